@@ -1,0 +1,129 @@
+/**
+ * What the chain analysis means for the user. With repair on (the default), the order is fixed
+ * and extras are dropped with a warning that says so; with repair off, the same problems are
+ * errors, because uploading the bundle as given would serve a broken chain.
+ */
+import type { X509Certificate } from 'node:crypto';
+import type { ChainAnalysis } from './chain-order.ts';
+import { type Finding, finding } from './findings.ts';
+import { fingerprint, oneLineName } from './inspect.ts';
+
+const name = (cert: X509Certificate) => oneLineName(cert.subject);
+const issuerName = (cert: X509Certificate) => oneLineName(cert.issuer);
+
+export function chainFindings(
+  analysis: ChainAnalysis,
+  given: readonly X509Certificate[],
+  repair: boolean,
+): Finding[] {
+  const out: Finding[] = [];
+  const level = repair ? 'warning' : 'error';
+  const leaf = analysis.path[0]!;
+
+  const expected = analysis.path.map(fingerprint256);
+  const found = firstOccurrences(given.map(fingerprint256)).filter((id) => expected.includes(id));
+  if (found.join() !== expected.join()) {
+    const subjects = new Map(given.map((c) => [fingerprint256(c), name(c)]));
+    const orderFound = found.map((id) => subjects.get(id)).join(' → ');
+    const orderExpected = analysis.path.map(name).join(' → ');
+    out.push(
+      repair
+        ? finding(
+            'CHAIN_REPAIRED',
+            'warning',
+            `The chain was out of order and has been put in order. Found: ${orderFound}. Uploaded: ${orderExpected}.`,
+            'Store the certificates leaf first, then each issuer (as in fullchain.pem) to make this warning go away.',
+          )
+        : finding(
+            'CHAIN_ORDER',
+            'error',
+            `The chain is out of order. Found: ${orderFound}. Expected: ${orderExpected}.`,
+            'Put the leaf first, then the certificate that signed it, and so on; or set repair-chain to true to have it reordered.',
+          ),
+    );
+  }
+
+  for (const cert of analysis.duplicates) {
+    out.push(
+      finding(
+        'DUPLICATE_CERTIFICATE',
+        level,
+        `The certificate "${name(cert)}" is given more than once${repair ? '; the copy is dropped' : ''}.`,
+        'Pass each certificate once (e.g. do not give fullchain.pem as the certificate and chain.pem as the chain).',
+        { subject: name(cert) },
+      ),
+    );
+  }
+  for (const cert of analysis.unrelated) {
+    out.push(
+      finding(
+        'UNRELATED_CERTIFICATE',
+        level,
+        `The certificate "${name(cert)}" is not part of the chain of "${name(leaf)}"${repair ? '; it is left out of the upload' : ''}.`,
+        'Remove certificates that belong to other sites or to an older chain from the inputs.',
+        { subject: name(cert) },
+      ),
+    );
+  }
+  for (const { cert, claimed } of analysis.wrongIssuer) {
+    out.push(
+      finding(
+        'CHAIN_WRONG_ISSUER',
+        'error',
+        `"${name(cert)}" names "${issuerName(cert)}" as its issuer, and a certificate of that name is given, but its key did not sign "${name(cert)}" (an intermediate from another chain or an older generation).`,
+        'Replace the intermediate with the one your CA issued this certificate under (renewal tools write it to chain.pem / fullchain.pem).',
+        { subject: name(claimed) },
+      ),
+    );
+  }
+
+  const top = analysis.path[analysis.path.length - 1]!;
+  if (analysis.endsAtRoot && analysis.path.length > 1) {
+    out.push(
+      finding(
+        'ROOT_INCLUDED',
+        'warning',
+        `The root certificate "${name(top)}" is included; clients already have their roots, so it is not uploaded.`,
+        'Leave the root out of the chain input (fullchain.pem from most tools already does).',
+        { subject: name(top) },
+      ),
+    );
+  } else if (analysis.endsAtRoot) {
+    out.push(
+      finding(
+        'SELF_SIGNED',
+        'warning',
+        `The certificate "${name(top)}" is self-signed: browsers and API clients will not trust it.`,
+        'Use a certificate from a public CA (e.g. Let’s Encrypt) for anything public.',
+        { subject: name(top) },
+      ),
+    );
+  } else if (!analysis.topIssuerTrusted && analysis.wrongIssuer.length === 0) {
+    out.push(
+      analysis.path.length === 1
+        ? finding(
+            'CHAIN_INCOMPLETE',
+            'warning',
+            `The chain is incomplete: the issuer of "${name(top)}", "${issuerName(top)}", is not included and is not a publicly trusted root.`,
+            'Add the intermediate certificate(s): use fullchain.pem rather than cert.pem, or pass chain.pem in the certificate-chain input.',
+            { subject: name(top) },
+          )
+        : finding(
+            'CHAIN_INCOMPLETE',
+            'warning',
+            `The chain ends at "${name(top)}", whose issuer "${issuerName(top)}" is not included and is not a publicly trusted root.`,
+            `If "${issuerName(top)}" is another intermediate, add it. If it is your private root, clients must trust it and this warning can be ignored.`,
+            { subject: name(top) },
+          ),
+    );
+  }
+  return out;
+}
+
+function fingerprint256(cert: X509Certificate): string {
+  return fingerprint(cert, 'sha256');
+}
+
+function firstOccurrences(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}

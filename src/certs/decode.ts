@@ -1,0 +1,365 @@
+/**
+ * One input in, certificates and keys out. An input is whatever a user keeps in a secret or a
+ * file: PEM (messy or clean, one block or many), base64 of PEM, base64 of DER, DER bytes, or a
+ * PKCS#12 file (raw or base64). The role the user gave it (`certificate`, `private-key`, …) only
+ * shapes the messages; everything found is pooled, so a bundle may hold anything in any order.
+ */
+import { type KeyObject, X509Certificate } from 'node:crypto';
+import { type Finding, finding, type Origin } from './findings.ts';
+import { parsePrivateKey } from './keys.ts';
+import { containsPemMarker, decodeBase64, normaliseText, type PemBlock, scanPem, toPem } from './pem.ts';
+import { openPkcs12 } from './pkcs12.ts';
+
+export type Role = 'certificate' | 'private-key' | 'chain' | 'bundle' | 'pkcs12';
+
+export interface SourceInput {
+  role: Role;
+  /** How the user named it: the input name (`certificate`) or the file path they gave. */
+  name: string;
+  /** Workspace-relative path when the value came from a file (for annotations). */
+  file?: string;
+  data: string | Uint8Array;
+}
+
+export interface Passwords {
+  keyPassphrase?: string | undefined;
+  pkcs12Password?: string | undefined;
+}
+
+export interface CertItem {
+  cert: X509Certificate;
+  origin: Origin;
+}
+
+export interface KeyItem {
+  key: KeyObject;
+  origin: Origin;
+}
+
+export interface Decoded {
+  certs: CertItem[];
+  keys: KeyItem[];
+  findings: Finding[];
+}
+
+const CERT_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE']);
+const KEY_LABELS = new Set([
+  'PRIVATE KEY',
+  'RSA PRIVATE KEY',
+  'EC PRIVATE KEY',
+  'ENCRYPTED PRIVATE KEY',
+  'DSA PRIVATE KEY',
+]);
+const SILENT_LABELS = new Set(['EC PARAMETERS']);
+
+export function decodeSource(input: SourceInput, passwords: Passwords): Decoded {
+  const out: Decoded = { certs: [], keys: [], findings: [] };
+  const origin: Origin =
+    input.file === undefined ? { source: input.name } : { source: input.name, file: input.file };
+  const bytes = typeof input.data === 'string' ? undefined : Buffer.from(input.data);
+  const text = typeof input.data === 'string' ? input.data : textOf(bytes!);
+
+  if (text !== undefined && text.trim() === '') {
+    out.findings.push(
+      finding('EMPTY_INPUT', 'error', `The ${describe(input)} is empty.`, emptyFix(input), { origin }),
+    );
+    return out;
+  }
+  if (text !== undefined && containsPemMarker(normaliseText(text))) {
+    readPemText(normaliseText(text), origin, passwords, out);
+    return out;
+  }
+  const binary = bytes && text === undefined ? bytes : text !== undefined ? decodeBase64(text) : undefined;
+  if (binary) {
+    const inner = textOf(binary);
+    if (inner !== undefined && containsPemMarker(inner)) {
+      // base64 of a PEM file: line numbers would point into the decoded text, so drop them.
+      const nested: Decoded = { certs: [], keys: [], findings: [] };
+      readPemText(normaliseText(inner), origin, passwords, nested);
+      for (const f of nested.findings) if (f.origin) f.origin = origin;
+      out.certs.push(...nested.certs.map((c) => ({ ...c, origin })));
+      out.keys.push(...nested.keys.map((k) => ({ ...k, origin })));
+      out.findings.push(...nested.findings);
+      return out;
+    }
+    readBinary(binary, input, origin, passwords, out);
+    return out;
+  }
+  out.findings.push(notPem(input, origin, text ?? ''));
+  return out;
+}
+
+/** UTF-8 text, or undefined for binary data (DER, PKCS#12). */
+function textOf(bytes: Buffer): string | undefined {
+  if (bytes.length > 0 && bytes[0] === 0x30 && bytes.includes(0)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function describe(input: SourceInput): string {
+  return input.file === undefined ? `${input.name} input` : `file ${input.file}`;
+}
+
+function emptyFix(input: SourceInput): string {
+  return input.file === undefined
+    ? `Check that the secret behind the ${input.name} input exists and is available to this workflow (secrets are not passed to workflows triggered from forks).`
+    : 'Check the path and that an earlier step wrote the file.';
+}
+
+function notPem(input: SourceInput, origin: Origin, text: string): Finding {
+  const trimmed = text.trim();
+  const looksLikePath = !/\s/.test(trimmed) && /\.(pem|crt|cer|key|p12|pfx|der)$/i.test(trimmed);
+  return finding(
+    'NOT_PEM',
+    'error',
+    looksLikePath
+      ? `The ${describe(input)} looks like a file name, not certificate data.`
+      : `The ${describe(input)} is neither PEM (no "-----BEGIN" line), nor base64, nor DER (${trimmed.length} characters).`,
+    looksLikePath
+      ? `Pass file paths with the matching *-file input (e.g. certificate-file), or put the file's contents in the secret.`
+      : 'Store the whole PEM file including its "-----BEGIN …-----" and "-----END …-----" lines, or base64 of the file (`base64 -w0 file`).',
+    { origin },
+  );
+}
+
+function readPemText(text: string, origin: Origin, passwords: Passwords, out: Decoded): void {
+  const scan = scanPem(text);
+  for (const problem of scan.problems) {
+    const at = { ...origin, line: problem.line };
+    if (problem.kind === 'truncated') {
+      out.findings.push(
+        finding(
+          'PEM_TRUNCATED',
+          'error',
+          `The "${problem.label}" block starting on line ${problem.line} of ${origin.source} has no END line: the value was cut short.`,
+          'Copy the whole file into the secret, through its "-----END …-----" line.',
+          { origin: at },
+        ),
+      );
+    } else if (problem.kind === 'mismatched') {
+      out.findings.push(
+        finding(
+          'PEM_TRUNCATED',
+          'error',
+          `The "${problem.label}" block starting on line ${problem.line} of ${origin.source} ends with "END ${problem.endLabel}": two blocks were spliced together.`,
+          'Store each block whole, from its BEGIN line to the END line with the same label.',
+          { origin: at },
+        ),
+      );
+    } else {
+      const isKey = KEY_LABELS.has(problem.label);
+      out.findings.push(
+        finding(
+          isKey ? 'BAD_PRIVATE_KEY' : 'BAD_CERTIFICATE',
+          'error',
+          `The "${problem.label}" block starting on line ${problem.line} of ${origin.source} has damaged base64 between its BEGIN and END lines.`,
+          'Copy the file again without editing it; line breaks and indentation are fine, other characters are not.',
+          { origin: at },
+        ),
+      );
+    }
+  }
+  for (const block of scan.blocks) readBlock(block, { ...origin, line: block.line }, passwords, out);
+}
+
+function readBlock(block: PemBlock, origin: Origin, passwords: Passwords, out: Decoded): void {
+  const where = `The "${block.label}" block on line ${block.line} of ${origin.source}`;
+  if (CERT_LABELS.has(block.label)) {
+    const cert = parseCertificate(block.der);
+    if (cert) out.certs.push({ cert, origin });
+    else
+      out.findings.push(
+        finding(
+          'BAD_CERTIFICATE',
+          'error',
+          `${where} is not a valid X.509 certificate (the data between its BEGIN and END lines is damaged).`,
+          'Download the certificate again from your CA or renewal tool and store it unedited.',
+          { origin },
+        ),
+      );
+    return;
+  }
+  if (KEY_LABELS.has(block.label)) {
+    const encrypted = block.label === 'ENCRYPTED PRIVATE KEY' || block.encryptionHeaders !== undefined;
+    const parsed = parsePrivateKey({
+      data: toPem(block.label, block.der, block),
+      encrypted,
+      passphrase: encrypted ? passwords.keyPassphrase : undefined,
+      origin,
+      what: `The private key on line ${block.line} of ${origin.source}`,
+    });
+    if (parsed.ok) out.keys.push({ key: parsed.key, origin });
+    else out.findings.push(parsed.finding);
+    return;
+  }
+  if (SILENT_LABELS.has(block.label)) return;
+  out.findings.push(otherBlock(block, where, origin));
+}
+
+function otherBlock(block: PemBlock, where: string, origin: Origin): Finding {
+  const label = block.label;
+  if (label.includes('CERTIFICATE REQUEST')) {
+    return finding(
+      'NOT_CERTIFICATE',
+      'error',
+      `${where} is a certificate signing request (CSR), not a certificate.`,
+      'Use the certificate your CA issued for this request, not the request itself.',
+      { origin },
+    );
+  }
+  if (label === 'PKCS7') {
+    return finding(
+      'UNSUPPORTED_PEM_BLOCK',
+      'error',
+      `${where} is a PKCS#7 bundle, which is not read directly.`,
+      'Convert it to PEM certificates with `openssl pkcs7 -print_certs -in bundle.p7b -out chain.pem`.',
+      { origin },
+    );
+  }
+  if (label === 'OPENSSH PRIVATE KEY') {
+    return finding(
+      'BAD_PRIVATE_KEY',
+      'error',
+      `${where} is an OpenSSH key, not a TLS private key.`,
+      'Use the private key that belongs to the certificate (usually privkey.pem or *.key).',
+      { origin },
+    );
+  }
+  const isPublic = label.includes('PUBLIC KEY');
+  return finding(
+    'UNSUPPORTED_PEM_BLOCK',
+    'warning',
+    isPublic
+      ? `${where} is a public key; it is ignored (the private key is needed).`
+      : `${where} is not a certificate or a private key; it is ignored.`,
+    'Remove it from the secret, or leave it: it is not uploaded.',
+    { origin },
+  );
+}
+
+function parseCertificate(der: Uint8Array): X509Certificate | undefined {
+  try {
+    return new X509Certificate(der);
+  } catch {
+    return undefined;
+  }
+}
+
+/** DER certificate, DER private key, or PKCS#12: try them in that order. */
+function readBinary(
+  bytes: Buffer,
+  input: SourceInput,
+  origin: Origin,
+  passwords: Passwords,
+  out: Decoded,
+): void {
+  if (input.role !== 'pkcs12') {
+    const cert = parseCertificate(bytes);
+    if (cert) {
+      out.certs.push({ cert, origin });
+      return;
+    }
+    for (const derType of ['pkcs8', 'pkcs1', 'sec1'] as const) {
+      const parsed = parsePrivateKey({
+        data: bytes,
+        derType,
+        encrypted: false,
+        passphrase: undefined,
+        origin,
+        what: `The ${describe(input)}`,
+      });
+      if (parsed.ok) {
+        out.keys.push({ key: parsed.key, origin });
+        return;
+      }
+    }
+    if (passwords.keyPassphrase !== undefined) {
+      const parsed = parsePrivateKey({
+        data: bytes,
+        derType: 'pkcs8',
+        encrypted: true,
+        passphrase: passwords.keyPassphrase,
+        origin,
+        what: `The ${describe(input)}`,
+      });
+      if (parsed.ok) {
+        out.keys.push({ key: parsed.key, origin });
+        return;
+      }
+    }
+  }
+  readPkcs12(bytes, input, origin, passwords, out);
+}
+
+function readPkcs12(
+  bytes: Buffer,
+  input: SourceInput,
+  origin: Origin,
+  passwords: Passwords,
+  out: Decoded,
+): void {
+  const result = openPkcs12(bytes, passwords.pkcs12Password);
+  if (result.ok) {
+    for (const der of result.certificates) {
+      const cert = parseCertificate(der);
+      if (cert) out.certs.push({ cert, origin });
+    }
+    for (const der of result.keys) {
+      const parsed = parsePrivateKey({
+        data: der,
+        derType: 'pkcs8',
+        encrypted: false,
+        passphrase: undefined,
+        origin,
+        what: `The private key inside the PKCS#12 ${describe(input)}`,
+      });
+      if (parsed.ok) out.keys.push({ key: parsed.key, origin });
+      else out.findings.push(parsed.finding);
+    }
+    return;
+  }
+  const subject = `The ${describe(input)}`;
+  const findings: Record<typeof result.failure, Finding> = {
+    'password-needed': finding(
+      'PKCS12_PASSWORD_NEEDED',
+      'error',
+      `${subject} is a password-protected PKCS#12 file and no password was given.`,
+      'Pass its password in the pkcs12-password input (from a secret).',
+      { origin },
+    ),
+    'password-wrong': finding(
+      'PKCS12_PASSWORD_WRONG',
+      'error',
+      `${subject} is a PKCS#12 file, but the given password is wrong (its integrity check failed).`,
+      'Check the pkcs12-password secret (no trailing newline or spaces); `openssl pkcs12 -in file.p12 -noout` tests it.',
+      { origin },
+    ),
+    unsupported: finding(
+      'PKCS12_UNSUPPORTED',
+      'error',
+      `${subject} is a PKCS#12 file that cannot be opened: ${result.detail}.`,
+      'Re-export it with OpenSSL 3 defaults: `openssl pkcs12 -in old.p12 -nodes | openssl pkcs12 -export -out new.p12`.',
+      { origin },
+    ),
+    invalid:
+      input.role === 'pkcs12'
+        ? finding(
+            'PKCS12_INVALID',
+            'error',
+            `${subject} is not a PKCS#12 file (${result.detail}).`,
+            'Store the .p12/.pfx file as base64 (`base64 -w0 cert.p12`), or pass PEM files with the certificate and private-key inputs.',
+            { origin },
+          )
+        : finding(
+            'NOT_CERTIFICATE',
+            'error',
+            `${subject} holds ${bytes.length} bytes of binary data that are neither a DER certificate, a DER private key nor a PKCS#12 file.`,
+            'Store the PEM file itself, or base64 of a DER certificate/key or of a .p12 file.',
+            { origin },
+          ),
+  };
+  out.findings.push(findings[result.failure]);
+}

@@ -1,0 +1,72 @@
+/** Dates: expired, not yet valid, inside the fail or warn window. Applied to the leaf and intermediates. */
+import type { X509Certificate } from 'node:crypto';
+import { type Finding, finding } from './findings.ts';
+import { daysUntil, oneLineName } from './inspect.ts';
+
+export interface ExpiryWindow {
+  now: Date;
+  warnDays: number;
+  failDays: number;
+}
+
+export function expiryFindings(
+  cert: X509Certificate,
+  role: 'leaf' | 'intermediate',
+  window: ExpiryWindow,
+): Finding[] {
+  const subject = oneLineName(cert.subject);
+  const what = role === 'leaf' ? `The certificate "${subject}"` : `The intermediate certificate "${subject}"`;
+  const renew =
+    role === 'leaf'
+      ? 'Renew the certificate and run again with the new files.'
+      : 'Download the current intermediate from your CA (renewal tools include it in fullchain.pem) and use it instead.';
+  const notAfter = cert.validToDate;
+  const notBefore = cert.validFromDate;
+  const { now } = window;
+  if (now.getTime() > notAfter.getTime()) {
+    return [
+      finding(
+        'EXPIRED',
+        'error',
+        `${what} expired on ${notAfter.toISOString()} (${-daysUntil(notAfter, now)} days ago).`,
+        renew,
+        { subject },
+      ),
+    ];
+  }
+  if (now.getTime() < notBefore.getTime()) {
+    return [
+      finding(
+        'NOT_YET_VALID',
+        'error',
+        `${what} is not valid until ${notBefore.toISOString()}: clients would reject it today.`,
+        'Wait until it becomes valid, or check the clock of the machine that issued it.',
+        { subject },
+      ),
+    ];
+  }
+  const days = daysUntil(notAfter, now);
+  if (days <= window.failDays) {
+    return [
+      finding(
+        'EXPIRES_SOON',
+        'error',
+        `${what} expires on ${notAfter.toISOString()}, in ${days} days: within fail-days (${window.failDays}).`,
+        `${renew} To accept it anyway, lower fail-days.`,
+        { subject },
+      ),
+    ];
+  }
+  if (days <= window.warnDays) {
+    return [
+      finding(
+        'EXPIRING',
+        'warning',
+        `${what} expires on ${notAfter.toISOString()}, in ${days} days: within warn-days (${window.warnDays}).`,
+        renew,
+        { subject },
+      ),
+    ];
+  }
+  return [];
+}

@@ -1,0 +1,115 @@
+/**
+ * Public facts about one certificate, in the forms the rest of the action reports and compares:
+ * fingerprints as lowercase hex without colons (what DigitalOcean's `sha1_fingerprint` holds),
+ * dates as ISO strings, names split out of Node's `subjectAltName` text.
+ */
+import { createHash, type X509Certificate } from 'node:crypto';
+import { describeKey, type KeyFacts } from './keys.ts';
+import { signatureAlgorithm } from './signature.ts';
+
+export interface CertFacts {
+  subject: string;
+  commonName?: string;
+  issuer: string;
+  issuerCommonName?: string;
+  /** Lowercase hex, no colons, no leading-zero padding removed. */
+  serial: string;
+  notBefore: string;
+  notAfter: string;
+  /** Whole days from `now` to not-after, rounded down; negative once expired. */
+  daysRemaining: number;
+  dnsNames: string[];
+  ipAddresses: string[];
+  key: KeyFacts;
+  signatureAlgorithm: string;
+  isCA: boolean;
+  selfSigned: boolean;
+  sha1: string;
+  sha256: string;
+}
+
+const DAY_MS = 86_400_000;
+
+export function fingerprint(cert: X509Certificate, algorithm: 'sha1' | 'sha256'): string {
+  return createHash(algorithm).update(cert.raw).digest('hex');
+}
+
+/** Node prints distinguished names one attribute a line; reports want one line. */
+export function oneLineName(name: string): string {
+  return name.split('\n').filter(Boolean).join(', ');
+}
+
+export function commonName(name: string): string | undefined {
+  for (const part of name.split('\n')) {
+    if (part.startsWith('CN=')) return part.slice(3);
+  }
+  return undefined;
+}
+
+/** Self-signed: the certificate names itself as issuer and its own key verifies it. */
+export function isSelfSigned(cert: X509Certificate): boolean {
+  return cert.checkIssued(cert) && verifies(cert, cert);
+}
+
+/** Whether `issuer`'s key signed `cert` (never throws: mismatched key types just fail). */
+export function verifies(cert: X509Certificate, issuer: X509Certificate): boolean {
+  try {
+    return cert.verify(issuer.publicKey);
+  } catch {
+    return false;
+  }
+}
+
+export function daysUntil(date: Date, now: Date): number {
+  return Math.floor((date.getTime() - now.getTime()) / DAY_MS);
+}
+
+export function inspectCertificate(cert: X509Certificate, now: Date): CertFacts {
+  const names = subjectAltNames(cert.subjectAltName);
+  const facts: CertFacts = {
+    subject: oneLineName(cert.subject),
+    issuer: oneLineName(cert.issuer),
+    serial: cert.serialNumber.toLowerCase(),
+    notBefore: cert.validFromDate.toISOString(),
+    notAfter: cert.validToDate.toISOString(),
+    daysRemaining: daysUntil(cert.validToDate, now),
+    dnsNames: names.dns,
+    ipAddresses: names.ip,
+    key: describeKey(cert.publicKey),
+    signatureAlgorithm: signatureAlgorithm(cert).name,
+    isCA: cert.ca,
+    selfSigned: isSelfSigned(cert),
+    sha1: fingerprint(cert, 'sha1'),
+    sha256: fingerprint(cert, 'sha256'),
+  };
+  const cn = commonName(cert.subject);
+  if (cn !== undefined) facts.commonName = cn;
+  const issuerCn = commonName(cert.issuer);
+  if (issuerCn !== undefined) facts.issuerCommonName = issuerCn;
+  return facts;
+}
+
+/**
+ * Split Node's `subjectAltName` string (`DNS:a, DNS:"b,c", IP Address:1.2.3.4`). Node quotes a
+ * value as a JSON string when it holds a comma or other unusual characters.
+ */
+export function subjectAltNames(text: string | undefined): { dns: string[]; ip: string[]; other: string[] } {
+  const out = { dns: [] as string[], ip: [] as string[], other: [] as string[] };
+  if (!text) return out;
+  const entry = /\s*([A-Za-z ]+):("(?:[^"\\]|\\.)*"|[^,]*)(?:,|$)/gy;
+  for (let m = entry.exec(text); m && m[0] !== ''; m = entry.exec(text)) {
+    const kind = m[1]!;
+    let value = m[2]!;
+    if (value.startsWith('"')) {
+      try {
+        value = JSON.parse(value) as string;
+      } catch {
+        // keep the quoted text as it is
+      }
+    }
+    if (kind === 'DNS') out.dns.push(value);
+    else if (kind === 'IP Address') out.ip.push(value);
+    else out.other.push(`${kind}:${value}`);
+  }
+  return out;
+}

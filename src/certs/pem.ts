@@ -1,0 +1,125 @@
+/**
+ * PEM as it really arrives in secrets: CRLF line ends, indentation from YAML, literal `\n`
+ * escapes from JSON or .env files, a whole block squeezed onto one line, `Bag Attributes`
+ * text from `openssl pkcs12`, several blocks at once. This file turns such text into clean
+ * blocks (label, DER, the line they start on) and says precisely what it could not read.
+ */
+
+export interface PemBlock {
+  label: string;
+  /** The bytes between the markers, base64-decoded. */
+  der: Buffer;
+  /** `Proc-Type` / `DEK-Info` of an old-style encrypted key, when present. */
+  encryptionHeaders?: { procType: string; dekInfo: string };
+  /** 1-based line of the BEGIN marker in the normalised text. */
+  line: number;
+}
+
+export type PemProblem =
+  | { kind: 'truncated'; label: string; line: number }
+  | { kind: 'mismatched'; label: string; endLabel: string; line: number }
+  | { kind: 'bad-base64'; label: string; line: number };
+
+export interface PemScan {
+  blocks: PemBlock[];
+  problems: PemProblem[];
+}
+
+const BEGIN = /-----BEGIN ([A-Z0-9][A-Z0-9 #]*?)-----/g;
+const END = /-----END ([A-Z0-9][A-Z0-9 #]*?)-----/y;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const ENCRYPTION_HEADERS = /^\s*Proc-Type:\s*(\S+)\s+DEK-Info:\s*(\S+)\s+/;
+
+/**
+ * Undo what storage did to the text. Literal `\n` escapes are only expanded when the text holds a
+ * PEM marker and no real line breaks around it, so a base64 value that happens to contain `\n`
+ * characters is never rewritten.
+ */
+export function normaliseText(text: string): string {
+  let out = text.replace(/^\uFEFF/, '');
+  if (out.includes('-----BEGIN') && /\\[rn]/.test(out)) {
+    out = out.replace(/\\r\\n|\\n|\\r/g, '\n');
+  }
+  return out.replace(/\r\n?/g, '\n');
+}
+
+export function containsPemMarker(text: string): boolean {
+  return text.includes('-----BEGIN ');
+}
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** Find every PEM block in already-normalised text. Text outside blocks is ignored. */
+export function scanPem(text: string): PemScan {
+  const blocks: PemBlock[] = [];
+  const problems: PemProblem[] = [];
+  const begins = [...text.matchAll(BEGIN)];
+  for (let i = 0; i < begins.length; i++) {
+    const begin = begins[i]!;
+    const label = begin[1]!;
+    const line = lineAt(text, begin.index);
+    const bodyStart = begin.index + begin[0].length;
+    const nextBegin = begins[i + 1]?.index ?? text.length;
+    const endAt = text.indexOf('-----END ', bodyStart);
+    if (endAt === -1 || endAt > nextBegin) {
+      problems.push({ kind: 'truncated', label, line });
+      continue;
+    }
+    END.lastIndex = endAt;
+    const end = END.exec(text);
+    if (!end) {
+      problems.push({ kind: 'truncated', label, line });
+      continue;
+    }
+    if (end[1] !== label) {
+      problems.push({ kind: 'mismatched', label, endLabel: end[1]!, line });
+      continue;
+    }
+    let body = text.slice(bodyStart, endAt);
+    const block: PemBlock = { label, der: Buffer.alloc(0), line };
+    const headers = ENCRYPTION_HEADERS.exec(body);
+    if (headers) {
+      block.encryptionHeaders = { procType: headers[1]!, dekInfo: headers[2]! };
+      body = body.slice(headers[0].length);
+    }
+    const compact = body.replace(/\s+/g, '');
+    if (!BASE64.test(compact) || compact.length % 4 === 1) {
+      problems.push({ kind: 'bad-base64', label, line });
+      continue;
+    }
+    block.der = Buffer.from(compact, 'base64');
+    if (block.der.length === 0) {
+      problems.push({ kind: 'bad-base64', label, line });
+      continue;
+    }
+    blocks.push(block);
+  }
+  return { blocks, problems };
+}
+
+/** The canonical text of a block: what OpenSSL (and so Node) reads without complaint. */
+export function toPem(label: string, der: Uint8Array, block?: Pick<PemBlock, 'encryptionHeaders'>): string {
+  const base64 = Buffer.from(der).toString('base64');
+  const lines = base64.match(/.{1,64}/g) ?? [];
+  const headers = block?.encryptionHeaders
+    ? `Proc-Type: ${block.encryptionHeaders.procType}\nDEK-Info: ${block.encryptionHeaders.dekInfo}\n\n`
+    : '';
+  return `-----BEGIN ${label}-----\n${headers}${lines.join('\n')}\n-----END ${label}-----\n`;
+}
+
+/**
+ * Decode a value that may be base64 (standard or URL-safe, wrapped or not). Returns undefined
+ * when the text is not plausibly base64, so callers can say "not PEM, not base64".
+ */
+export function decodeBase64(text: string): Buffer | undefined {
+  const compact = text.replace(/\s+/g, '');
+  if (compact.length < 8 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact) || compact.length % 4 === 1) {
+    return undefined;
+  }
+  const bytes = Buffer.from(compact, 'base64');
+  return bytes.length > 0 ? bytes : undefined;
+}

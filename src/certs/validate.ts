@@ -1,0 +1,162 @@
+/**
+ * The certificate engine: inputs in, a checked and ordered bundle out. No network, no GitHub:
+ * everything here is a pure function of its inputs and the clock it is given.
+ */
+import type { X509Certificate } from 'node:crypto';
+import type { BundleInput, ChainEntry, CheckedBundle, CheckOptions, UploadTexts } from './bundle.ts';
+import { chainFindings } from './chain-findings.ts';
+import { orderChain } from './chain-order.ts';
+import { type CertItem, decodeSource, type KeyItem } from './decode.ts';
+import { expiryFindings } from './expiry.ts';
+import { type Finding, finding, hasErrors } from './findings.ts';
+import { covers, normaliseHostname } from './hostnames.ts';
+import { fingerprint, inspectCertificate, type CertFacts, oneLineName } from './inspect.ts';
+import { chooseLeaf } from './leaf.ts';
+import { strengthFindings } from './strength.ts';
+
+export const DEFAULT_WARN_DAYS = 30;
+export const DEFAULT_FAIL_DAYS = 7;
+
+const KEY_READ_CODES = new Set(['BAD_PRIVATE_KEY', 'KEY_PASSPHRASE_NEEDED', 'KEY_PASSPHRASE_WRONG']);
+const PKCS12_CODES = new Set([
+  'PKCS12_PASSWORD_NEEDED',
+  'PKCS12_PASSWORD_WRONG',
+  'PKCS12_UNSUPPORTED',
+  'PKCS12_INVALID',
+]);
+
+export function checkBundle(input: BundleInput, options: CheckOptions = {}): CheckedBundle {
+  const now = options.now ?? new Date();
+  const repair = options.repairChain ?? true;
+  const findings: Finding[] = [];
+  const certs: CertItem[] = [];
+  const keys: KeyItem[] = [];
+  for (const source of input.sources) {
+    const decoded = decodeSource(source, {
+      keyPassphrase: input.keyPassphrase,
+      pkcs12Password: input.pkcs12Password,
+    });
+    certs.push(...decoded.certs);
+    keys.push(...decoded.keys);
+    findings.push(...decoded.findings);
+  }
+  const orderFound = certs.map((c) => oneLineName(c.cert.subject));
+  const unreadable = findings.some((f) => KEY_READ_CODES.has(f.code) || PKCS12_CODES.has(f.code));
+
+  if (certs.length === 0) {
+    if (!findings.some((f) => f.level === 'error')) {
+      findings.push(
+        finding(
+          'NO_CERTIFICATE',
+          'error',
+          'No certificate was found in the inputs.',
+          'Pass the certificate (PEM, e.g. fullchain.pem) in the certificate input, or a PKCS#12 file.',
+        ),
+      );
+    }
+    return { ok: false, chain: [], orderFound, findings };
+  }
+
+  const choice = chooseLeaf(certs, keys, (options.requireKey ?? true) && !unreadable);
+  findings.push(...choice.findings);
+  const leafItem = choice.leaf!;
+  const leaf = leafItem.cert;
+  const leafFacts = inspectCertificate(leaf, now);
+
+  if (leaf.ca) {
+    findings.push(
+      finding(
+        'LEAF_IS_CA',
+        'error',
+        `The ${choice.key ? 'certificate the private key belongs to' : 'leaf certificate'}, "${leafFacts.subject}", is a CA certificate, not a server certificate.`,
+        'Use the server certificate your CA issued for your domains, with its own private key.',
+        { subject: leafFacts.subject, origin: leafItem.origin },
+      ),
+    );
+  }
+
+  const others = certs.filter((c) => c !== leafItem).map((c) => c.cert);
+  const analysis = orderChain(leaf, others, options.trustedRoots);
+  findings.push(
+    ...chainFindings(
+      analysis,
+      certs.map((c) => c.cert),
+      repair,
+    ),
+  );
+
+  const window = {
+    now,
+    warnDays: options.warnDays ?? DEFAULT_WARN_DAYS,
+    failDays: options.failDays ?? DEFAULT_FAIL_DAYS,
+  };
+  const served = analysis.endsAtRoot && analysis.path.length > 1 ? analysis.path.slice(0, -1) : analysis.path;
+  served.forEach((cert, i) => {
+    const role = i === 0 ? 'leaf' : 'intermediate';
+    findings.push(...expiryFindings(cert, role, window), ...strengthFindings(cert, role));
+  });
+  findings.push(...nameFindings(leafFacts, options.domains ?? []));
+
+  const chain = analysis.path.map((cert, i) =>
+    chainEntry(cert, i, analysis.path.length, analysis.endsAtRoot),
+  );
+  const result: CheckedBundle = { ok: !hasErrors(findings), leaf: leafFacts, chain, orderFound, findings };
+  if (result.ok && choice.key) {
+    result.upload = uploadTexts(served, choice.key.export({ type: 'pkcs8', format: 'pem' }).toString());
+    options.onSecret?.(result.upload.privateKey);
+  }
+  return result;
+}
+
+function chainEntry(cert: X509Certificate, index: number, length: number, endsAtRoot: boolean): ChainEntry {
+  const isRoot = endsAtRoot && index === length - 1 && index > 0;
+  return {
+    role: index === 0 ? 'leaf' : isRoot ? 'root' : 'intermediate',
+    subject: oneLineName(cert.subject),
+    issuer: oneLineName(cert.issuer),
+    notAfter: cert.validToDate.toISOString(),
+    sha256: fingerprint(cert, 'sha256'),
+  };
+}
+
+function uploadTexts(served: readonly X509Certificate[], privateKey: string): UploadTexts {
+  const pems = served.map((cert) => ensureNewline(cert.toString()));
+  const certificate = pems[0]!;
+  const chain = pems.slice(1).join('');
+  return { certificate, chain, fullchain: certificate + chain, privateKey };
+}
+
+function ensureNewline(pem: string): string {
+  return pem.endsWith('\n') ? pem : `${pem}\n`;
+}
+
+function nameFindings(leaf: CertFacts, domains: readonly string[]): Finding[] {
+  const out: Finding[] = [];
+  const names = { dns: leaf.dnsNames, ip: leaf.ipAddresses };
+  if (names.dns.length === 0 && names.ip.length === 0) {
+    out.push(
+      finding(
+        'NO_SAN',
+        'warning',
+        `The certificate "${leaf.subject}" has no subjectAltName: browsers ignore the subject CN and will reject it for every name.`,
+        'Re-issue it with the domain names in the subjectAltName extension (every public CA does this).',
+        { subject: leaf.subject },
+      ),
+    );
+  }
+  const covered = [...names.dns, ...names.ip].join(', ') || 'no names';
+  for (const domain of domains) {
+    if (!covers(names, domain)) {
+      out.push(
+        finding(
+          'HOSTNAME_NOT_COVERED',
+          'error',
+          `The certificate does not cover "${normaliseHostname(domain)}"; it covers ${covered}.`,
+          'Issue the certificate for every name in domains (a wildcard *.example.com covers one label: a.example.com, not example.com or a.b.example.com), or fix the domains input.',
+          { subject: leaf.subject },
+        ),
+      );
+    }
+  }
+  return out;
+}
