@@ -1,2 +1,45 @@
 #!/usr/bin/env node
-console.log('placeholder');
+/** The terminal command: `cert-rotate validate …`. Same settings and engine as the action. */
+import { toError } from './errors.ts';
+import { parseCommandLine, USAGE } from './cli/args.ts';
+import { renderText } from './report/text.ts';
+import { run } from './run.ts';
+
+async function main(argv: string[]): Promise<number> {
+  const parsed = parseCommandLine(argv, process.env);
+  if (parsed.kind === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (parsed.kind === 'input-error') {
+    process.stderr.write(`cert-rotate: ${parsed.message}\n`);
+    return 2;
+  }
+  if (parsed.kind === 'usage-error') {
+    process.stderr.write(`cert-rotate: ${parsed.message}\n\n${USAGE}`);
+    return 2;
+  }
+  // Nothing is logged by a terminal run, so there is nothing to mask.
+  const { report } = await run(parsed.settings, { cwd: process.cwd(), mask: () => {} });
+  if (parsed.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else process.stdout.write(renderText(report, { color: useColor() }));
+  return report.ok ? 0 : 1;
+}
+
+function useColor(): boolean {
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
+  return process.stdout.isTTY === true;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (thrown: unknown) => {
+    const error = toError(thrown);
+    const fix = 'fix' in error && typeof error.fix === 'string' ? `\n${error.fix}` : '';
+    process.stderr.write(`cert-rotate: ${error.message}${fix}\n`);
+    process.exitCode = error.name === 'InputError' ? 2 : 1;
+  },
+);

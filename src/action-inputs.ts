@@ -1,0 +1,20 @@
+/**
+ * The only file that calls `core.getInput`. Secrets are masked here, before anything else
+ * sees them; validation happens in settings.ts.
+ */
+import * as core from '@actions/core';
+import { type InputName, Inputs, SECRET_INPUTS } from './constants.ts';
+import { maskSecret } from './secrets.ts';
+import type { RawInputs } from './settings.ts';
+
+export function readActionInputs(): RawInputs {
+  const raw: RawInputs = {};
+  for (const name of Object.values(Inputs) as InputName[]) {
+    const secret = SECRET_INPUTS.includes(name);
+    // A password may really end in a space: never trim secrets.
+    const value = core.getInput(name, { trimWhitespace: !secret });
+    if (secret) maskSecret(value, core.setSecret);
+    if (value !== '') raw[name] = value;
+  }
+  return raw;
+}

@@ -1,0 +1,133 @@
+/**
+ * Command line → the same raw inputs the action reads. Every input can also come from an
+ * environment variable `CERT_ROTATE_<INPUT>` (e.g. CERT_ROTATE_PRIVATE_KEY_FILE); flags win.
+ * Passwords and passphrases are accepted only from the environment: a flag would put them in
+ * the process list and the shell history.
+ */
+import { parseArgs } from 'node:util';
+import { type InputName, Inputs, MODES } from '../constants.ts';
+import { InputError, toError } from '../errors.ts';
+import { parseSettings, type RawInputs, type Settings } from '../settings.ts';
+
+export type CommandLine =
+  | { kind: 'run'; settings: Settings; json: boolean }
+  | { kind: 'help' }
+  | { kind: 'usage-error'; message: string }
+  /** The options parse, but a value is wrong: say which, without the whole usage text. */
+  | { kind: 'input-error'; message: string };
+
+export const USAGE = `Usage: cert-rotate <command> [options]
+
+Commands:
+  validate            Read the certificate, key and chain; check them; print the findings.
+
+Options:
+  --cert FILE         Certificate (PEM or DER); may hold the chain and the key too. Alias: --bundle
+  --key FILE          Private key (PEM: PKCS#1, PKCS#8, SEC1, encrypted; or DER)
+  --chain FILE        Intermediate certificates, when not in --cert
+  --pkcs12 FILE       PKCS#12 / PFX file instead of --cert and --key
+  --domains LIST      Names the certificate must cover (comma-separated; repeatable)
+  --warn-days N       Warn when it expires within N days (default 30)
+  --fail-days N       Fail when it expires within N days (default 7)
+  --no-repair-chain   Fail on an out-of-order chain instead of reordering it
+  --json              Print the report as JSON
+  -h, --help          Show this help
+
+Environment:
+  CERT_ROTATE_KEY_PASSPHRASE    Passphrase of an encrypted key
+  CERT_ROTATE_PKCS12_PASSWORD   Password of the PKCS#12 file
+  CERT_ROTATE_<INPUT>           Any action input, e.g. CERT_ROTATE_PRIVATE_KEY (the PEM itself)
+
+Exit status: 0 valid, 1 errors found, 2 usage error.
+`;
+
+const FILE_FLAGS: Record<string, InputName> = {
+  cert: Inputs.CertificateFile,
+  bundle: Inputs.CertificateFile,
+  key: Inputs.PrivateKeyFile,
+  chain: Inputs.CertificateChainFile,
+  pkcs12: Inputs.Pkcs12File,
+};
+
+export function envName(input: InputName): string {
+  return `CERT_ROTATE_${input.toUpperCase().replace(/-/g, '_')}`;
+}
+
+export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): CommandLine {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (thrown) {
+    return { kind: 'usage-error', message: toError(thrown).message };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  const [command, ...extra] = positionals;
+  if (command === undefined) return { kind: 'usage-error', message: 'no command given.' };
+  if (!(MODES as readonly string[]).includes(command)) {
+    return {
+      kind: 'usage-error',
+      message: `unknown command '${command}'. Expected one of: ${MODES.join(', ')}.`,
+    };
+  }
+  if (extra.length > 0) return { kind: 'usage-error', message: `unexpected argument '${extra[0]}'.` };
+  if (values.cert !== undefined && values.bundle !== undefined) {
+    return { kind: 'usage-error', message: '--cert and --bundle are the same option; give one.' };
+  }
+
+  const raw: RawInputs = {};
+  for (const input of Object.values(Inputs) as InputName[]) {
+    const value = env[envName(input)];
+    if (value !== undefined && value !== '') raw[input] = value;
+  }
+  raw[Inputs.Mode] = command;
+  for (const [flag, input] of Object.entries(FILE_FLAGS)) {
+    const value = values[flag as keyof typeof values];
+    if (typeof value === 'string') {
+      delete raw[valueInputOf(input)];
+      raw[input] = value;
+    }
+  }
+  if (values.domains) raw[Inputs.Domains] = values.domains.join(',');
+  if (values['warn-days'] !== undefined) raw[Inputs.WarnDays] = values['warn-days'];
+  if (values['fail-days'] !== undefined) raw[Inputs.FailDays] = values['fail-days'];
+  if (values['no-repair-chain']) raw[Inputs.RepairChain] = 'false';
+
+  try {
+    return { kind: 'run', settings: parseSettings(raw), json: values.json === true };
+  } catch (thrown) {
+    if (thrown instanceof InputError) {
+      return {
+        kind: 'usage-error',
+        message: thrown.fix ? `${thrown.message} ${thrown.fix}` : thrown.message,
+      };
+    }
+    throw thrown;
+  }
+}
+
+/** A file flag replaces a value given for the same part in the environment. */
+function valueInputOf(fileInput: InputName): InputName {
+  return fileInput.replace(/-file$/, '') as InputName;
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      cert: { type: 'string' },
+      bundle: { type: 'string' },
+      key: { type: 'string' },
+      chain: { type: 'string' },
+      pkcs12: { type: 'string' },
+      domains: { type: 'string', multiple: true },
+      'warn-days': { type: 'string' },
+      'fail-days': { type: 'string' },
+      'no-repair-chain': { type: 'boolean' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}

@@ -1,0 +1,32 @@
+/**
+ * Masking. GitHub masks a registered secret wherever it appears in the log, but only as the exact
+ * string: a multi-line PEM key printed one line at a time, or its base64 body without line breaks,
+ * would slip through. So each secret is registered whole, line by line, and as its compact body.
+ */
+
+export type SecretSink = (secret: string) => void;
+
+/** Lines shorter than this are not registered on their own: masking "MII" would blank half the log. */
+const MIN_PART = 8;
+const MARKER = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/;
+
+export function maskSecret(value: string | undefined, sink: SecretSink): void {
+  if (value === undefined || value === '') return;
+  const parts = new Set<string>([value]);
+  const trimmed = value.trim();
+  if (trimmed !== '') parts.add(trimmed);
+  const lines = trimmed.split(/\r?\n|\\r\\n|\\n/).map((line) => line.trim());
+  for (const line of lines) {
+    if (line.length >= MIN_PART && !MARKER.test(line)) parts.add(line);
+  }
+  if (lines.length > 1) {
+    const body = lines.filter((line) => !MARKER.test(line) && !line.includes(':')).join('');
+    if (body.length >= MIN_PART) parts.add(body);
+  }
+  for (const part of parts) sink(part);
+}
+
+/** Mask binary secrets (a PKCS#12 file) in the form they would be printed: base64. */
+export function maskBytes(value: Uint8Array, sink: SecretSink): void {
+  if (value.length > 0) maskSecret(Buffer.from(value).toString('base64'), sink);
+}
