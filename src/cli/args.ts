@@ -98,7 +98,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   } catch (thrown) {
     if (thrown instanceof InputError) {
       return {
-        kind: 'usage-error',
+        kind: 'input-error',
         message: thrown.fix ? `${thrown.message} ${thrown.fix}` : thrown.message,
       };
     }
