@@ -1,0 +1,139 @@
+/**
+ * The built bundles, run as the runner and a terminal run them. ncc's ESM output has failure
+ * modes the sources do not (a `require` or `__dirname` that only exists in CommonJS, a chunk
+ * that was not emitted): only running dist/ finds them.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { type Issued, Pki } from '../test/support/pki.ts';
+import { leakedWindows, runAction, runCli } from './support/run-dist.ts';
+
+let pki: Pki;
+let workspace: string;
+let leaf: Issued;
+let intermediate: Issued;
+let otherKey: string;
+
+before(async () => {
+  pki = await Pki.create();
+  workspace = await mkdtemp(join(tmpdir(), 'cert-rotate-ws-'));
+  const made = await pki.chain(1, { dns: ['app.example.test', 'www.app.example.test'], key: { type: 'rsa' } });
+  leaf = made.leaf;
+  intermediate = made.intermediates[0]!;
+  otherKey = (await pki.leaf('self')).keyPem;
+  await writeFile(join(workspace, 'fullchain.pem'), leaf.certPem + intermediate.certPem);
+  await writeFile(join(workspace, 'privkey.pem'), leaf.keyPem);
+  // Intermediate first: the action repairs the order and says so.
+  await writeFile(join(workspace, 'reversed.pem'), intermediate.certPem + leaf.certPem);
+});
+
+after(async () => {
+  await pki.cleanup();
+  await rm(workspace, { recursive: true, force: true });
+});
+
+describe('dist/index.js run as the runner runs it', () => {
+  it('validates secrets given as inputs, sets outputs and writes the summary', async () => {
+    const run = await runAction({
+      mode: 'validate',
+      certificate: leaf.certPem + intermediate.certPem,
+      'private-key': leaf.keyPem,
+      domains: 'app.example.test, www.app.example.test',
+    });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.outputs.valid, 'true');
+    assert.match(run.outputs['fingerprint-sha1'] ?? '', /^[0-9a-f]{40}$/);
+    assert.match(run.outputs['fingerprint-sha256'] ?? '', /^[0-9a-f]{64}$/);
+    assert.ok(Number(run.outputs['days-remaining']) >= 88);
+    const report = JSON.parse(run.outputs.report ?? '{}');
+    assert.equal(report.ok, true);
+    assert.equal(report.certificates[0].leaf.sha1, run.outputs['fingerprint-sha1']);
+    assert.match(run.summary, /## ✅ cert-rotate validate: valid/);
+    assert.match(run.summary, /app\.example\.test/);
+    // The key is registered as a secret (line by line), and appears nowhere else.
+    assert.match(run.stdout, /::add-mask::/);
+    const printed = run.stdout.replace(/^::add-mask::.*$/gm, '') + run.stderr + run.summary + JSON.stringify(run.outputs);
+    assert.deepEqual(leakedWindows(leaf.keyPem, printed), []);
+  });
+
+  it('fails the step with coded annotations pointing at the file and line', async () => {
+    await writeFile(join(workspace, 'wrongkey.pem'), otherKey);
+    const run = await runAction(
+      { mode: 'validate', 'certificate-file': 'reversed.pem', 'private-key-file': 'wrongkey.pem' },
+      workspace,
+    );
+    assert.equal(run.code, 1);
+    assert.equal(run.outputs.valid, 'false');
+    assert.match(run.stdout, /::error title=KEY_MISMATCH%3A CN=leaf\.example\.test,file=reversed\.pem,line=\d+::/);
+    assert.match(run.stdout, /::error::The certificate is invalid/);
+    assert.match(run.summary, /KEY_MISMATCH/);
+    assert.deepEqual(leakedWindows(otherKey, run.stdout.replace(/^::add-mask::.*$/gm, '') + run.summary), []);
+  });
+
+  it('repairs an out-of-order chain with a warning annotation', async () => {
+    const run = await runAction(
+      { mode: 'validate', 'certificate-file': 'reversed.pem', 'private-key-file': 'privkey.pem' },
+      workspace,
+    );
+    assert.equal(run.code, 0, run.stdout);
+    assert.match(run.stdout, /::warning title=CHAIN_REPAIRED::/);
+  });
+
+  it('rejects a bad input value with a message that names the input', async () => {
+    const run = await runAction({ certificate: leaf.certPem, 'warn-days': 'soon' });
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /::error::Invalid warn-days 'soon'/);
+  });
+
+  it('says which input is missing when no certificate is given', async () => {
+    const run = await runAction({ 'private-key': leaf.keyPem });
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /::error::No certificate was given/);
+  });
+
+  it('keeps workflow commands inside certificate text from running', async () => {
+    const run = await runAction({ certificate: leaf.certPem, 'private-key': leaf.keyPem });
+    const lines = run.stdout.split('\n');
+    const stop = lines.findIndex((l) => l.startsWith('::stop-commands::'));
+    assert.ok(stop >= 0, 'the report is printed with command processing stopped');
+    const token = lines[stop]!.slice('::stop-commands::'.length);
+    assert.ok(lines.includes(`::${token}::`), 'and resumed after it');
+  });
+});
+
+describe('dist/cli/index.js run in a terminal', () => {
+  it('exits 0 and prints the facts for a good bundle', async () => {
+    const run = await runCli(['validate', '--cert', 'fullchain.pem', '--key', 'privkey.pem'], {}, workspace);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /cert-rotate validate: valid/);
+    assert.match(run.stdout, /SHA-256 {4}[0-9a-f]{64}/);
+    assert.doesNotMatch(run.stdout, /\u001b\[/, 'no colour when stdout is not a terminal');
+    assert.doesNotMatch(run.stdout, /^::/m, 'no workflow commands in a terminal');
+  });
+
+  it('exits 1 with the findings, and prints JSON on request', async () => {
+    await writeFile(join(workspace, 'wrongkey.pem'), otherKey);
+    const run = await runCli(['validate', '--cert', 'fullchain.pem', '--key', 'wrongkey.pem', '--json'], {}, workspace);
+    assert.equal(run.code, 1);
+    const report = JSON.parse(run.stdout);
+    assert.equal(report.ok, false);
+    assert.ok(report.certificates[0].findings.some((f: { code: string }) => f.code === 'KEY_MISMATCH'));
+    assert.deepEqual(leakedWindows(otherKey, run.stdout + run.stderr), []);
+  });
+
+  it('reads the key from the environment and exits 2 on usage errors', async () => {
+    const fromEnv = await runCli(['validate', '--cert', 'fullchain.pem'], { CERT_ROTATE_PRIVATE_KEY: leaf.keyPem }, workspace);
+    assert.equal(fromEnv.code, 0, fromEnv.stderr);
+    const unknown = await runCli(['rotate-everything']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown command 'rotate-everything'/);
+    const badFlag = await runCli(['validate', '--frobnicate']);
+    assert.equal(badFlag.code, 2);
+    const missing = await runCli(['validate', '--cert', 'nope.pem'], {}, workspace);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /the file 'nope\.pem' does not exist/);
+  });
+});
