@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { RunReport } from '../../src/report/report.ts';
+import { dayMarker, escapeHtml, renderSummary } from '../../src/report/summary.ts';
+import { renderText } from '../../src/report/text.ts';
+
+const hostile = '<img src=x onerror=alert(1)> | **bold** [link](http://x)';
+
+const report: RunReport = {
+  mode: 'validate',
+  ok: false,
+  generatedAt: '2026-11-23T00:00:00.000Z',
+  counts: { errors: 1, warnings: 0, notices: 0 },
+  certificates: [
+    {
+      status: 'invalid',
+      leaf: {
+        subject: `CN=${hostile}`,
+        commonName: hostile,
+        issuer: 'CN=Issuer',
+        issuerCommonName: 'Issuer',
+        serial: '01',
+        notBefore: '2026-01-01T00:00:00.000Z',
+        notAfter: '2026-12-01T00:00:00.000Z',
+        daysRemaining: 8,
+        dnsNames: [hostile],
+        ipAddresses: [],
+        key: { type: 'ec', bits: 256, curve: 'P-256' },
+        signatureAlgorithm: 'ecdsa-with-SHA256',
+        isCA: false,
+        selfSigned: false,
+        sha1: 'a'.repeat(40),
+        sha256: 'b'.repeat(64),
+      },
+      chain: [],
+      orderFound: [],
+      findings: [
+        { code: 'EXPIRING', level: 'warning', message: `Subject ${hostile} expires`, fix: 'Renew it.' },
+      ],
+    },
+  ],
+};
+
+describe('job summary', () => {
+  it('escapes every piece of certificate text', () => {
+    const md = renderSummary(report, { warnDays: 30, failDays: 7 });
+    assert.doesNotMatch(md, /<img/);
+    assert.doesNotMatch(md, /\*\*bold\*\*/);
+    assert.doesNotMatch(md, /\[link\]/);
+    assert.match(md, /&#60;img/);
+    assert.match(md, /## ❌ cert-rotate validate: invalid/);
+    assert.match(md, /🟠 8/);
+  });
+
+  it('marks days left green, amber and red against the thresholds', () => {
+    assert.equal(dayMarker(60, 30, 7), '🟢');
+    assert.equal(dayMarker(30, 30, 7), '🟠');
+    assert.equal(dayMarker(7, 30, 7), '🔴');
+    assert.equal(dayMarker(-1, 30, 7), '🔴');
+  });
+
+  it('escapes markdown table pipes', () => {
+    assert.equal(escapeHtml('a|b'), 'a&#124;b');
+  });
+});
+
+describe('terminal text', () => {
+  it('colours only when asked', () => {
+    assert.doesNotMatch(renderText(report, { color: false }), /\u001b\[/);
+    assert.match(renderText(report, { color: true }), /\u001b\[31m/);
+  });
+});

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, it } from 'node:test';
+import { maskBytes, maskSecret } from '../src/secrets.ts';
+
+function masked(value: string): string[] {
+  const out: string[] = [];
+  maskSecret(value, (s) => out.push(s));
+  return out;
+}
+
+describe('maskSecret', () => {
+  const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
+  const bodyLines = pem.split('\n').filter((l) => l && !l.startsWith('-----'));
+
+  it('registers the whole value, each body line, and the body without line breaks', () => {
+    const parts = masked(pem);
+    assert.ok(parts.includes(pem));
+    for (const line of bodyLines) assert.ok(parts.includes(line), `line ${line.slice(0, 8)}… is masked`);
+    assert.ok(parts.includes(bodyLines.join('')));
+  });
+
+  it('does not register the BEGIN/END lines or short fragments (they would blank the log)', () => {
+    const parts = masked(`${pem}\nabc\n`);
+    assert.ok(!parts.some((p) => p.startsWith('-----BEGIN') && !p.includes('\n')));
+    assert.ok(!parts.includes('abc'));
+  });
+
+  it('handles CRLF and literal \\n escapes', () => {
+    const escaped = pem.replace(/\n/g, '\\n');
+    const parts = masked(escaped);
+    for (const line of bodyLines) assert.ok(parts.includes(line));
+    const crlf = masked(pem.replace(/\n/g, '\r\n'));
+    for (const line of bodyLines) assert.ok(crlf.includes(line));
+  });
+
+  it('registers short passwords whole, and nothing for empty values', () => {
+    assert.deepEqual(masked('pw'), ['pw']);
+    assert.deepEqual(masked(''), []);
+    const none: string[] = [];
+    maskSecret(undefined, (s) => none.push(s));
+    assert.deepEqual(none, []);
+  });
+
+  it('masks binary secrets as their base64', () => {
+    const out: string[] = [];
+    maskBytes(Buffer.from('0123456789abcdef'), (s) => out.push(s));
+    assert.ok(out.includes(Buffer.from('0123456789abcdef').toString('base64')));
+  });
+});
