@@ -29996,9 +29996,13 @@ function commonName(name) {
     }
     return undefined;
 }
-/** Self-signed: the certificate names itself as issuer and its own key verifies it. */
+/**
+ * Self-signed: the certificate names itself as issuer and its own key verifies it. Not
+ * checkIssued alone: that also wants keyCertSign, which a self-signed server certificate's
+ * keyUsage (digitalSignature, keyEncipherment) usually lacks.
+ */
 function isSelfSigned(cert) {
-    return cert.checkIssued(cert) && verifies(cert, cert);
+    return (cert.subject === cert.issuer || cert.checkIssued(cert)) && verifies(cert, cert);
 }
 /** Whether `issuer`'s key signed `cert` (never throws: mismatched key types just fail). */
 function verifies(cert, issuer) {
@@ -30083,8 +30087,11 @@ function chainFindings(analysis, given, repair) {
         const subjects = new Map(given.map((c) => [fingerprint256(c), chain_findings_name(c)]));
         const orderFound = found.map((id) => subjects.get(id)).join(' → ');
         const orderExpected = analysis.path.map(chain_findings_name).join(' → ');
+        // The root is never uploaded (ROOT_INCLUDED says so): "Uploaded" lists only what is.
+        const served = analysis.endsAtRoot && analysis.path.length > 1 ? analysis.path.slice(0, -1) : analysis.path;
+        const orderUploaded = served.map(chain_findings_name).join(' → ');
         out.push(repair
-            ? finding('CHAIN_REPAIRED', 'warning', `The chain was out of order and has been put in order. Found: ${orderFound}. Uploaded: ${orderExpected}.`, 'Store the certificates leaf first, then each issuer (as in fullchain.pem) to make this warning go away.')
+            ? finding('CHAIN_REPAIRED', 'warning', `The chain was out of order and has been put in order. Found: ${orderFound}. Uploaded: ${orderUploaded}.`, 'Store the certificates leaf first, then each issuer (as in fullchain.pem) to make this warning go away.')
             : finding('CHAIN_ORDER', 'error', `The chain is out of order. Found: ${orderFound}. Expected: ${orderExpected}.`, 'Put the leaf first, then the certificate that signed it, and so on; or set repair-chain to true to have it reordered.'));
     }
     for (const cert of analysis.duplicates) {
@@ -30152,9 +30159,11 @@ function orderChain(leaf, others, trustedRoots = publicRoots) {
     const wrongIssuer = [];
     let current = leaf;
     while (!isSelfSigned(current)) {
-        const named = pool.filter((candidate) => current.checkIssued(candidate));
+        // By name alone: checkIssued also compares key identifiers, so a same-named CA with another
+        // key (the wrong issuer this is here to catch) would otherwise look merely unrelated.
+        const named = pool.filter((candidate) => candidate.subject === current.issuer || current.checkIssued(candidate));
         // Input order breaks ties (a cross-signed and a self-signed copy of the same CA).
-        const issuer = named.find((candidate) => verifies(current, candidate));
+        const issuer = named.find((candidate) => current.checkIssued(candidate) && verifies(current, candidate));
         if (!issuer) {
             const claimed = named[0];
             if (claimed)
@@ -30265,7 +30274,11 @@ function toPem(label, der, block) {
  * when the text is not plausibly base64, so callers can say "not PEM, not base64".
  */
 function decodeBase64(text) {
-    const compact = text.replace(/\s+/g, '');
+    const pieces = text.split(/\s+/).filter(Boolean);
+    // Encoders break lines between 4-character groups only; words of prose break anywhere.
+    if (pieces.slice(0, -1).some((piece) => piece.length % 4 !== 0))
+        return undefined;
+    const compact = pieces.join('');
     if (compact.length < 8 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact) || compact.length % 4 === 1) {
         return undefined;
     }
@@ -30586,7 +30599,7 @@ function readBinary(bytes, input, origin, passwords, out) {
                 return;
             }
         }
-        if (passwords.keyPassphrase !== undefined) {
+        if (isEncryptedPkcs8(bytes)) {
             const parsed = parsePrivateKey({
                 data: bytes,
                 derType: 'pkcs8',
@@ -30595,13 +30608,42 @@ function readBinary(bytes, input, origin, passwords, out) {
                 origin,
                 what: `The ${describe(input)}`,
             });
-            if (parsed.ok) {
+            if (parsed.ok)
                 out.keys.push({ key: parsed.key, origin });
-                return;
-            }
+            else
+                out.findings.push(parsed.finding);
+            return;
         }
     }
     readPkcs12(bytes, input, origin, passwords, out);
+}
+/** EncryptedPrivateKeyInfo ::= SEQUENCE { SEQUENCE { OBJECT IDENTIFIER, … }, OCTET STRING }, nothing after. */
+function isEncryptedPkcs8(der) {
+    const outer = derElement(der, 0);
+    if (!outer || der[0] !== 0x30 || outer.end !== der.length)
+        return false;
+    const algorithm = derElement(der, outer.contentStart);
+    if (!algorithm || der[outer.contentStart] !== 0x30 || der[algorithm.contentStart] !== 0x06)
+        return false;
+    const data = derElement(der, algorithm.end);
+    return data !== undefined && der[algorithm.end] === 0x04 && data.end === outer.end;
+}
+function derElement(der, at) {
+    if (at + 2 > der.length)
+        return undefined;
+    let length = der[at + 1];
+    let contentStart = at + 2;
+    if (length & 0x80) {
+        const octets = length & 0x7f;
+        if (octets === 0 || octets > 4 || contentStart + octets > der.length)
+            return undefined;
+        length = 0;
+        for (let i = 0; i < octets; i++)
+            length = length * 256 + der[contentStart + i];
+        contentStart += octets;
+    }
+    const end = contentStart + length;
+    return end <= der.length ? { contentStart, end } : undefined;
 }
 function readPkcs12(bytes, input, origin, passwords, out) {
     const result = openPkcs12(bytes, passwords.pkcs12Password);
@@ -31214,13 +31256,22 @@ function renderText(report, style) {
         lines.push('', ...certificateLines(cert, paint));
     return `${lines.join('\n')}\n`;
 }
+/** Red inside fail-days (or expired), yellow inside warn-days: the same verdict the findings give. */
+function expiryColour(cert) {
+    const about = cert.findings.filter((f) => f.subject === cert.leaf?.subject).map((f) => f.code);
+    if (about.some((code) => code === 'EXPIRED' || code === 'EXPIRES_SOON' || code === 'NOT_YET_VALID'))
+        return 'red';
+    if (about.includes('EXPIRING'))
+        return 'yellow';
+    return 'green';
+}
 function certificateLines(cert, paint) {
     const lines = [];
     const leaf = cert.leaf;
     if (leaf) {
         const days = leaf.daysRemaining;
         const left = days < 0 ? `expired ${-days} days ago` : `${days} days left`;
-        const dayColour = days < 0 ? 'red' : cert.findings.some((f) => f.code === 'EXPIRING') ? 'yellow' : 'green';
+        const dayColour = expiryColour(cert);
         const names = [...leaf.dnsNames, ...leaf.ipAddresses].join(', ') || '(no subjectAltName)';
         lines.push(`Certificate  ${leaf.subject}`, `  Issuer     ${leaf.issuer}`, `  Names      ${names}`, `  Key        ${keyLabel(leaf.key)}, signed ${leaf.signatureAlgorithm}`, `  Valid      ${leaf.notBefore} → ${leaf.notAfter} (${paint(dayColour, left)})`, `  Serial     ${leaf.serial}`, `  SHA-1      ${leaf.sha1}`, `  SHA-256    ${leaf.sha256}`);
     }
@@ -31377,7 +31428,8 @@ async function main(argv) {
 function useColor() {
     if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '')
         return false;
-    if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0')
+    const force = process.env.FORCE_COLOR;
+    if (force !== undefined && force !== '' && force !== '0' && force !== 'false')
         return true;
     return process.stdout.isTTY === true;
 }

@@ -19,6 +19,15 @@ export function renderText(report: RunReport, style: TextStyle): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Red inside fail-days (or expired), yellow inside warn-days: the same verdict the findings give. */
+function expiryColour(cert: CertificateReport): 'red' | 'yellow' | 'green' {
+  const about = cert.findings.filter((f) => f.subject === cert.leaf?.subject).map((f) => f.code);
+  if (about.some((code) => code === 'EXPIRED' || code === 'EXPIRES_SOON' || code === 'NOT_YET_VALID'))
+    return 'red';
+  if (about.includes('EXPIRING')) return 'yellow';
+  return 'green';
+}
+
 type Paint = (name: keyof typeof CODES, text: string) => string;
 
 function certificateLines(cert: CertificateReport, paint: Paint): string[] {
@@ -27,8 +36,7 @@ function certificateLines(cert: CertificateReport, paint: Paint): string[] {
   if (leaf) {
     const days = leaf.daysRemaining;
     const left = days < 0 ? `expired ${-days} days ago` : `${days} days left`;
-    const dayColour =
-      days < 0 ? 'red' : cert.findings.some((f) => f.code === 'EXPIRING') ? 'yellow' : 'green';
+    const dayColour = expiryColour(cert);
     const names = [...leaf.dnsNames, ...leaf.ipAddresses].join(', ') || '(no subjectAltName)';
     lines.push(
       `Certificate  ${leaf.subject}`,

@@ -1,0 +1,86 @@
+/**
+ * `npm run demo`: make a small PKI with openssl (root → intermediate → leaf, all throwaway),
+ * write the kinds of bundles people keep in secrets, and run the built terminal command
+ * (dist/cli/index.js) on each, as a user would. Later issues grow this into the full
+ * rotation against the provider doubles.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Pki } from '../test/support/pki.ts';
+
+const cli = fileURLToPath(new URL('../dist/cli/index.js', import.meta.url));
+const pki = await Pki.create();
+const dir = await mkdtemp(join(tmpdir(), 'cert-rotate-demo-'));
+
+function cert(args: string[]): Promise<number> {
+  console.log(`\n$ cert-rotate ${args.join(' ')}`);
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [cli, ...args], {
+      cwd: dir,
+      env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
+    });
+    child.stdout?.pipe(process.stdout);
+    child.stderr?.pipe(process.stderr);
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+let failures = 0;
+function expect(step: string, code: number, wanted: number): void {
+  const ok = code === wanted;
+  if (!ok) failures++;
+  console.log(`${ok ? '✔' : '✖'} ${step}: exit ${code}${ok ? '' : `, expected ${wanted}`}`);
+}
+
+try {
+  console.log('Making a throwaway PKI with openssl: root → intermediate → leaf for demo.example.test …');
+  const { root, intermediates, leaf } = await pki.chain(1, {
+    cn: 'demo.example.test',
+    dns: ['demo.example.test', 'www.demo.example.test'],
+  });
+  const intermediate = intermediates[0]!;
+  const soon = await pki.leaf(intermediate, {
+    cn: 'old.example.test',
+    dns: ['old.example.test'],
+    notAfter: new Date(Date.now() + 3 * 86_400_000),
+  });
+  await writeFile(join(dir, 'fullchain.pem'), leaf.certPem + intermediate.certPem);
+  await writeFile(join(dir, 'privkey.pem'), leaf.keyPem);
+  // What a hand-made secret often looks like: CRLF, root included, leaf in the middle, key first.
+  await writeFile(
+    join(dir, 'messy-bundle.pem'),
+    [leaf.keyPem, intermediate.certPem, root.certPem, leaf.certPem].join('\n').replace(/\n/g, '\r\n'),
+  );
+  await writeFile(join(dir, 'expiring.pem'), soon.certPem + intermediate.certPem);
+
+  console.log('\n1. A certbot-style fullchain.pem + privkey.pem, checked for the names it must cover:');
+  expect(
+    'good bundle',
+    await cert([
+      'validate',
+      '--cert',
+      'fullchain.pem',
+      '--key',
+      'privkey.pem',
+      '--domains',
+      'demo.example.test,www.demo.example.test',
+    ]),
+    0,
+  );
+  console.log('\n2. One messy secret with everything in the wrong order: repaired, with warnings:');
+  expect('messy bundle', await cert(['validate', '--bundle', 'messy-bundle.pem']), 0);
+  console.log('\n3. A certificate that expires within 3 days, with a key that is not its own:');
+  expect('broken bundle', await cert(['validate', '--cert', 'expiring.pem', '--key', 'privkey.pem']), 1);
+} finally {
+  await pki.cleanup();
+  await rm(dir, { recursive: true, force: true });
+}
+console.log(
+  failures === 0
+    ? '\nDemo finished: every step behaved as expected.'
+    : `\nDemo: ${failures} step(s) did not.`,
+);
+process.exitCode = failures === 0 ? 0 : 1;
