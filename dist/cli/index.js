@@ -29996,13 +29996,9 @@ function commonName(name) {
     }
     return undefined;
 }
-/**
- * Self-signed: the certificate names itself as issuer and its own key verifies it. Not
- * checkIssued alone: that also wants keyCertSign, which a self-signed server certificate's
- * keyUsage (digitalSignature, keyEncipherment) usually lacks.
- */
+/** Self-signed: the certificate names itself as issuer and its own key verifies it. */
 function isSelfSigned(cert) {
-    return (cert.subject === cert.issuer || cert.checkIssued(cert)) && verifies(cert, cert);
+    return cert.checkIssued(cert) && verifies(cert, cert);
 }
 /** Whether `issuer`'s key signed `cert` (never throws: mismatched key types just fail). */
 function verifies(cert, issuer) {
@@ -30087,11 +30083,8 @@ function chainFindings(analysis, given, repair) {
         const subjects = new Map(given.map((c) => [fingerprint256(c), chain_findings_name(c)]));
         const orderFound = found.map((id) => subjects.get(id)).join(' → ');
         const orderExpected = analysis.path.map(chain_findings_name).join(' → ');
-        // The root is never uploaded (ROOT_INCLUDED says so): "Uploaded" lists only what is.
-        const served = analysis.endsAtRoot && analysis.path.length > 1 ? analysis.path.slice(0, -1) : analysis.path;
-        const orderUploaded = served.map(chain_findings_name).join(' → ');
         out.push(repair
-            ? finding('CHAIN_REPAIRED', 'warning', `The chain was out of order and has been put in order. Found: ${orderFound}. Uploaded: ${orderUploaded}.`, 'Store the certificates leaf first, then each issuer (as in fullchain.pem) to make this warning go away.')
+            ? finding('CHAIN_REPAIRED', 'warning', `The chain was out of order and has been put in order. Found: ${orderFound}. Uploaded: ${orderExpected}.`, 'Store the certificates leaf first, then each issuer (as in fullchain.pem) to make this warning go away.')
             : finding('CHAIN_ORDER', 'error', `The chain is out of order. Found: ${orderFound}. Expected: ${orderExpected}.`, 'Put the leaf first, then the certificate that signed it, and so on; or set repair-chain to true to have it reordered.'));
     }
     for (const cert of analysis.duplicates) {
@@ -30159,11 +30152,9 @@ function orderChain(leaf, others, trustedRoots = publicRoots) {
     const wrongIssuer = [];
     let current = leaf;
     while (!isSelfSigned(current)) {
-        // By name alone: checkIssued also compares key identifiers, so a same-named CA with another
-        // key (the wrong issuer this is here to catch) would otherwise look merely unrelated.
-        const named = pool.filter((candidate) => candidate.subject === current.issuer || current.checkIssued(candidate));
+        const named = pool.filter((candidate) => current.checkIssued(candidate));
         // Input order breaks ties (a cross-signed and a self-signed copy of the same CA).
-        const issuer = named.find((candidate) => current.checkIssued(candidate) && verifies(current, candidate));
+        const issuer = named.find((candidate) => verifies(current, candidate));
         if (!issuer) {
             const claimed = named[0];
             if (claimed)
@@ -30274,11 +30265,7 @@ function toPem(label, der, block) {
  * when the text is not plausibly base64, so callers can say "not PEM, not base64".
  */
 function decodeBase64(text) {
-    const pieces = text.split(/\s+/).filter(Boolean);
-    // Encoders break lines between 4-character groups only; words of prose break anywhere.
-    if (pieces.slice(0, -1).some((piece) => piece.length % 4 !== 0))
-        return undefined;
-    const compact = pieces.join('');
+    const compact = text.replace(/\s+/g, '');
     if (compact.length < 8 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact) || compact.length % 4 === 1) {
         return undefined;
     }
@@ -30599,7 +30586,7 @@ function readBinary(bytes, input, origin, passwords, out) {
                 return;
             }
         }
-        if (isEncryptedPkcs8(bytes)) {
+        if (passwords.keyPassphrase !== undefined) {
             const parsed = parsePrivateKey({
                 data: bytes,
                 derType: 'pkcs8',
@@ -30608,42 +30595,13 @@ function readBinary(bytes, input, origin, passwords, out) {
                 origin,
                 what: `The ${describe(input)}`,
             });
-            if (parsed.ok)
+            if (parsed.ok) {
                 out.keys.push({ key: parsed.key, origin });
-            else
-                out.findings.push(parsed.finding);
-            return;
+                return;
+            }
         }
     }
     readPkcs12(bytes, input, origin, passwords, out);
-}
-/** EncryptedPrivateKeyInfo ::= SEQUENCE { SEQUENCE { OBJECT IDENTIFIER, … }, OCTET STRING }, nothing after. */
-function isEncryptedPkcs8(der) {
-    const outer = derElement(der, 0);
-    if (!outer || der[0] !== 0x30 || outer.end !== der.length)
-        return false;
-    const algorithm = derElement(der, outer.contentStart);
-    if (!algorithm || der[outer.contentStart] !== 0x30 || der[algorithm.contentStart] !== 0x06)
-        return false;
-    const data = derElement(der, algorithm.end);
-    return data !== undefined && der[algorithm.end] === 0x04 && data.end === outer.end;
-}
-function derElement(der, at) {
-    if (at + 2 > der.length)
-        return undefined;
-    let length = der[at + 1];
-    let contentStart = at + 2;
-    if (length & 0x80) {
-        const octets = length & 0x7f;
-        if (octets === 0 || octets > 4 || contentStart + octets > der.length)
-            return undefined;
-        length = 0;
-        for (let i = 0; i < octets; i++)
-            length = length * 256 + der[contentStart + i];
-        contentStart += octets;
-    }
-    const end = contentStart + length;
-    return end <= der.length ? { contentStart, end } : undefined;
 }
 function readPkcs12(bytes, input, origin, passwords, out) {
     const result = openPkcs12(bytes, passwords.pkcs12Password);
