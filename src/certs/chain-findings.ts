@@ -26,12 +26,14 @@ export function chainFindings(
     const subjects = new Map(given.map((c) => [fingerprint256(c), name(c)]));
     const orderFound = found.map((id) => subjects.get(id)).join(' → ');
     const orderExpected = analysis.path.map(name).join(' → ');
+    // The root is never uploaded (ROOT_INCLUDED says so): "Uploaded" lists only what is.
+    const orderUploaded = analysis.served.map(name).join(' → ');
     out.push(
       repair
         ? finding(
             'CHAIN_REPAIRED',
             'warning',
-            `The chain was out of order and has been put in order. Found: ${orderFound}. Uploaded: ${orderExpected}.`,
+            `The chain was out of order and has been put in order. Found: ${orderFound}. Uploaded: ${orderUploaded}.`,
             'Store the certificates leaf first, then each issuer (as in fullchain.pem) to make this warning go away.',
           )
         : finding(

@@ -13,6 +13,8 @@ export interface ChainAnalysis {
   path: X509Certificate[];
   /** True when the last certificate of `path` is self-signed (a root, or a self-signed leaf). */
   endsAtRoot: boolean;
+  /** What servers send: `path` without a trailing root (clients have their roots). Leaf first. */
+  served: X509Certificate[];
   /** Extra copies of certificates already in the bundle (same SHA-256). */
   duplicates: X509Certificate[];
   /** Certificates that are not on the leaf's path. */
@@ -52,9 +54,13 @@ export function orderChain(
   const wrongIssuer: ChainAnalysis['wrongIssuer'] = [];
   let current = leaf;
   while (!isSelfSigned(current)) {
-    const named = pool.filter((candidate) => current.checkIssued(candidate));
+    // By name alone: checkIssued also compares key identifiers, so a same-named CA with another
+    // key (the wrong issuer this is here to catch) would otherwise look merely unrelated.
+    const named = pool.filter(
+      (candidate) => candidate.subject === current.issuer || current.checkIssued(candidate),
+    );
     // Input order breaks ties (a cross-signed and a self-signed copy of the same CA).
-    const issuer = named.find((candidate) => verifies(current, candidate));
+    const issuer = named.find((candidate) => current.checkIssued(candidate) && verifies(current, candidate));
     if (!issuer) {
       const claimed = named[0];
       if (claimed) wrongIssuer.push({ cert: current, claimed });
@@ -70,5 +76,6 @@ export function orderChain(
   const topIssuerTrusted =
     !endsAtRoot && trustedRoots().some((root) => top.checkIssued(root) && verifies(top, root));
   const unrelated = pool.filter((cert) => !wrongIssuer.some((w) => w.claimed === cert));
-  return { path, endsAtRoot, duplicates, unrelated, wrongIssuer, topIssuerTrusted };
+  const served = endsAtRoot && path.length > 1 ? path.slice(0, -1) : path;
+  return { path, endsAtRoot, served, duplicates, unrelated, wrongIssuer, topIssuerTrusted };
 }

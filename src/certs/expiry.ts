@@ -3,6 +3,8 @@ import type { X509Certificate } from 'node:crypto';
 import { type Finding, finding } from './findings.ts';
 import { daysUntil, oneLineName } from './inspect.ts';
 
+const DAY_MS = 86_400_000;
+
 export interface ExpiryWindow {
   now: Date;
   warnDays: number;
@@ -45,8 +47,10 @@ export function expiryFindings(
       ),
     ];
   }
+  // Compare exact time: "within 7 days" must not catch a certificate with 7 days 23 hours left.
+  const remaining = notAfter.getTime() - now.getTime();
   const days = daysUntil(notAfter, now);
-  if (days <= window.failDays) {
+  if (remaining <= window.failDays * DAY_MS) {
     return [
       finding(
         'EXPIRES_SOON',
@@ -57,7 +61,7 @@ export function expiryFindings(
       ),
     ];
   }
-  if (days <= window.warnDays) {
+  if (remaining <= window.warnDays * DAY_MS) {
     return [
       finding(
         'EXPIRING',

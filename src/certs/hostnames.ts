@@ -36,16 +36,18 @@ export function covers(names: { dns: readonly string[]; ip: readonly string[] },
 }
 
 function sameIp(a: string, b: string): boolean {
-  const canonical = (ip: string) => (isIP(ip) === 6 ? expandIpv6(ip) : ip);
-  return canonical(a.toLowerCase()) === canonical(b.toLowerCase());
+  return canonicalIp(a) === canonicalIp(b);
 }
 
-function expandIpv6(ip: string): string {
-  const [head = '', tail = ''] = ip.split('::');
-  const headParts = head ? head.split(':') : [];
-  const tailParts = tail ? tail.split(':') : [];
-  const missing = ip.includes('::') ? 8 - headParts.length - tailParts.length : 0;
-  return [...headParts, ...Array<string>(missing).fill('0'), ...tailParts]
-    .map((part) => part.replace(/^0+(?=.)/, ''))
-    .join(':');
+/**
+ * One spelling per address. IPv6 as WHATWG URL serialises it (RFC 5952: lowercase, zeros
+ * compressed, and a dotted IPv4 tail such as ::ffff:192.0.2.7 in hex, as Node prints SANs).
+ */
+function canonicalIp(ip: string): string {
+  if (isIP(ip) !== 6) return ip.toLowerCase();
+  try {
+    return new URL(`http://[${ip}]/`).hostname;
+  } catch {
+    return ip.toLowerCase(); // e.g. a zone id (fe80::1%eth0), which no certificate holds
+  }
 }

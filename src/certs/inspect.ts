@@ -46,9 +46,13 @@ export function commonName(name: string): string | undefined {
   return undefined;
 }
 
-/** Self-signed: the certificate names itself as issuer and its own key verifies it. */
+/**
+ * Self-signed: the certificate names itself as issuer and its own key verifies it. Not
+ * checkIssued alone: that also wants keyCertSign, which a self-signed server certificate's
+ * keyUsage (digitalSignature, keyEncipherment) usually lacks.
+ */
 export function isSelfSigned(cert: X509Certificate): boolean {
-  return cert.checkIssued(cert) && verifies(cert, cert);
+  return (cert.subject === cert.issuer || cert.checkIssued(cert)) && verifies(cert, cert);
 }
 
 /** Whether `issuer`'s key signed `cert` (never throws: mismatched key types just fail). */

@@ -66,7 +66,8 @@ function readHeader(der: Uint8Array, at: number): { contentStart: number; end: n
 }
 
 function decodeOid(bytes: Uint8Array): string | undefined {
-  if (bytes.length === 0) return undefined;
+  // Empty, or the last arc is cut off (its final byte still has the continuation bit).
+  if (bytes.length === 0 || bytes[bytes.length - 1]! & 0x80) return undefined;
   const parts: number[] = [];
   let value = 0;
   for (const byte of bytes) {

@@ -90,7 +90,7 @@ export function checkBundle(input: BundleInput, options: CheckOptions = {}): Che
     warnDays: options.warnDays ?? DEFAULT_WARN_DAYS,
     failDays: options.failDays ?? DEFAULT_FAIL_DAYS,
   };
-  const served = analysis.endsAtRoot && analysis.path.length > 1 ? analysis.path.slice(0, -1) : analysis.path;
+  const served = analysis.served;
   served.forEach((cert, i) => {
     const role = i === 0 ? 'leaf' : 'intermediate';
     findings.push(...expiryFindings(cert, role, window), ...strengthFindings(cert, role));
