@@ -6,7 +6,7 @@
  */
 import { type KeyObject, X509Certificate } from 'node:crypto';
 import { type Finding, finding, type Origin } from './findings.ts';
-import { parsePrivateKey } from './keys.ts';
+import { isEncryptedPkcs8, parsePrivateKey } from './keys.ts';
 import { containsPemMarker, decodeBase64, normaliseText, type PemBlock, scanPem, toPem } from './pem.ts';
 import { openPkcs12 } from './pkcs12.ts';
 
@@ -73,9 +73,11 @@ export function decodeSource(input: SourceInput, passwords: Passwords): Decoded 
   if (binary) {
     const inner = textOf(binary);
     if (inner !== undefined && containsPemMarker(inner)) {
-      // base64 of a PEM file: line numbers would point into the decoded text, so drop them.
+      // base64 of a PEM file: line numbers point into the decoded text, so drop them from the
+      // origins (annotations) and say so in the messages.
       const nested: Decoded = { certs: [], keys: [], findings: [] };
-      readPemText(normaliseText(inner), origin, passwords, nested);
+      const decodedName = { ...origin, source: `${origin.source} (after base64 decoding)` };
+      readPemText(normaliseText(inner), decodedName, passwords, nested);
       for (const f of nested.findings) if (f.origin) f.origin = origin;
       out.certs.push(...nested.certs.map((c) => ({ ...c, origin })));
       out.keys.push(...nested.keys.map((k) => ({ ...k, origin })));
@@ -149,6 +151,18 @@ function readPemText(text: string, origin: Origin, passwords: Passwords, out: De
           { origin: at },
         ),
       );
+    } else if (problem.kind === 'no-begin') {
+      const isKey = KEY_LABELS.has(problem.label);
+      const needed = isKey || CERT_LABELS.has(problem.label);
+      out.findings.push(
+        finding(
+          isKey ? 'BAD_PRIVATE_KEY' : needed ? 'BAD_CERTIFICATE' : 'UNSUPPORTED_PEM_BLOCK',
+          needed ? 'error' : 'warning',
+          `The "${problem.label}" block ending on line ${problem.line} of ${origin.source} has no readable BEGIN line (it must read exactly "-----BEGIN ${problem.label}-----")${needed ? '' : '; it is ignored'}.`,
+          'Copy the file again without editing it, including its first line.',
+          { origin: at },
+        ),
+      );
     } else {
       const isKey = KEY_LABELS.has(problem.label);
       out.findings.push(
@@ -163,6 +177,17 @@ function readPemText(text: string, origin: Origin, passwords: Passwords, out: De
     }
   }
   for (const block of scan.blocks) readBlock(block, { ...origin, line: block.line }, passwords, out);
+  if (scan.blocks.length === 0 && scan.problems.length === 0) {
+    out.findings.push(
+      finding(
+        'NOT_PEM',
+        'error',
+        `The text of ${origin.source} has a "-----BEGIN" line, but no PEM block in it could be read.`,
+        'Store the whole PEM file unedited: "-----BEGIN LABEL-----" and "-----END LABEL-----" lines with the upper-case label and five dashes each side.',
+        { origin },
+      ),
+    );
+  }
 }
 
 function readBlock(block: PemBlock, origin: Origin, passwords: Passwords, out: Decoded): void {
@@ -240,9 +265,22 @@ function otherBlock(block: PemBlock, where: string, origin: Origin): Finding {
   );
 }
 
+/**
+ * A certificate the rest of the engine can use. Node decodes the public key and the dates only
+ * when they are read: a damaged key throws then, and a damaged date prints as "Bad time value"
+ * while its Date object holds garbage (or is invalid).
+ */
 function parseCertificate(der: Uint8Array): X509Certificate | undefined {
   try {
-    return new X509Certificate(der);
+    const cert = new X509Certificate(der);
+    cert.publicKey;
+    const dates: [string, Date][] = [
+      [cert.validFrom, cert.validFromDate],
+      [cert.validTo, cert.validToDate],
+    ];
+    if (dates.some(([text, date]) => text === 'Bad time value' || Number.isNaN(date.getTime())))
+      return undefined;
+    return cert;
   } catch {
     return undefined;
   }
@@ -275,6 +313,20 @@ function readBinary(
         out.keys.push({ key: parsed.key, origin });
         return;
       }
+    }
+    // An encrypted DER key: say the passphrase is missing or wrong, not "unknown binary data".
+    if (isEncryptedPkcs8(bytes)) {
+      const parsed = parsePrivateKey({
+        data: bytes,
+        derType: 'pkcs8',
+        encrypted: true,
+        passphrase: passwords.keyPassphrase,
+        origin,
+        what: `The ${describe(input)}`,
+      });
+      if (parsed.ok) out.keys.push({ key: parsed.key, origin });
+      else out.findings.push(parsed.finding);
+      return;
     }
     if (passwords.keyPassphrase !== undefined) {
       const parsed = parsePrivateKey({
@@ -353,13 +405,21 @@ function readPkcs12(
             'Store the .p12/.pfx file as base64 (`base64 -w0 cert.p12`), or pass PEM files with the certificate and private-key inputs.',
             { origin },
           )
-        : finding(
-            'NOT_CERTIFICATE',
-            'error',
-            `${subject} holds ${bytes.length} bytes of binary data that are neither a DER certificate, a DER private key nor a PKCS#12 file.`,
-            'Store the PEM file itself, or base64 of a DER certificate/key or of a .p12 file.',
-            { origin },
-          ),
+        : input.role === 'private-key'
+          ? finding(
+              'BAD_PRIVATE_KEY',
+              'error',
+              `${subject} holds ${bytes.length} bytes of binary data that are not a readable private key (DER PKCS#8, PKCS#1 or SEC1) nor a PKCS#12 file: the data is damaged or cut short.`,
+              'Re-export the key from its source, e.g. `openssl pkey -in key.pem -out key-clean.pem`, and store the whole PEM file (or base64 of it).',
+              { origin },
+            )
+          : finding(
+              'NOT_CERTIFICATE',
+              'error',
+              `${subject} holds ${bytes.length} bytes of binary data that are neither a DER certificate, a DER private key nor a PKCS#12 file.`,
+              'Store the PEM file itself, or base64 of a DER certificate/key or of a .p12 file.',
+              { origin },
+            ),
   };
   out.findings.push(findings[result.failure]);
 }

@@ -4,6 +4,7 @@
  */
 import { createPrivateKey, createPublicKey, type KeyObject, type X509Certificate } from 'node:crypto';
 import { errorCode } from '../errors.ts';
+import { contentHex, type DerElement, derElements, inside } from './der.ts';
 import { type Finding, finding, type Origin } from './findings.ts';
 
 export interface KeyFacts {
@@ -71,6 +72,19 @@ interface KeyInput {
 }
 
 export function parsePrivateKey(input: KeyInput): KeyParse {
+  const work = input.encrypted ? kdfWork(encryptedDer(input.data)) : undefined;
+  if (work && work.amount > work.limit) {
+    return {
+      ok: false,
+      finding: finding(
+        'BAD_PRIVATE_KEY',
+        'error',
+        `${input.what} is encrypted with a key derivation that asks for ${work.text} (at most ${work.limit} are read): the key is damaged, or was made to stall the reader.`,
+        'Re-export the key from its source with usual settings, e.g. `openssl pkey -in key.pem -out key-plain.pem` (store it in a secret), or encrypt it with `openssl pkcs8 -topk8 -v2 aes-256-cbc`.',
+        { origin: input.origin },
+      ),
+    };
+  }
   try {
     const key =
       typeof input.data === 'string'
@@ -118,4 +132,66 @@ function keyFailure(input: KeyInput, code: string | undefined): Finding {
     'Re-export the key from its source, e.g. `openssl pkey -in key.pem -out key-clean.pem`, and store the whole file including the BEGIN and END lines.',
     where,
   );
+}
+
+/**
+ * Decrypting a PKCS#8 key first derives the key from the passphrase, with the work factor the file
+ * names: a damaged or hostile count (2^31 iterations) would stall the action for many minutes.
+ * OpenSSL uses 2048 PBKDF2 iterations (scrypt N=16384, r=8, p=1), Java 10,000; 1,000,000
+ * iterations take about 0.2 s, and N×r×p = 2^21 about 0.6 s.
+ */
+const MAX_PBKDF_ITERATIONS = 1_000_000;
+const MAX_SCRYPT_WORK = 2 ** 21;
+
+const OID_PBES2 = '2a864886f70d01050d'; // 1.2.840.113549.1.5.13
+const OID_SCRYPT = '2b06010401da47040b'; // 1.3.6.1.4.1.11591.4.11
+
+/** EncryptedPrivateKeyInfo ::= SEQUENCE { AlgorithmIdentifier, OCTET STRING }, nothing after it. */
+export function isEncryptedPkcs8(der: Uint8Array): boolean {
+  const top = derElements(der, 0, der.length);
+  if (top.length !== 1 || top[0]!.end !== der.length) return false;
+  const [algorithm, data, ...rest] = inside(der, top[0]);
+  return inside(der, algorithm)[0]?.tag === 0x06 && data?.tag === 0x04 && rest.length === 0;
+}
+
+/** The DER of an encrypted PKCS#8 key given as PEM text or DER; undefined for other keys. */
+function encryptedDer(data: string | Buffer): Uint8Array | undefined {
+  if (typeof data !== 'string') return data;
+  if (!data.includes('-----BEGIN ENCRYPTED PRIVATE KEY-----')) return undefined;
+  return Buffer.from(data.replace(/-----[^-]*-----/g, '').replace(/\s+/g, ''), 'base64');
+}
+
+/**
+ * The work the key derivation of an EncryptedPrivateKeyInfo asks for: PBES2 with PBKDF2
+ * { salt, iterationCount, … } or scrypt { salt, N, r, p, … }; PBES1 and PKCS#12 PBE
+ * { salt, iterations }. Undefined when the structure is none of these.
+ */
+function kdfWork(der: Uint8Array | undefined): { text: string; amount: number; limit: number } | undefined {
+  if (!der) return undefined;
+  const [oid, params] = inside(der, inside(der, derElements(der, 0, der.length)[0])[0]);
+  if (oid?.tag !== 0x06) return undefined;
+  const pbes2 = contentHex(der, oid) === OID_PBES2;
+  const [kdfOid, kdfParams] = pbes2 ? inside(der, inside(der, params)[0]) : [];
+  const scrypt = kdfOid !== undefined && contentHex(der, kdfOid) === OID_SCRYPT;
+  const amount = counts(der, pbes2 ? kdfParams : params, scrypt ? 3 : 1);
+  if (amount === undefined) return undefined;
+  const shown = Number.isFinite(amount) ? String(amount) : 'more than 2^47';
+  return scrypt
+    ? { text: `a scrypt work N×r×p of ${shown}`, amount, limit: MAX_SCRYPT_WORK }
+    : { text: `${shown} iterations`, amount, limit: MAX_PBKDF_ITERATIONS };
+}
+
+/** The product of the first `n` INTEGERs after the salt of a { salt OCTET STRING, INTEGER, … } SEQUENCE. */
+function counts(der: Uint8Array, params: DerElement | undefined, n: number): number | undefined {
+  const [salt, ...rest] = inside(der, params);
+  if (salt?.tag !== 0x04) return undefined;
+  let product = 1;
+  for (const integer of rest.slice(0, n)) {
+    if (integer.tag !== 0x02) return undefined;
+    const bytes = integer.end - integer.contentStart;
+    // Longer than 6 bytes, or negative: nothing a reader should run.
+    if (bytes > 6 || (der[integer.contentStart]! & 0x80) !== 0) return Number.POSITIVE_INFINITY;
+    product *= bytes === 0 ? 0 : Number.parseInt(contentHex(der, integer), 16);
+  }
+  return product;
 }

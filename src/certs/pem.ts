@@ -18,7 +18,9 @@ export interface PemBlock {
 export type PemProblem =
   | { kind: 'truncated'; label: string; line: number }
   | { kind: 'mismatched'; label: string; endLabel: string; line: number }
-  | { kind: 'bad-base64'; label: string; line: number };
+  | { kind: 'bad-base64'; label: string; line: number }
+  /** An END line no BEGIN line opened: the BEGIN line is damaged (`line` is the END line's). */
+  | { kind: 'no-begin'; label: string; line: number };
 
 export interface PemScan {
   blocks: PemBlock[];
@@ -27,6 +29,7 @@ export interface PemScan {
 
 const BEGIN = /-----BEGIN ([A-Z0-9][A-Z0-9 #]*?)-----/g;
 const END = /-----END ([A-Z0-9][A-Z0-9 #]*?)-----/y;
+const ANY_END = /-----END ([A-Z0-9][A-Z0-9 #]*?)-----/g;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const ENCRYPTION_HEADERS = /^\s*Proc-Type:\s*(\S+)\s+DEK-Info:\s*(\S+)\s+/;
 
@@ -47,24 +50,42 @@ export function containsPemMarker(text: string): boolean {
   return text.includes('-----BEGIN ');
 }
 
-function lineAt(text: string, index: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+/** The 1-based line of an offset, found by halving over the line breaks (counted once). */
+function lineCounter(text: string): (index: number) => number {
+  const breaks: number[] = [];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) breaks.push(i);
+  return (index) => {
+    let low = 0;
+    let high = breaks.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (breaks[middle]! < index) low = middle + 1;
+      else high = middle;
+    }
+    return low + 1;
+  };
 }
 
-/** Find every PEM block in already-normalised text. Text outside blocks is ignored. */
+/**
+ * Find every PEM block in already-normalised text. Text outside blocks is ignored. Linear in the
+ * text: markers and line breaks are found once, not searched for again per block.
+ */
 export function scanPem(text: string): PemScan {
   const blocks: PemBlock[] = [];
   const problems: PemProblem[] = [];
+  const lineAt = lineCounter(text);
   const begins = [...text.matchAll(BEGIN)];
+  const endMarkers = [...text.matchAll(/-----END /g)].map((m) => m.index);
+  let nextEnd = 0;
+  const ended = new Set<number>();
   for (let i = 0; i < begins.length; i++) {
     const begin = begins[i]!;
     const label = begin[1]!;
-    const line = lineAt(text, begin.index);
+    const line = lineAt(begin.index);
     const bodyStart = begin.index + begin[0].length;
     const nextBegin = begins[i + 1]?.index ?? text.length;
-    const endAt = text.indexOf('-----END ', bodyStart);
+    while (nextEnd < endMarkers.length && endMarkers[nextEnd]! < bodyStart) nextEnd++;
+    const endAt = endMarkers[nextEnd] ?? -1;
     if (endAt === -1 || endAt > nextBegin) {
       problems.push({ kind: 'truncated', label, line });
       continue;
@@ -75,6 +96,7 @@ export function scanPem(text: string): PemScan {
       problems.push({ kind: 'truncated', label, line });
       continue;
     }
+    ended.add(endAt);
     if (end[1] !== label) {
       problems.push({ kind: 'mismatched', label, endLabel: end[1]!, line });
       continue;
@@ -98,6 +120,9 @@ export function scanPem(text: string): PemScan {
     }
     blocks.push(block);
   }
+  for (const end of text.matchAll(ANY_END)) {
+    if (!ended.has(end.index)) problems.push({ kind: 'no-begin', label: end[1]!, line: lineAt(end.index) });
+  }
   return { blocks, problems };
 }
 
@@ -116,7 +141,10 @@ export function toPem(label: string, der: Uint8Array, block?: Pick<PemBlock, 'en
  * when the text is not plausibly base64, so callers can say "not PEM, not base64".
  */
 export function decodeBase64(text: string): Buffer | undefined {
-  const compact = text.replace(/\s+/g, '');
+  const pieces = text.split(/\s+/).filter(Boolean);
+  // Encoders break lines between 4-character groups only; words of prose break anywhere.
+  if (pieces.slice(0, -1).some((piece) => piece.length % 4 !== 0)) return undefined;
+  const compact = pieces.join('');
   if (compact.length < 8 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact) || compact.length % 4 === 1) {
     return undefined;
   }

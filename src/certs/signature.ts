@@ -4,6 +4,7 @@
  * DER then: Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signature }.
  */
 import type { X509Certificate } from 'node:crypto';
+import { decodeOid, derElements, inside } from './der.ts';
 
 export interface SignatureAlgorithm {
   oid: string;
@@ -39,46 +40,9 @@ export function signatureAlgorithm(cert: X509Certificate): SignatureAlgorithm {
 
 /** Read the outer signatureAlgorithm OID of a DER certificate; undefined if the DER is odd. */
 export function signatureOidFromDer(der: Uint8Array): string | undefined {
-  const outer = readHeader(der, 0);
-  if (!outer || der[0] !== 0x30) return undefined;
-  const tbs = readHeader(der, outer.contentStart);
-  if (!tbs) return undefined;
-  const algorithm = readHeader(der, tbs.end);
-  if (!algorithm || der[tbs.end] !== 0x30) return undefined;
-  const oid = readHeader(der, algorithm.contentStart);
-  if (!oid || der[algorithm.contentStart] !== 0x06) return undefined;
+  const [certificate] = derElements(der);
+  const [, algorithm] = inside(der, certificate);
+  const [oid] = inside(der, algorithm);
+  if (oid?.tag !== 0x06) return undefined;
   return decodeOid(der.subarray(oid.contentStart, oid.end));
-}
-
-function readHeader(der: Uint8Array, at: number): { contentStart: number; end: number } | undefined {
-  if (at + 2 > der.length) return undefined;
-  let length = der[at + 1]!;
-  let contentStart = at + 2;
-  if (length & 0x80) {
-    const octets = length & 0x7f;
-    if (octets === 0 || octets > 4 || contentStart + octets > der.length) return undefined;
-    length = 0;
-    for (let i = 0; i < octets; i++) length = length * 256 + der[contentStart + i]!;
-    contentStart += octets;
-  }
-  const end = contentStart + length;
-  return end <= der.length ? { contentStart, end } : undefined;
-}
-
-function decodeOid(bytes: Uint8Array): string | undefined {
-  // Empty, or the last arc is cut off (its final byte still has the continuation bit).
-  if (bytes.length === 0 || bytes[bytes.length - 1]! & 0x80) return undefined;
-  const parts: number[] = [];
-  let value = 0;
-  for (const byte of bytes) {
-    value = value * 128 + (byte & 0x7f);
-    if (!(byte & 0x80)) {
-      parts.push(value);
-      value = 0;
-    }
-  }
-  const first = parts.shift();
-  if (first === undefined) return undefined;
-  const head = first < 40 ? [0, first] : first < 80 ? [1, first - 40] : [2, first - 80];
-  return [...head, ...parts].join('.');
 }
