@@ -288,6 +288,48 @@ describe('certs/validate: the chain as a whole', () => {
       assert.equal(r.upload?.fullchain, selfSigned.certPem);
     });
 
+    it('a certificate with an empty subject (SAN only, RFC 5280) is read, named by placeholder', async () => {
+      // Node reports an empty subject as undefined; the factory always sets a CN, so openssl directly.
+      const dir = await fs.mkdtemp(path.join(pki.dir, 'empty-subject-'));
+      const keyFile = path.join(dir, 'key.pem');
+      const certFile = path.join(dir, 'cert.pem');
+      const bin = process.env['OPENSSL_BIN'] ?? 'openssl';
+      await execFileP(bin, [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        keyFile,
+        '-out',
+        certFile,
+        '-subj',
+        '/',
+        '-days',
+        '90',
+        '-addext',
+        'subjectAltName=DNS:nameless.example.com',
+        '-addext',
+        'basicConstraints=critical,CA:FALSE',
+      ]);
+      const certPem = await fs.readFile(certFile, 'utf8');
+      assert.equal(new X509Certificate(certPem).subject, undefined, 'Node really gives undefined');
+      const r = check(bundle(await fs.readFile(keyFile, 'utf8'), certPem), {
+        ...options,
+        now: new Date(Date.now() + 60_000), // made just now: not-before is this second
+        domains: ['nameless.example.com'],
+      });
+      assert.equal(r.ok, true, JSON.stringify(r.findings));
+      assert.equal(r.leaf?.subject, '(empty name)');
+      assert.equal(r.leaf?.commonName, undefined);
+      assert.deepEqual(r.leaf?.dnsNames, ['nameless.example.com']);
+      assert.equal(r.leaf?.selfSigned, true, 'empty subject and issuer, verified by its own key');
+      assert.deepEqual(codesOf(r), ['SELF_SIGNED']);
+    });
+
     it('found by its key wherever it stands (key in its own input, leaf last)', () => {
       const r = check(
         {

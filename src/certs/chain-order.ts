@@ -6,7 +6,7 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
-import { fingerprint, isSelfSigned, verifies } from './inspect.ts';
+import { fingerprint, isSelfSigned, sameName, verifies } from './inspect.ts';
 
 export interface ChainAnalysis {
   /** Leaf first, then each issuer in turn; ends with a self-signed root when one was given. */
@@ -57,7 +57,7 @@ export function orderChain(
     // By name alone: checkIssued also compares key identifiers, so a same-named CA with another
     // key (the wrong issuer this is here to catch) would otherwise look merely unrelated.
     const named = pool.filter(
-      (candidate) => candidate.subject === current.issuer || current.checkIssued(candidate),
+      (candidate) => sameName(candidate.subject, current.issuer) || current.checkIssued(candidate),
     );
     // Input order breaks ties (a cross-signed and a self-signed copy of the same CA).
     const issuer = named.find((candidate) => current.checkIssued(candidate) && verifies(current, candidate));

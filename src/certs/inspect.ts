@@ -34,13 +34,18 @@ export function fingerprint(cert: X509Certificate, algorithm: 'sha1' | 'sha256')
   return createHash(algorithm).update(cert.raw).digest('hex');
 }
 
-/** Node prints distinguished names one attribute a line; reports want one line. */
-export function oneLineName(name: string): string {
-  return name.split('\n').filter(Boolean).join(', ');
+/**
+ * Node prints distinguished names one attribute a line; reports want one line. A name can be
+ * empty (RFC 5280 allows a subject-less certificate that names itself only in its SAN), and Node
+ * then gives `undefined` despite its types.
+ */
+export function oneLineName(name: string | undefined): string {
+  const line = (name ?? '').split('\n').filter(Boolean).join(', ');
+  return line === '' ? '(empty name)' : line;
 }
 
-export function commonName(name: string): string | undefined {
-  for (const part of name.split('\n')) {
+export function commonName(name: string | undefined): string | undefined {
+  for (const part of (name ?? '').split('\n')) {
     if (part.startsWith('CN=')) return part.slice(3);
   }
   return undefined;
@@ -52,7 +57,14 @@ export function commonName(name: string): string | undefined {
  * keyUsage (digitalSignature, keyEncipherment) usually lacks.
  */
 export function isSelfSigned(cert: X509Certificate): boolean {
+  // Plain equality: an empty subject and issuer (both undefined) is how a nameless certificate
+  // names itself; the signature check decides.
   return (cert.subject === cert.issuer || cert.checkIssued(cert)) && verifies(cert, cert);
+}
+
+/** Equal and present: two different certificates with empty names say nothing about who issued whom. */
+export function sameName(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && a !== '' && a === b;
 }
 
 /** Whether `issuer`'s key signed `cert` (never throws: mismatched key types just fail). */
