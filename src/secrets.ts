@@ -30,3 +30,21 @@ export function maskSecret(value: string | undefined, sink: SecretSink): void {
 export function maskBytes(value: Uint8Array, sink: SecretSink): void {
   if (value.length > 0) maskSecret(Buffer.from(value).toString('base64'), sink);
 }
+
+/**
+ * Scrubs secrets out of text that did not come from us (a provider's error message may echo a
+ * request): every registered secret, line and body as `maskSecret` splits them, longest first.
+ */
+export class Redactor {
+  private readonly parts = new Set<string>();
+
+  add(value: string | undefined): void {
+    maskSecret(value, (part) => this.parts.add(part));
+  }
+
+  redact(text: string): string {
+    let out = text;
+    for (const part of [...this.parts].sort((a, b) => b.length - a.length)) out = out.split(part).join('***');
+    return out;
+  }
+}

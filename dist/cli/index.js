@@ -29816,11 +29816,69 @@ function describeOrigin(origin) {
 //# sourceMappingURL=findings.js.map
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./build/certs/der.js
+/**
+ * Just enough DER to look at structure before handing bytes to Node or forge: element headers
+ * and OIDs. It never decodes values it does not need, and stops at anything it cannot read
+ * (indefinite lengths, lengths past the end), so hostile input costs nothing.
+ */
+/** The elements in `der` between `start` and `end`, as far as their headers can be read. */
+function derElements(der, start = 0, end = der.length) {
+    const out = [];
+    let at = start;
+    while (at + 2 <= end) {
+        let length = der[at + 1];
+        let contentStart = at + 2;
+        if (length & 0x80) {
+            const octets = length & 0x7f;
+            if (octets === 0 || octets > 4 || contentStart + octets > end)
+                break;
+            length = 0;
+            for (let i = 0; i < octets; i++)
+                length = length * 256 + der[contentStart + i];
+            contentStart += octets;
+        }
+        if (contentStart + length > end)
+            break;
+        out.push({ tag: der[at], contentStart, end: contentStart + length });
+        at = contentStart + length;
+    }
+    return out;
+}
+/** The elements inside a SEQUENCE; [] for anything else. */
+function inside(der, element) {
+    return element && element.tag === 0x30 ? derElements(der, element.contentStart, element.end) : [];
+}
+function contentHex(der, element) {
+    return Buffer.from(der.subarray(element.contentStart, element.end)).toString('hex');
+}
+/** Dotted form of an OBJECT IDENTIFIER's content; undefined when empty or cut short. */
+function decodeOid(bytes) {
+    // Empty, or the last arc is cut off (its final byte still has the continuation bit).
+    if (bytes.length === 0 || bytes[bytes.length - 1] & 0x80)
+        return undefined;
+    const parts = [];
+    let value = 0;
+    for (const byte of bytes) {
+        value = value * 128 + (byte & 0x7f);
+        if (!(byte & 0x80)) {
+            parts.push(value);
+            value = 0;
+        }
+    }
+    const first = parts.shift();
+    if (first === undefined)
+        return undefined;
+    const head = first < 40 ? [0, first] : first < 80 ? [1, first - 40] : [2, first - 80];
+    return [...head, ...parts].join('.');
+}
+//# sourceMappingURL=der.js.map
 ;// CONCATENATED MODULE: ./build/certs/keys.js
 /**
  * Private keys: RSA (PKCS#1, PKCS#8), EC (SEC1, PKCS#8), Ed25519, plain or encrypted. All
  * parsing is Node's (OpenSSL underneath). Failures become findings that never quote the key.
  */
+
 
 
 
@@ -29867,6 +29925,13 @@ function certificateMatchesKey(cert, keyId) {
     return cert.publicKey.export({ type: 'spki', format: 'der' }).equals(keyId);
 }
 function parsePrivateKey(input) {
+    const work = input.encrypted ? kdfWork(encryptedDer(input.data)) : undefined;
+    if (work && work.amount > work.limit) {
+        return {
+            ok: false,
+            finding: finding('BAD_PRIVATE_KEY', 'error', `${input.what} is encrypted with a key derivation that asks for ${work.text} (at most ${work.limit} are read): the key is damaged, or was made to stall the reader.`, 'Re-export the key from its source with usual settings, e.g. `openssl pkey -in key.pem -out key-plain.pem` (store it in a secret), or encrypt it with `openssl pkcs8 -topk8 -v2 aes-256-cbc`.', { origin: input.origin }),
+        };
+    }
     try {
         const key = typeof input.data === 'string'
             ? (0,external_node_crypto_namespaceObject.createPrivateKey)({ key: input.data, format: 'pem', ...passphraseOption(input.passphrase) })
@@ -29895,8 +29960,74 @@ function keyFailure(input, code) {
     }
     return finding('BAD_PRIVATE_KEY', 'error', `${input.what} is not a readable private key${code ? ` (${code})` : ''}: its base64 is damaged or it is not an RSA, EC or Ed25519 key.`, 'Re-export the key from its source, e.g. `openssl pkey -in key.pem -out key-clean.pem`, and store the whole file including the BEGIN and END lines.', where);
 }
+/**
+ * Decrypting a PKCS#8 key first derives the key from the passphrase, with the work factor the file
+ * names: a damaged or hostile count (2^31 iterations) would stall the action for many minutes.
+ * OpenSSL uses 2048 PBKDF2 iterations (scrypt N=16384, r=8, p=1), Java 10,000; 1,000,000
+ * iterations take about 0.2 s, and N×r×p = 2^21 about 0.6 s.
+ */
+const MAX_PBKDF_ITERATIONS = 1_000_000;
+const MAX_SCRYPT_WORK = 2 ** 21;
+const OID_PBES2 = '2a864886f70d01050d'; // 1.2.840.113549.1.5.13
+const OID_SCRYPT = '2b06010401da47040b'; // 1.3.6.1.4.1.11591.4.11
+/** EncryptedPrivateKeyInfo ::= SEQUENCE { AlgorithmIdentifier, OCTET STRING }, nothing after it. */
+function isEncryptedPkcs8(der) {
+    const top = derElements(der, 0, der.length);
+    if (top.length !== 1 || top[0].end !== der.length)
+        return false;
+    const [algorithm, data, ...rest] = inside(der, top[0]);
+    return inside(der, algorithm)[0]?.tag === 0x06 && data?.tag === 0x04 && rest.length === 0;
+}
+/** The DER of an encrypted PKCS#8 key given as PEM text or DER; undefined for other keys. */
+function encryptedDer(data) {
+    if (typeof data !== 'string')
+        return data;
+    if (!data.includes('-----BEGIN ENCRYPTED PRIVATE KEY-----'))
+        return undefined;
+    return Buffer.from(data.replace(/-----[^-]*-----/g, '').replace(/\s+/g, ''), 'base64');
+}
+/**
+ * The work the key derivation of an EncryptedPrivateKeyInfo asks for: PBES2 with PBKDF2
+ * { salt, iterationCount, … } or scrypt { salt, N, r, p, … }; PBES1 and PKCS#12 PBE
+ * { salt, iterations }. Undefined when the structure is none of these.
+ */
+function kdfWork(der) {
+    if (!der)
+        return undefined;
+    const [oid, params] = inside(der, inside(der, derElements(der, 0, der.length)[0])[0]);
+    if (oid?.tag !== 0x06)
+        return undefined;
+    const pbes2 = contentHex(der, oid) === OID_PBES2;
+    const [kdfOid, kdfParams] = pbes2 ? inside(der, inside(der, params)[0]) : [];
+    const scrypt = kdfOid !== undefined && contentHex(der, kdfOid) === OID_SCRYPT;
+    const amount = counts(der, pbes2 ? kdfParams : params, scrypt ? 3 : 1);
+    if (amount === undefined)
+        return undefined;
+    const shown = Number.isFinite(amount) ? String(amount) : 'more than 2^47';
+    return scrypt
+        ? { text: `a scrypt work N×r×p of ${shown}`, amount, limit: MAX_SCRYPT_WORK }
+        : { text: `${shown} iterations`, amount, limit: MAX_PBKDF_ITERATIONS };
+}
+/** The product of the first `n` INTEGERs after the salt of a { salt OCTET STRING, INTEGER, … } SEQUENCE. */
+function counts(der, params, n) {
+    const [salt, ...rest] = inside(der, params);
+    if (salt?.tag !== 0x04)
+        return undefined;
+    let product = 1;
+    for (const integer of rest.slice(0, n)) {
+        if (integer.tag !== 0x02)
+            return undefined;
+        const bytes = integer.end - integer.contentStart;
+        // Longer than 6 bytes, or negative: nothing a reader should run.
+        if (bytes > 6 || (der[integer.contentStart] & 0x80) !== 0)
+            return Number.POSITIVE_INFINITY;
+        product *= bytes === 0 ? 0 : Number.parseInt(contentHex(der, integer), 16);
+    }
+    return product;
+}
 //# sourceMappingURL=keys.js.map
 ;// CONCATENATED MODULE: ./build/certs/signature.js
+
 const KNOWN = {
     '1.2.840.113549.1.1.2': { name: 'md2WithRSAEncryption', weak: true },
     '1.2.840.113549.1.1.4': { name: 'md5WithRSAEncryption', weak: true },
@@ -29922,54 +30053,12 @@ function signatureAlgorithm(cert) {
 }
 /** Read the outer signatureAlgorithm OID of a DER certificate; undefined if the DER is odd. */
 function signatureOidFromDer(der) {
-    const outer = readHeader(der, 0);
-    if (!outer || der[0] !== 0x30)
-        return undefined;
-    const tbs = readHeader(der, outer.contentStart);
-    if (!tbs)
-        return undefined;
-    const algorithm = readHeader(der, tbs.end);
-    if (!algorithm || der[tbs.end] !== 0x30)
-        return undefined;
-    const oid = readHeader(der, algorithm.contentStart);
-    if (!oid || der[algorithm.contentStart] !== 0x06)
+    const [certificate] = derElements(der);
+    const [, algorithm] = inside(der, certificate);
+    const [oid] = inside(der, algorithm);
+    if (oid?.tag !== 0x06)
         return undefined;
     return decodeOid(der.subarray(oid.contentStart, oid.end));
-}
-function readHeader(der, at) {
-    if (at + 2 > der.length)
-        return undefined;
-    let length = der[at + 1];
-    let contentStart = at + 2;
-    if (length & 0x80) {
-        const octets = length & 0x7f;
-        if (octets === 0 || octets > 4 || contentStart + octets > der.length)
-            return undefined;
-        length = 0;
-        for (let i = 0; i < octets; i++)
-            length = length * 256 + der[contentStart + i];
-        contentStart += octets;
-    }
-    const end = contentStart + length;
-    return end <= der.length ? { contentStart, end } : undefined;
-}
-function decodeOid(bytes) {
-    if (bytes.length === 0)
-        return undefined;
-    const parts = [];
-    let value = 0;
-    for (const byte of bytes) {
-        value = value * 128 + (byte & 0x7f);
-        if (!(byte & 0x80)) {
-            parts.push(value);
-            value = 0;
-        }
-    }
-    const first = parts.shift();
-    if (first === undefined)
-        return undefined;
-    const head = first < 40 ? [0, first] : first < 80 ? [1, first - 40] : [2, first - 80];
-    return [...head, ...parts].join('.');
 }
 //# sourceMappingURL=signature.js.map
 ;// CONCATENATED MODULE: ./build/certs/inspect.js
@@ -29981,24 +30070,40 @@ function decodeOid(bytes) {
 
 
 
+
 const DAY_MS = 86_400_000;
 function fingerprint(cert, algorithm) {
     return (0,external_node_crypto_namespaceObject.createHash)(algorithm).update(cert.raw).digest('hex');
 }
-/** Node prints distinguished names one attribute a line; reports want one line. */
+/**
+ * Node prints distinguished names one attribute a line; reports want one line. A name can be
+ * empty (RFC 5280 allows a subject-less certificate that names itself only in its SAN), and Node
+ * then gives `undefined` despite its types.
+ */
 function oneLineName(name) {
-    return name.split('\n').filter(Boolean).join(', ');
+    const line = (name ?? '').split('\n').filter(Boolean).join(', ');
+    return line === '' ? '(empty name)' : line;
 }
 function commonName(name) {
-    for (const part of name.split('\n')) {
+    for (const part of (name ?? '').split('\n')) {
         if (part.startsWith('CN='))
             return part.slice(3);
     }
     return undefined;
 }
-/** Self-signed: the certificate names itself as issuer and its own key verifies it. */
+/**
+ * Self-signed: the certificate names itself as issuer and its own key verifies it. Not
+ * checkIssued alone: that also wants keyCertSign, which a self-signed server certificate's
+ * keyUsage (digitalSignature, keyEncipherment) usually lacks.
+ */
 function isSelfSigned(cert) {
-    return cert.checkIssued(cert) && verifies(cert, cert);
+    // Plain equality: an empty subject and issuer (both undefined) is how a nameless certificate
+    // names itself; the signature check decides.
+    return (cert.subject === cert.issuer || cert.checkIssued(cert)) && verifies(cert, cert);
+}
+/** Equal and present: two different certificates with empty names say nothing about who issued whom. */
+function sameName(a, b) {
+    return a !== undefined && a !== '' && a === b;
 }
 /** Whether `issuer`'s key signed `cert` (never throws: mismatched key types just fail). */
 function verifies(cert, issuer) {
@@ -30067,6 +30172,27 @@ function subjectAltNames(text) {
     }
     return out;
 }
+/**
+ * Facts of the first certificate in PEM text a provider stored (Dokploy keeps `certificateData`
+ * and no fingerprint): what the rotation compares with. Undefined when there is no readable
+ * certificate in it.
+ */
+function leafOfPem(text) {
+    const block = scanPem(normaliseText(text)).blocks.find((b) => b.label === 'CERTIFICATE');
+    if (!block)
+        return undefined;
+    try {
+        const cert = new X509Certificate(block.der);
+        return {
+            sha1: fingerprint(cert, 'sha1'),
+            notAfter: cert.validToDate.toISOString(),
+            dnsNames: subjectAltNames(cert.subjectAltName).dns,
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
 //# sourceMappingURL=inspect.js.map
 ;// CONCATENATED MODULE: ./build/certs/chain-findings.js
 
@@ -30083,8 +30209,10 @@ function chainFindings(analysis, given, repair) {
         const subjects = new Map(given.map((c) => [fingerprint256(c), chain_findings_name(c)]));
         const orderFound = found.map((id) => subjects.get(id)).join(' → ');
         const orderExpected = analysis.path.map(chain_findings_name).join(' → ');
+        // The root is never uploaded (ROOT_INCLUDED says so): "Uploaded" lists only what is.
+        const orderUploaded = analysis.served.map(chain_findings_name).join(' → ');
         out.push(repair
-            ? finding('CHAIN_REPAIRED', 'warning', `The chain was out of order and has been put in order. Found: ${orderFound}. Uploaded: ${orderExpected}.`, 'Store the certificates leaf first, then each issuer (as in fullchain.pem) to make this warning go away.')
+            ? finding('CHAIN_REPAIRED', 'warning', `The chain was out of order and has been put in order. Found: ${orderFound}. Uploaded: ${orderUploaded}.`, 'Store the certificates leaf first, then each issuer (as in fullchain.pem) to make this warning go away.')
             : finding('CHAIN_ORDER', 'error', `The chain is out of order. Found: ${orderFound}. Expected: ${orderExpected}.`, 'Put the leaf first, then the certificate that signed it, and so on; or set repair-chain to true to have it reordered.'));
     }
     for (const cert of analysis.duplicates) {
@@ -30152,9 +30280,11 @@ function orderChain(leaf, others, trustedRoots = publicRoots) {
     const wrongIssuer = [];
     let current = leaf;
     while (!isSelfSigned(current)) {
-        const named = pool.filter((candidate) => current.checkIssued(candidate));
+        // By name alone: checkIssued also compares key identifiers, so a same-named CA with another
+        // key (the wrong issuer this is here to catch) would otherwise look merely unrelated.
+        const named = pool.filter((candidate) => sameName(candidate.subject, current.issuer) || current.checkIssued(candidate));
         // Input order breaks ties (a cross-signed and a self-signed copy of the same CA).
-        const issuer = named.find((candidate) => verifies(current, candidate));
+        const issuer = named.find((candidate) => current.checkIssued(candidate) && verifies(current, candidate));
         if (!issuer) {
             const claimed = named[0];
             if (claimed)
@@ -30169,7 +30299,8 @@ function orderChain(leaf, others, trustedRoots = publicRoots) {
     const endsAtRoot = isSelfSigned(top);
     const topIssuerTrusted = !endsAtRoot && trustedRoots().some((root) => top.checkIssued(root) && verifies(top, root));
     const unrelated = pool.filter((cert) => !wrongIssuer.some((w) => w.claimed === cert));
-    return { path, endsAtRoot, duplicates, unrelated, wrongIssuer, topIssuerTrusted };
+    const served = endsAtRoot && path.length > 1 ? path.slice(0, -1) : path;
+    return { path, endsAtRoot, served, duplicates, unrelated, wrongIssuer, topIssuerTrusted };
 }
 //# sourceMappingURL=chain-order.js.map
 ;// CONCATENATED MODULE: ./build/certs/pem.js
@@ -30181,6 +30312,7 @@ function orderChain(leaf, others, trustedRoots = publicRoots) {
  */
 const BEGIN = /-----BEGIN ([A-Z0-9][A-Z0-9 #]*?)-----/g;
 const END = /-----END ([A-Z0-9][A-Z0-9 #]*?)-----/y;
+const ANY_END = /-----END ([A-Z0-9][A-Z0-9 #]*?)-----/g;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const ENCRYPTION_HEADERS = /^\s*Proc-Type:\s*(\S+)\s+DEK-Info:\s*(\S+)\s+/;
 /**
@@ -30188,7 +30320,7 @@ const ENCRYPTION_HEADERS = /^\s*Proc-Type:\s*(\S+)\s+DEK-Info:\s*(\S+)\s+/;
  * PEM marker and no real line breaks around it, so a base64 value that happens to contain `\n`
  * characters is never rewritten.
  */
-function normaliseText(text) {
+function pem_normaliseText(text) {
     let out = text.replace(/^\uFEFF/, '');
     if (out.includes('-----BEGIN') && /\\[rn]/.test(out)) {
         out = out.replace(/\\r\\n|\\n|\\r/g, '\n');
@@ -30198,24 +30330,45 @@ function normaliseText(text) {
 function containsPemMarker(text) {
     return text.includes('-----BEGIN ');
 }
-function lineAt(text, index) {
-    let line = 1;
-    for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1))
-        line++;
-    return line;
+/** The 1-based line of an offset, found by halving over the line breaks (counted once). */
+function lineCounter(text) {
+    const breaks = [];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+        breaks.push(i);
+    return (index) => {
+        let low = 0;
+        let high = breaks.length;
+        while (low < high) {
+            const middle = (low + high) >> 1;
+            if (breaks[middle] < index)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        return low + 1;
+    };
 }
-/** Find every PEM block in already-normalised text. Text outside blocks is ignored. */
-function scanPem(text) {
+/**
+ * Find every PEM block in already-normalised text. Text outside blocks is ignored. Linear in the
+ * text: markers and line breaks are found once, not searched for again per block.
+ */
+function pem_scanPem(text) {
     const blocks = [];
     const problems = [];
+    const lineAt = lineCounter(text);
     const begins = [...text.matchAll(BEGIN)];
+    const endMarkers = [...text.matchAll(/-----END /g)].map((m) => m.index);
+    let nextEnd = 0;
+    const ended = new Set();
     for (let i = 0; i < begins.length; i++) {
         const begin = begins[i];
         const label = begin[1];
-        const line = lineAt(text, begin.index);
+        const line = lineAt(begin.index);
         const bodyStart = begin.index + begin[0].length;
         const nextBegin = begins[i + 1]?.index ?? text.length;
-        const endAt = text.indexOf('-----END ', bodyStart);
+        while (nextEnd < endMarkers.length && endMarkers[nextEnd] < bodyStart)
+            nextEnd++;
+        const endAt = endMarkers[nextEnd] ?? -1;
         if (endAt === -1 || endAt > nextBegin) {
             problems.push({ kind: 'truncated', label, line });
             continue;
@@ -30226,6 +30379,7 @@ function scanPem(text) {
             problems.push({ kind: 'truncated', label, line });
             continue;
         }
+        ended.add(endAt);
         if (end[1] !== label) {
             problems.push({ kind: 'mismatched', label, endLabel: end[1], line });
             continue;
@@ -30249,6 +30403,10 @@ function scanPem(text) {
         }
         blocks.push(block);
     }
+    for (const end of text.matchAll(ANY_END)) {
+        if (!ended.has(end.index))
+            problems.push({ kind: 'no-begin', label: end[1], line: lineAt(end.index) });
+    }
     return { blocks, problems };
 }
 /** The canonical text of a block: what OpenSSL (and so Node) reads without complaint. */
@@ -30265,7 +30423,11 @@ function toPem(label, der, block) {
  * when the text is not plausibly base64, so callers can say "not PEM, not base64".
  */
 function decodeBase64(text) {
-    const compact = text.replace(/\s+/g, '');
+    const pieces = text.split(/\s+/).filter(Boolean);
+    // Encoders break lines between 4-character groups only; words of prose break anywhere.
+    if (pieces.slice(0, -1).some((piece) => piece.length % 4 !== 0))
+        return undefined;
+    const compact = pieces.join('');
     if (compact.length < 8 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact) || compact.length % 4 === 1) {
         return undefined;
     }
@@ -30275,6 +30437,79 @@ function decodeBase64(text) {
 //# sourceMappingURL=pem.js.map
 // EXTERNAL MODULE: ./node_modules/node-forge/lib/index.js
 var lib = __nccwpck_require__(542);
+;// CONCATENATED MODULE: ./build/certs/pkcs12-work.js
+/**
+ * How much key-derivation work opening a PKCS#12 file will cost, read from its structure before
+ * any of it runs. A damaged or hostile iteration count (2^31) would otherwise stall the action.
+ *
+ * Two kinds of derivation, at very different prices once pkcs12.ts routes PBKDF2 to Node:
+ * - PBKDF2 (PBES2, OpenSSL 3's default for the bags): native, about 0.3 µs an iteration;
+ * - the PKCS#12 KDF (the MAC, and the legacy RC2/3DES bags): forge's JavaScript, about 2.5 µs an
+ *   iteration, and legacy bags derive twice (key and IV).
+ * Parameters are a SEQUENCE { salt OCTET STRING, iterations INTEGER, … }; PBKDF2's sit in an
+ * AlgorithmIdentifier whose OID is id-PBKDF2.
+ */
+
+const PBKDF2_OID = '1.2.840.113549.1.5.12';
+const MAX_NESTING = 4;
+/** Estimated microseconds, with margin for a slow runner. */
+function workMicroseconds(work) {
+    return work.native * 0.6 + work.script * 6;
+}
+function derivationWork(root) {
+    const work = { native: 0, script: 0 };
+    walk(root, false, 0, work);
+    return work;
+}
+function walk(node, pbkdf2Params, depth, work) {
+    const { asn1 } = lib;
+    if (Array.isArray(node.value)) {
+        const children = node.value;
+        const first = children[0];
+        const isPbkdf2Identifier = first?.type === asn1.Type.OID &&
+            typeof first.value === 'string' &&
+            asn1.derToOid(first.value) === PBKDF2_OID;
+        children.forEach((child, i) => {
+            const next = children[i + 1];
+            if (child.type === asn1.Type.OCTETSTRING &&
+                !child.constructed &&
+                next?.type === asn1.Type.INTEGER &&
+                next.tagClass === asn1.Class.UNIVERSAL &&
+                typeof next.value === 'string') {
+                const count = integerValue(next.value);
+                if (pbkdf2Params)
+                    work.native += count;
+                else
+                    work.script += count;
+            }
+            walk(child, isPbkdf2Identifier && i === 1, depth, work);
+        });
+        return;
+    }
+    // The authenticated safe and the bags travel as DER inside OCTET STRINGs.
+    if (depth < MAX_NESTING &&
+        node.type === asn1.Type.OCTETSTRING &&
+        typeof node.value === 'string' &&
+        node.value.charCodeAt(0) === 0x30) {
+        let inner;
+        try {
+            inner = asn1.fromDer(lib.util.createBuffer(node.value), false);
+        }
+        catch {
+            return;
+        }
+        walk(inner, false, depth + 1, work);
+    }
+}
+/** An INTEGER's value; anything over 6 bytes (or negative) counts as unbounded. */
+function integerValue(bytes) {
+    if (bytes.length === 0)
+        return 0;
+    if (bytes.length > 6 || bytes.charCodeAt(0) & 0x80)
+        return Number.POSITIVE_INFINITY;
+    return Number.parseInt(lib.util.bytesToHex(bytes), 16);
+}
+//# sourceMappingURL=pkcs12-work.js.map
 ;// CONCATENATED MODULE: ./build/certs/pkcs12.js
 /**
  * PKCS#12 / PFX: the only place node-forge is used. Forge verifies the MAC and decrypts the
@@ -30282,32 +30517,42 @@ var lib = __nccwpck_require__(542);
  * falls back to raw ASN.1 for anything else (EC keys and certificates); this file makes every
  * bag take the raw path, so the certificate bytes Node sees are exactly the file's bytes (a
  * re-encoded certificate could change its fingerprint) and RSA and EC are handled alike.
+ * PBKDF2 is routed to Node's native implementation; what is left in JavaScript is bounded by a
+ * work budget read from the file before anything runs (pkcs12-work.ts).
  */
 
-/** OpenSSL uses 2048 iterations, Java 10,000. Far larger counts only make a parser hang. */
-const MAX_ITERATIONS = 1_000_000;
+
+/**
+ * At most this much derivation work (µs, estimated) per password tried. OpenSSL's defaults
+ * (2048 iterations) cost about 15 ms, Java's (10,000) about 70 ms, `-iter 100000` about 0.7 s.
+ */
+const WORK_BUDGET_US = 800_000;
 const MAX_SIZE = 1024 * 1024;
-const MAX_NESTING = 4;
 function openPkcs12(bytes, password) {
     if (bytes.length > MAX_SIZE) {
         return { ok: false, failure: 'invalid', detail: `${bytes.length} bytes is too large for a PKCS#12 file` };
     }
     let asn1;
     try {
-        asn1 = lib.asn1.fromDer(lib.util.createBuffer(Buffer.from(bytes).toString('binary')), false);
+        // Strict: a lenient parse reads a cut-short file as far as it goes and then blames the password.
+        asn1 = lib.asn1.fromDer(lib.util.createBuffer(Buffer.from(bytes).toString('binary')), true);
     }
-    catch {
-        return { ok: false, failure: 'invalid', detail: 'the data is not DER/BER-encoded ASN.1' };
+    catch (thrown) {
+        const cut = thrown instanceof Error && /too few bytes/i.test(thrown.message);
+        const detail = cut ? 'the data is cut short' : 'the data is not DER/BER-encoded ASN.1';
+        return { ok: false, failure: 'invalid', detail };
     }
-    const iterations = largestIterationCount(asn1, 0);
-    if (iterations > MAX_ITERATIONS) {
+    const attempts = password === undefined || password === '' ? [password ?? '', null] : [password];
+    const work = derivationWork(asn1);
+    if (workMicroseconds(work) > WORK_BUDGET_US) {
+        const counts = work.native + work.script;
+        const shown = Number.isFinite(counts) ? String(counts) : 'an unbounded number of';
         return {
             ok: false,
             failure: 'unsupported',
-            detail: `its key derivation asks for ${iterations} iterations (more than ${MAX_ITERATIONS})`,
+            detail: `its key derivations ask for ${shown} iterations in all, far more than PKCS#12 tools use`,
         };
     }
-    const attempts = password === undefined || password === '' ? [password ?? '', null] : [password];
     let last = { ok: false, failure: 'invalid', detail: 'not read' };
     for (const attempt of attempts) {
         last = decode(asn1, attempt);
@@ -30320,41 +30565,75 @@ function openPkcs12(bytes, password) {
     return last;
 }
 function decode(asn1, password) {
-    const pki = lib.pki;
-    const certificateFromAsn1 = pki.certificateFromAsn1;
-    const privateKeyFromAsn1 = pki.privateKeyFromAsn1;
+    return withForgeHooks(() => {
+        try {
+            // forge treats a null password as "no password" (empty BMPString), '' as the empty one.
+            const p12 = lib.pkcs12.pkcs12FromAsn1(asn1, false, password);
+            const certificates = [];
+            const keys = [];
+            for (const safe of p12.safeContents) {
+                for (const bag of safe.safeBags) {
+                    const raw = bag.asn1;
+                    if (!raw)
+                        continue;
+                    const der = Buffer.from(lib.asn1.toDer(raw).getBytes(), 'binary');
+                    if (bag.type === lib.pki.oids.certBag)
+                        certificates.push(der);
+                    else if (bag.type === lib.pki.oids.keyBag || bag.type === lib.pki.oids.pkcs8ShroudedKeyBag) {
+                        keys.push(der);
+                    }
+                }
+            }
+            return { ok: true, certificates, keys };
+        }
+        catch (thrown) {
+            return { ok: false, ...classify(thrown) };
+        }
+    });
+}
+/**
+ * Run `fn` with three forge functions replaced, and put back after, whatever happens (it is one
+ * synchronous call, so nothing else sees them):
+ * - certificate and key parsing throw, so forge keeps every bag as raw ASN.1 (`bag.asn1`);
+ * - PBKDF2 gets the digest by name, which is forge's own switch to Node's native implementation
+ *   (given a digest object it runs its JavaScript one, 30 times slower).
+ */
+function withForgeHooks(fn) {
+    const { pki, pkcs5 } = lib;
+    const saved = {
+        certificateFromAsn1: pki.certificateFromAsn1,
+        privateKeyFromAsn1: pki.privateKeyFromAsn1,
+        pbkdf2: pkcs5.pbkdf2,
+    };
     const rawOnly = () => {
         throw new Error('raw ASN.1 wanted');
     };
-    // Scoped to this synchronous call: forge stores `bag.asn1` when these throw.
     pki.certificateFromAsn1 = rawOnly;
     pki.privateKeyFromAsn1 = rawOnly;
+    pkcs5.pbkdf2 = (p, s, c, dkLen, md) => saved.pbkdf2(p, s, c, dkLen, nativeDigestName(md) ?? md);
     try {
-        // forge treats a null password as "no password" (empty BMPString), '' as the empty one.
-        const p12 = lib.pkcs12.pkcs12FromAsn1(asn1, false, password);
-        const certificates = [];
-        const keys = [];
-        for (const safe of p12.safeContents) {
-            for (const bag of safe.safeBags) {
-                const raw = bag.asn1;
-                if (!raw)
-                    continue;
-                const der = Buffer.from(lib.asn1.toDer(raw).getBytes(), 'binary');
-                if (bag.type === pki.oids.certBag)
-                    certificates.push(der);
-                else if (bag.type === pki.oids.keyBag || bag.type === pki.oids.pkcs8ShroudedKeyBag)
-                    keys.push(der);
-            }
-        }
-        return { ok: true, certificates, keys };
-    }
-    catch (thrown) {
-        return { ok: false, ...classify(thrown) };
+        return fn();
     }
     finally {
-        pki.certificateFromAsn1 = certificateFromAsn1;
-        pki.privateKeyFromAsn1 = privateKeyFromAsn1;
+        pki.certificateFromAsn1 = saved.certificateFromAsn1;
+        pki.privateKeyFromAsn1 = saved.privateKeyFromAsn1;
+        pkcs5.pbkdf2 = saved.pbkdf2;
     }
+}
+const NATIVE_DIGESTS = {
+    sha1: 'sha1',
+    sha224: 'sha224',
+    sha256: 'sha256',
+    sha384: 'sha384',
+    sha512: 'sha512',
+    'sha512/224': 'sha512-224',
+    'sha512/256': 'sha512-256',
+};
+function nativeDigestName(md) {
+    if (typeof md !== 'object' || md === null || !('algorithm' in md))
+        return undefined;
+    const algorithm = md.algorithm;
+    return typeof algorithm === 'string' ? NATIVE_DIGESTS[algorithm] : undefined;
 }
 /** Forge's errors carry no codes; its messages are stable and name no secret. */
 function classify(thrown) {
@@ -30366,48 +30645,6 @@ function classify(thrown) {
         return { failure: 'unsupported', detail: message.slice(0, 200) };
     }
     return { failure: 'invalid', detail: message.slice(0, 200) };
-}
-/**
- * Key-derivation parameters are a SEQUENCE holding an OCTET STRING salt followed by an INTEGER
- * count (PBKDF2-params, pkcs-12PbeParams, MacData). Find the largest such count, looking inside
- * OCTET STRINGs that hold DER (the authenticated safe and its bags) a few levels deep.
- */
-function largestIterationCount(node, depth) {
-    const { asn1 } = lib;
-    if (Array.isArray(node.value)) {
-        let largest = 0;
-        const children = node.value;
-        for (let i = 0; i < children.length; i++) {
-            const child = children[i];
-            const next = children[i + 1];
-            if (child.type === asn1.Type.OCTETSTRING &&
-                !child.constructed &&
-                next?.type === asn1.Type.INTEGER &&
-                next.tagClass === asn1.Class.UNIVERSAL &&
-                typeof next.value === 'string') {
-                const bytes = next.value;
-                const count = bytes.length > 6
-                    ? Number.POSITIVE_INFINITY
-                    : Number.parseInt(lib.util.bytesToHex(bytes) || '0', 16);
-                largest = Math.max(largest, count);
-            }
-            largest = Math.max(largest, largestIterationCount(child, depth));
-        }
-        return largest;
-    }
-    if (depth < MAX_NESTING &&
-        node.type === asn1.Type.OCTETSTRING &&
-        typeof node.value === 'string' &&
-        node.value.charCodeAt(0) === 0x30) {
-        try {
-            const inner = asn1.fromDer(lib.util.createBuffer(node.value), false);
-            return largestIterationCount(inner, depth + 1);
-        }
-        catch {
-            return 0;
-        }
-    }
-    return 0;
 }
 //# sourceMappingURL=pkcs12.js.map
 ;// CONCATENATED MODULE: ./build/certs/decode.js
@@ -30440,17 +30677,19 @@ function decodeSource(input, passwords) {
         out.findings.push(finding('EMPTY_INPUT', 'error', `The ${describe(input)} is empty.`, emptyFix(input), { origin }));
         return out;
     }
-    if (text !== undefined && containsPemMarker(normaliseText(text))) {
-        readPemText(normaliseText(text), origin, passwords, out);
+    if (text !== undefined && containsPemMarker(pem_normaliseText(text))) {
+        readPemText(pem_normaliseText(text), origin, passwords, out);
         return out;
     }
     const binary = bytes && text === undefined ? bytes : text !== undefined ? decodeBase64(text) : undefined;
     if (binary) {
         const inner = textOf(binary);
         if (inner !== undefined && containsPemMarker(inner)) {
-            // base64 of a PEM file: line numbers would point into the decoded text, so drop them.
+            // base64 of a PEM file: line numbers point into the decoded text, so drop them from the
+            // origins (annotations) and say so in the messages.
             const nested = { certs: [], keys: [], findings: [] };
-            readPemText(normaliseText(inner), origin, passwords, nested);
+            const decodedName = { ...origin, source: `${origin.source} (after base64 decoding)` };
+            readPemText(pem_normaliseText(inner), decodedName, passwords, nested);
             for (const f of nested.findings)
                 if (f.origin)
                     f.origin = origin;
@@ -30494,7 +30733,7 @@ function notPem(input, origin, text) {
         : 'Store the whole PEM file including its "-----BEGIN …-----" and "-----END …-----" lines, or base64 of the file (`base64 -w0 file`).', { origin });
 }
 function readPemText(text, origin, passwords, out) {
-    const scan = scanPem(text);
+    const scan = pem_scanPem(text);
     for (const problem of scan.problems) {
         const at = { ...origin, line: problem.line };
         if (problem.kind === 'truncated') {
@@ -30503,6 +30742,11 @@ function readPemText(text, origin, passwords, out) {
         else if (problem.kind === 'mismatched') {
             out.findings.push(finding('PEM_TRUNCATED', 'error', `The "${problem.label}" block starting on line ${problem.line} of ${origin.source} ends with "END ${problem.endLabel}": two blocks were spliced together.`, 'Store each block whole, from its BEGIN line to the END line with the same label.', { origin: at }));
         }
+        else if (problem.kind === 'no-begin') {
+            const isKey = KEY_LABELS.has(problem.label);
+            const needed = isKey || CERT_LABELS.has(problem.label);
+            out.findings.push(finding(isKey ? 'BAD_PRIVATE_KEY' : needed ? 'BAD_CERTIFICATE' : 'UNSUPPORTED_PEM_BLOCK', needed ? 'error' : 'warning', `The "${problem.label}" block ending on line ${problem.line} of ${origin.source} has no readable BEGIN line (it must read exactly "-----BEGIN ${problem.label}-----")${needed ? '' : '; it is ignored'}.`, 'Copy the file again without editing it, including its first line.', { origin: at }));
+        }
         else {
             const isKey = KEY_LABELS.has(problem.label);
             out.findings.push(finding(isKey ? 'BAD_PRIVATE_KEY' : 'BAD_CERTIFICATE', 'error', `The "${problem.label}" block starting on line ${problem.line} of ${origin.source} has damaged base64 between its BEGIN and END lines.`, 'Copy the file again without editing it; line breaks and indentation are fine, other characters are not.', { origin: at }));
@@ -30510,6 +30754,9 @@ function readPemText(text, origin, passwords, out) {
     }
     for (const block of scan.blocks)
         readBlock(block, { ...origin, line: block.line }, passwords, out);
+    if (scan.blocks.length === 0 && scan.problems.length === 0) {
+        out.findings.push(finding('NOT_PEM', 'error', `The text of ${origin.source} has a "-----BEGIN" line, but no PEM block in it could be read.`, 'Store the whole PEM file unedited: "-----BEGIN LABEL-----" and "-----END LABEL-----" lines with the upper-case label and five dashes each side.', { origin }));
+    }
 }
 function readBlock(block, origin, passwords, out) {
     const where = `The "${block.label}" block on line ${block.line} of ${origin.source}`;
@@ -30556,9 +30803,22 @@ function otherBlock(block, where, origin) {
         ? `${where} is a public key; it is ignored (the private key is needed).`
         : `${where} is not a certificate or a private key; it is ignored.`, 'Remove it from the secret, or leave it: it is not uploaded.', { origin });
 }
+/**
+ * A certificate the rest of the engine can use. Node decodes the public key and the dates only
+ * when they are read: a damaged key throws then, and a damaged date prints as "Bad time value"
+ * while its Date object holds garbage (or is invalid).
+ */
 function parseCertificate(der) {
     try {
-        return new external_node_crypto_namespaceObject.X509Certificate(der);
+        const cert = new external_node_crypto_namespaceObject.X509Certificate(der);
+        cert.publicKey;
+        const dates = [
+            [cert.validFrom, cert.validFromDate],
+            [cert.validTo, cert.validToDate],
+        ];
+        if (dates.some(([text, date]) => text === 'Bad time value' || Number.isNaN(date.getTime())))
+            return undefined;
+        return cert;
     }
     catch {
         return undefined;
@@ -30585,6 +30845,22 @@ function readBinary(bytes, input, origin, passwords, out) {
                 out.keys.push({ key: parsed.key, origin });
                 return;
             }
+        }
+        // An encrypted DER key: say the passphrase is missing or wrong, not "unknown binary data".
+        if (isEncryptedPkcs8(bytes)) {
+            const parsed = parsePrivateKey({
+                data: bytes,
+                derType: 'pkcs8',
+                encrypted: true,
+                passphrase: passwords.keyPassphrase,
+                origin,
+                what: `The ${describe(input)}`,
+            });
+            if (parsed.ok)
+                out.keys.push({ key: parsed.key, origin });
+            else
+                out.findings.push(parsed.finding);
+            return;
         }
         if (passwords.keyPassphrase !== undefined) {
             const parsed = parsePrivateKey({
@@ -30634,7 +30910,9 @@ function readPkcs12(bytes, input, origin, passwords, out) {
         unsupported: finding('PKCS12_UNSUPPORTED', 'error', `${subject} is a PKCS#12 file that cannot be opened: ${result.detail}.`, 'Re-export it with OpenSSL 3 defaults: `openssl pkcs12 -in old.p12 -nodes | openssl pkcs12 -export -out new.p12`.', { origin }),
         invalid: input.role === 'pkcs12'
             ? finding('PKCS12_INVALID', 'error', `${subject} is not a PKCS#12 file (${result.detail}).`, 'Store the .p12/.pfx file as base64 (`base64 -w0 cert.p12`), or pass PEM files with the certificate and private-key inputs.', { origin })
-            : finding('NOT_CERTIFICATE', 'error', `${subject} holds ${bytes.length} bytes of binary data that are neither a DER certificate, a DER private key nor a PKCS#12 file.`, 'Store the PEM file itself, or base64 of a DER certificate/key or of a .p12 file.', { origin }),
+            : input.role === 'private-key'
+                ? finding('BAD_PRIVATE_KEY', 'error', `${subject} holds ${bytes.length} bytes of binary data that are not a readable private key (DER PKCS#8, PKCS#1 or SEC1) nor a PKCS#12 file: the data is damaged or cut short.`, 'Re-export the key from its source, e.g. `openssl pkey -in key.pem -out key-clean.pem`, and store the whole PEM file (or base64 of it).', { origin })
+                : finding('NOT_CERTIFICATE', 'error', `${subject} holds ${bytes.length} bytes of binary data that are neither a DER certificate, a DER private key nor a PKCS#12 file.`, 'Store the PEM file itself, or base64 of a DER certificate/key or of a .p12 file.', { origin }),
     };
     out.findings.push(findings[result.failure]);
 }
@@ -30642,6 +30920,7 @@ function readPkcs12(bytes, input, origin, passwords, out) {
 ;// CONCATENATED MODULE: ./build/certs/expiry.js
 
 
+const expiry_DAY_MS = 86_400_000;
 function expiryFindings(cert, role, window) {
     const subject = oneLineName(cert.subject);
     const what = role === 'leaf' ? `The certificate "${subject}"` : `The intermediate certificate "${subject}"`;
@@ -30661,13 +30940,15 @@ function expiryFindings(cert, role, window) {
             finding('NOT_YET_VALID', 'error', `${what} is not valid until ${notBefore.toISOString()}: clients would reject it today.`, 'Wait until it becomes valid, or check the clock of the machine that issued it.', { subject }),
         ];
     }
+    // Compare exact time: "within 7 days" must not catch a certificate with 7 days 23 hours left.
+    const remaining = notAfter.getTime() - now.getTime();
     const days = daysUntil(notAfter, now);
-    if (days <= window.failDays) {
+    if (remaining <= window.failDays * expiry_DAY_MS) {
         return [
             finding('EXPIRES_SOON', 'error', `${what} expires on ${notAfter.toISOString()}, in ${days} days: within fail-days (${window.failDays}).`, `${renew} To accept it anyway, lower fail-days.`, { subject }),
         ];
     }
-    if (days <= window.warnDays) {
+    if (remaining <= window.warnDays * expiry_DAY_MS) {
         return [
             finding('EXPIRING', 'warning', `${what} expires on ${notAfter.toISOString()}, in ${days} days: within warn-days (${window.warnDays}).`, renew, { subject }),
         ];
@@ -30714,17 +30995,21 @@ function covers(names, hostname) {
     return names.dns.some((entry) => dnsEntryMatches(entry, wanted));
 }
 function sameIp(a, b) {
-    const canonical = (ip) => ((0,external_node_net_namespaceObject.isIP)(ip) === 6 ? expandIpv6(ip) : ip);
-    return canonical(a.toLowerCase()) === canonical(b.toLowerCase());
+    return canonicalIp(a) === canonicalIp(b);
 }
-function expandIpv6(ip) {
-    const [head = '', tail = ''] = ip.split('::');
-    const headParts = head ? head.split(':') : [];
-    const tailParts = tail ? tail.split(':') : [];
-    const missing = ip.includes('::') ? 8 - headParts.length - tailParts.length : 0;
-    return [...headParts, ...Array(missing).fill('0'), ...tailParts]
-        .map((part) => part.replace(/^0+(?=.)/, ''))
-        .join(':');
+/**
+ * One spelling per address. IPv6 as WHATWG URL serialises it (RFC 5952: lowercase, zeros
+ * compressed, and a dotted IPv4 tail such as ::ffff:192.0.2.7 in hex, as Node prints SANs).
+ */
+function canonicalIp(ip) {
+    if ((0,external_node_net_namespaceObject.isIP)(ip) !== 6)
+        return ip.toLowerCase();
+    try {
+        return new URL(`http://[${ip}]/`).hostname;
+    }
+    catch {
+        return ip.toLowerCase(); // e.g. a zone id (fe80::1%eth0), which no certificate holds
+    }
 }
 //# sourceMappingURL=hostnames.js.map
 ;// CONCATENATED MODULE: ./build/certs/leaf.js
@@ -30887,7 +31172,7 @@ function checkBundle(input, options = {}) {
         warnDays: options.warnDays ?? DEFAULT_WARN_DAYS,
         failDays: options.failDays ?? DEFAULT_FAIL_DAYS,
     };
-    const served = analysis.endsAtRoot && analysis.path.length > 1 ? analysis.path.slice(0, -1) : analysis.path;
+    const served = analysis.served;
     served.forEach((cert, i) => {
         const role = i === 0 ? 'leaf' : 'intermediate';
         findings.push(...expiryFindings(cert, role, window), ...strengthFindings(cert, role));
@@ -31295,6 +31580,22 @@ function maskSecret(value, sink) {
 function maskBytes(value, sink) {
     if (value.length > 0)
         maskSecret(Buffer.from(value).toString('base64'), sink);
+}
+/**
+ * Scrubs secrets out of text that did not come from us (a provider's error message may echo a
+ * request): every registered secret, line and body as `maskSecret` splits them, longest first.
+ */
+class Redactor {
+    parts = new Set();
+    add(value) {
+        maskSecret(value, (part) => this.parts.add(part));
+    }
+    redact(text) {
+        let out = text;
+        for (const part of [...this.parts].sort((a, b) => b.length - a.length))
+            out = out.split(part).join('***');
+        return out;
+    }
 }
 //# sourceMappingURL=secrets.js.map
 ;// CONCATENATED MODULE: ./build/load-parts.js

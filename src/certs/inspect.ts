@@ -3,8 +3,9 @@
  * fingerprints as lowercase hex without colons (what DigitalOcean's `sha1_fingerprint` holds),
  * dates as ISO strings, names split out of Node's `subjectAltName` text.
  */
-import { createHash, type X509Certificate } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { describeKey, type KeyFacts } from './keys.ts';
+import { normaliseText, scanPem } from './pem.ts';
 import { signatureAlgorithm } from './signature.ts';
 
 export interface CertFacts {
@@ -128,4 +129,24 @@ export function subjectAltNames(text: string | undefined): { dns: string[]; ip: 
     else out.other.push(`${kind}:${value}`);
   }
   return out;
+}
+
+/**
+ * Facts of the first certificate in PEM text a provider stored (Dokploy keeps `certificateData`
+ * and no fingerprint): what the rotation compares with. Undefined when there is no readable
+ * certificate in it.
+ */
+export function leafOfPem(text: string): { sha1: string; notAfter: string; dnsNames: string[] } | undefined {
+  const block = scanPem(normaliseText(text)).blocks.find((b) => b.label === 'CERTIFICATE');
+  if (!block) return undefined;
+  try {
+    const cert = new X509Certificate(block.der);
+    return {
+      sha1: fingerprint(cert, 'sha1'),
+      notAfter: cert.validToDate.toISOString(),
+      dnsNames: subjectAltNames(cert.subjectAltName).dns,
+    };
+  } catch {
+    return undefined;
+  }
 }

@@ -1,0 +1,41 @@
+/**
+ * A create is not idempotent: sent twice, it makes two certificates (or, on DigitalOcean, the
+ * second fails on the name). So a create that fails after it may have reached the server is
+ * never simply resent: the listing is searched for the certificate's fingerprint first, and only
+ * if it is not there is the create tried again, a bounded number of times.
+ */
+import { isProviderError } from './errors.ts';
+import type { CertificateUpload, RemoteCertificate } from './provider.ts';
+
+export interface CreateSteps {
+  post(upload: CertificateUpload): Promise<RemoteCertificate>;
+  list(): Promise<RemoteCertificate[]>;
+  /** Called before a create is tried again, for the log. */
+  note?(line: string): void;
+}
+
+/** A listed certificate that is this upload: same fingerprint, or (no data listed) same name. */
+export function isSameUpload(remote: RemoteCertificate, upload: CertificateUpload): boolean {
+  if (remote.sha1 !== undefined) return remote.sha1 === upload.sha1;
+  return remote.name === upload.name;
+}
+
+export async function createChecked(
+  upload: CertificateUpload,
+  steps: CreateSteps,
+  tries = 3,
+): Promise<RemoteCertificate> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await steps.post(upload);
+    } catch (thrown) {
+      if (!isProviderError(thrown, 'AMBIGUOUS') || attempt >= tries) throw thrown;
+      const landed = (await steps.list()).find((remote) => isSameUpload(remote, upload));
+      if (landed) {
+        steps.note?.(`the create of ${upload.name} had landed despite the error: using ${landed.id}`);
+        return landed;
+      }
+      steps.note?.(`the create of ${upload.name} did not land: trying again (${attempt + 1} of ${tries})`);
+    }
+  }
+}

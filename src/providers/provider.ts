@@ -1,0 +1,76 @@
+/**
+ * What the rotation needs from a provider, and nothing provider-specific: list what is there,
+ * upload, remove, and (where the provider binds certificates to things) find and move the
+ * things that use a certificate. Each provider implements this in its own folder, with its wire
+ * types in its own contracts.ts; adding one touches that folder and one line of factory.ts.
+ */
+
+export type ProviderKind = 'digitalocean' | 'dokploy';
+
+export interface RemoteCertificate {
+  id: string;
+  name: string;
+  /**
+   * SHA-1 of the leaf certificate's DER, lowercase hex without colons. Undefined when the
+   * provider's listing carries no certificate data (then the name's fingerprint suffix is all
+   * there is to identify a version).
+   */
+  sha1: string | undefined;
+  notAfter: string | undefined;
+  dnsNames: string[];
+  createdAt: string | undefined;
+  /** DigitalOcean: `pending` | `verified` | `error`. Undefined where the provider has no such state. */
+  state: string | undefined;
+  /** DigitalOcean: `custom` | `lets_encrypt`. */
+  type: string | undefined;
+}
+
+/** What an upload sends: texts from the certificate engine's checked bundle. */
+export interface CertificateUpload {
+  name: string;
+  /** Leaf, PEM. */
+  certificate: string;
+  /** Intermediates in order, PEM, no root; '' when none. */
+  chain: string;
+  /** certificate + chain. */
+  fullchain: string;
+  /** PKCS#8 PEM. A secret. */
+  privateKey: string;
+  /** Of the leaf: what the uploaded certificate must show in the provider's listing. */
+  sha1: string;
+}
+
+export type UseKind = 'load-balancer' | 'global-load-balancer' | 'cdn-endpoint';
+
+/** Something that serves a certificate and can be moved to another one. */
+export interface CertificateUse {
+  kind: UseKind;
+  id: string;
+  name: string;
+  /** The certificate ids it uses now. */
+  certificateIds: string[];
+  /** Set when changes made through the API are undone by something else (DOKS-managed load balancers). */
+  managedBy?: string;
+}
+
+export interface Provider {
+  readonly kind: ProviderKind;
+  /** For messages: "DigitalOcean", "Dokploy at dokploy.example.com". */
+  readonly label: string;
+  list(): Promise<RemoteCertificate[]>;
+  /**
+   * Upload one certificate. Never sent twice blindly: after a failure that may have landed, the
+   * listing is searched for the fingerprint first.
+   */
+  create(upload: CertificateUpload): Promise<RemoteCertificate>;
+  /** Remove by id; a certificate that is already gone counts as removed. */
+  remove(id: string): Promise<'removed' | 'already-gone'>;
+  /** Where certificates are used. Absent where a provider serves by SNI (Dokploy). */
+  uses?(): Promise<CertificateUse[]>;
+  /** Move `use` from one certificate to another, and wait until the provider shows it. */
+  rebind?(use: CertificateUse, from: string, to: string): Promise<CertificateUse>;
+  /** After certificates were added or removed (Dokploy: reload Traefik when asked to). */
+  settle?(): Promise<void>;
+  /** HTTP requests sent so far, retries included. */
+  requestCount(): number;
+}

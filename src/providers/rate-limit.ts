@@ -1,0 +1,71 @@
+/**
+ * Stay under a provider's rate limits before they bite, not after. DigitalOcean allows 250
+ * requests a minute and 5,000 an hour per token; only the hourly budget shows in the headers
+ * (`ratelimit-remaining`, `ratelimit-reset` as a Unix time). So: a sliding one-minute window
+ * kept below the burst limit, and, when the hourly budget runs low, requests spread evenly
+ * over what is left of the hour. One limiter is shared by every request of a run.
+ */
+import type { Clock } from './clock.ts';
+
+export interface RateLimitOptions {
+  /** Requests allowed in any 60 s window (a little under the provider's limit). */
+  perMinute: number;
+  /** Below this many remaining requests, spread the rest until the reset. */
+  lowWater: number;
+}
+
+const WINDOW_MS = 60_000;
+
+export class RateLimiter {
+  private readonly sent: number[] = [];
+  private remaining: number | undefined;
+  private resetAt: number | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly options: RateLimitOptions;
+  private readonly clock: Clock;
+  /** Total time spent waiting, for the report and the benchmarks. */
+  waitedMs = 0;
+
+  constructor(clock: Clock, options: Partial<RateLimitOptions> = {}) {
+    this.clock = clock;
+    this.options = { perMinute: 240, lowWater: 25, ...options };
+  }
+
+  /** Wait until one more request may go. Calls are served in order. */
+  acquire(): Promise<void> {
+    const turn = this.queue.then(() => this.waitForSlot());
+    this.queue = turn.catch(() => {});
+    return turn;
+  }
+
+  /** Learn from a reply's headers (names in any case, values as the provider sends them). */
+  observe(headers: Record<string, string>): void {
+    const remaining = Number(headers['ratelimit-remaining']);
+    const reset = Number(headers['ratelimit-reset']);
+    if (Number.isFinite(remaining) && headers['ratelimit-remaining'] !== undefined)
+      this.remaining = remaining;
+    if (Number.isFinite(reset) && reset > 0) this.resetAt = reset * 1000;
+  }
+
+  private async waitForSlot(): Promise<void> {
+    let now = this.clock.now();
+    while (this.sent.length > 0 && this.sent[0]! <= now - WINDOW_MS) this.sent.shift();
+    let wait = 0;
+    if (this.sent.length >= this.options.perMinute) wait = this.sent[0]! + WINDOW_MS - now;
+    if (
+      this.remaining !== undefined &&
+      this.resetAt !== undefined &&
+      this.remaining <= this.options.lowWater
+    ) {
+      const untilReset = this.resetAt - now;
+      if (untilReset > 0) wait = Math.max(wait, untilReset / Math.max(this.remaining, 1));
+    }
+    if (wait > 0) {
+      this.waitedMs += wait;
+      await this.clock.sleep(wait);
+      now = this.clock.now();
+    }
+    this.sent.push(now);
+    if (this.remaining !== undefined) this.remaining = Math.max(0, this.remaining - 1);
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * A real HTTP server on 127.0.0.1 with an ephemeral port, for the provider doubles: it records
+ * every request and injects faults by rule. Faults are what real networks and APIs do: an error
+ * status, a connection reset before the request is handled, a reset AFTER it was handled (the
+ * write happened, the client never heard: the ambiguous case), a stall past the client's
+ * timeout, latency.
+ */
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export interface RecordedRequest {
+  seq: number;
+  method: string;
+  /** Path without the query. */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  /** Parsed JSON body, or undefined. */
+  body: unknown;
+  rawBody: string;
+  /** The fault this request got, if any. */
+  fault?: Fault['kind'];
+}
+
+export interface Reply {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export type Handler = (req: RecordedRequest) => Reply | Promise<Reply>;
+
+export type Fault =
+  /** Answer with this status instead of handling (`afterHandling`: handle first, then answer this). */
+  | {
+      kind: 'status';
+      status: number;
+      headers?: Record<string, string>;
+      body?: unknown;
+      afterHandling?: boolean;
+    }
+  /** Destroy the connection without handling the request. */
+  | { kind: 'reset' }
+  /** Handle the request (its effects happen), then destroy the connection instead of answering. */
+  | { kind: 'reset-after' }
+  /** Send nothing for `ms` (past the client's timeout), then destroy the connection. Not handled. */
+  | { kind: 'stall'; ms: number }
+  /** Handle and answer normally, `ms` late. */
+  | { kind: 'delay'; ms: number };
+
+export interface FaultRule {
+  method?: string;
+  /** Exact path, or a pattern. */
+  path?: string | RegExp;
+  /** The n-th matching request (1-based, counted from when the rule was added) is the first to get it. Default 1. */
+  nth?: number;
+  /** How many matching requests in a row get it, from the n-th on. Default 1; Infinity for all. */
+  times?: number;
+  fault: Fault;
+}
+
+interface ActiveRule extends FaultRule {
+  seen: number;
+}
+
+export class LoopbackServer {
+  readonly requests: RecordedRequest[] = [];
+  /** Added to every answer. */
+  latencyMs = 0;
+  url = '';
+  private rules: ActiveRule[] = [];
+  private readonly sockets = new Set<Socket>();
+  private readonly server;
+  private readonly handler: Handler;
+
+  private constructor(handler: Handler) {
+    this.handler = handler;
+    this.server = createServer((req, res) => {
+      void this.serve(req, res);
+    });
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+  }
+
+  static async start(handler: Handler): Promise<LoopbackServer> {
+    const server = new LoopbackServer(handler);
+    await new Promise<void>((resolve) => server.server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.server.address() as AddressInfo;
+    server.url = `http://127.0.0.1:${port}`;
+    return server;
+  }
+
+  inject(rule: FaultRule): void {
+    this.rules.push({ ...rule, seen: 0 });
+  }
+
+  clearFaults(): void {
+    this.rules = [];
+  }
+
+  /** Requests whose path matches, in order. */
+  requestsTo(method: string, path: string | RegExp): RecordedRequest[] {
+    return this.requests.filter((r) => r.method === method && matches(path, r.path));
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const rawBody = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const recorded: RecordedRequest = {
+      seq: this.requests.length + 1,
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body: parseJson(rawBody),
+      rawBody,
+    };
+    this.requests.push(recorded);
+    const fault = this.faultFor(recorded);
+    if (fault) recorded.fault = fault.kind;
+
+    if (fault?.kind === 'reset') return destroy(req);
+    if (fault?.kind === 'stall') {
+      await sleep(fault.ms);
+      return destroy(req);
+    }
+    if (fault?.kind === 'status' && !fault.afterHandling) {
+      await sleep(this.latencyMs);
+      return send(res, { status: fault.status, headers: fault.headers ?? {}, body: fault.body ?? {} });
+    }
+    let reply: Reply;
+    try {
+      reply = await this.handler(recorded);
+    } catch (thrown) {
+      reply = { status: 500, body: { message: `double failed: ${String(thrown)}` } };
+    }
+    if (fault?.kind === 'reset-after') return destroy(req);
+    await sleep(this.latencyMs + (fault?.kind === 'delay' ? fault.ms : 0));
+    if (fault?.kind === 'status') {
+      return send(res, { status: fault.status, headers: fault.headers ?? {}, body: fault.body ?? {} });
+    }
+    send(res, reply);
+  }
+
+  private faultFor(req: RecordedRequest): Fault | undefined {
+    for (const rule of this.rules) {
+      if (rule.method !== undefined && rule.method !== req.method) continue;
+      if (rule.path !== undefined && !matches(rule.path, req.path)) continue;
+      rule.seen++;
+      const first = rule.nth ?? 1;
+      const times = rule.times ?? 1;
+      if (rule.seen >= first && rule.seen < first + times) return rule.fault;
+    }
+    return undefined;
+  }
+}
+
+function matches(pattern: string | RegExp, path: string): boolean {
+  return typeof pattern === 'string' ? pattern === path : pattern.test(path);
+}
+
+function destroy(req: IncomingMessage): void {
+  req.socket.destroy();
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  const body = reply.body === undefined ? '' : JSON.stringify(reply.body);
+  const headers: Record<string, string> = { ...(reply.headers ?? {}) };
+  if (body !== '' && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+    headers['content-type'] = 'application/json; charset=utf-8';
+  }
+  res.writeHead(reply.status, headers);
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}
