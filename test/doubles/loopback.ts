@@ -20,6 +20,8 @@ export interface RecordedRequest {
   rawBody: string;
   /** The fault this request got, if any. */
   fault?: Fault['kind'];
+  /** What was answered (absent when the connection was dropped): for contract tests. */
+  reply?: Reply;
 }
 
 export interface Reply {
@@ -133,7 +135,8 @@ export class LoopbackServer {
     }
     if (fault?.kind === 'status' && !fault.afterHandling) {
       await sleep(this.latencyMs);
-      return send(res, { status: fault.status, headers: fault.headers ?? {}, body: fault.body ?? {} });
+      recorded.reply = { status: fault.status, headers: fault.headers ?? {}, body: fault.body ?? {} };
+      return send(res, recorded.reply);
     }
     let reply: Reply;
     try {
@@ -143,10 +146,11 @@ export class LoopbackServer {
     }
     if (fault?.kind === 'reset-after') return destroy(req);
     await sleep(this.latencyMs + (fault?.kind === 'delay' ? fault.ms : 0));
-    if (fault?.kind === 'status') {
-      return send(res, { status: fault.status, headers: fault.headers ?? {}, body: fault.body ?? {} });
-    }
-    send(res, reply);
+    recorded.reply =
+      fault?.kind === 'status'
+        ? { status: fault.status, headers: fault.headers ?? {}, body: fault.body ?? {} }
+        : reply;
+    send(res, recorded.reply);
   }
 
   private faultFor(req: RecordedRequest): Fault | undefined {
