@@ -7,12 +7,11 @@
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import type { BundleInput, CheckedBundle, CheckOptions } from '../../src/certs/bundle.ts';
+import type { BundleInput } from '../../src/certs/bundle.ts';
 import { orderChain } from '../../src/certs/chain-order.ts';
-import { FINDING_CODES, type FindingCode } from '../../src/certs/findings.ts';
 import { oneLineName } from '../../src/certs/inspect.ts';
-import { checkBundle } from '../../src/certs/validate.ts';
 import { type Issued, Pki } from '../../test/support/pki.ts';
+import { checkWellFormed, withCode } from '../../test/support/findings.ts';
 
 function permutations<T>(items: readonly T[]): T[][] {
   if (items.length <= 1) return [[...items]];
@@ -22,27 +21,6 @@ function permutations<T>(items: readonly T[]): T[][] {
     for (const p of permutations(rest)) out.push([item, ...p]);
   });
   return out;
-}
-
-/** checkBundle, plus the rules every finding obeys. */
-function check(input: BundleInput, options: CheckOptions): CheckedBundle {
-  const result = checkBundle(input, options);
-  for (const f of result.findings) {
-    assert.ok((FINDING_CODES as readonly string[]).includes(f.code), `unknown code ${f.code}`);
-    assert.ok(['error', 'warning', 'notice'].includes(f.level), `${f.code}: level ${f.level}`);
-    assert.ok(f.message.trim().length > 0, `${f.code}: empty message`);
-    assert.ok(f.fix.trim().length > 0, `${f.code}: empty fix`);
-  }
-  assert.equal(
-    result.ok,
-    !result.findings.some((f) => f.level === 'error'),
-    'ok is exactly "no error-level finding"',
-  );
-  return result;
-}
-
-function codes(result: CheckedBundle, code: FindingCode) {
-  return result.findings.filter((f) => f.code === code);
 }
 
 const x509 = (c: Issued) => new X509Certificate(c.certPem);
@@ -126,7 +104,7 @@ describe('certs/chain-order: every permutation of the chain', () => {
             const input = bundle(given, chain.leaf.keyPem, keyAt);
 
             // Repair on (the default).
-            const repaired = check(input, options);
+            const repaired = checkWellFormed(input, options);
             assert.ok(repaired.ok, JSON.stringify(repaired.findings));
             assert.equal(repaired.leaf?.subject, 'CN=leaf.example.test');
             assert.deepEqual(
@@ -142,8 +120,8 @@ describe('certs/chain-order: every permutation of the chain', () => {
               assert.equal(entry.issuer, repaired.chain[i + 1]?.subject);
             });
             assert.deepEqual(repaired.orderFound, subjects(given));
-            const fixes = codes(repaired, 'CHAIN_REPAIRED');
-            assert.equal(codes(repaired, 'CHAIN_ORDER').length, 0);
+            const fixes = withCode(repaired, 'CHAIN_REPAIRED');
+            assert.equal(withCode(repaired, 'CHAIN_ORDER').length, 0);
             if (inOrder) {
               assert.equal(fixes.length, 0);
             } else {
@@ -158,7 +136,7 @@ describe('certs/chain-order: every permutation of the chain', () => {
                 fixes[0]?.message,
               );
             }
-            assert.equal(codes(repaired, 'ROOT_INCLUDED').length, withRoot ? 1 : 0);
+            assert.equal(withCode(repaired, 'ROOT_INCLUDED').length, withRoot ? 1 : 0);
             const allowed = new Set(['CHAIN_REPAIRED', 'ROOT_INCLUDED']);
             assert.deepEqual(
               repaired.findings.filter((f) => !allowed.has(f.code)),
@@ -177,10 +155,10 @@ describe('certs/chain-order: every permutation of the chain', () => {
             assert.equal(repaired.upload.privateKey, chain.leaf.keyPem);
 
             // Repair off.
-            const strict = check(input, { ...options, repairChain: false });
+            const strict = checkWellFormed(input, { ...options, repairChain: false });
             assert.deepEqual(strict.chain, repaired.chain);
-            assert.equal(codes(strict, 'CHAIN_REPAIRED').length, 0);
-            const errors = codes(strict, 'CHAIN_ORDER');
+            assert.equal(withCode(strict, 'CHAIN_REPAIRED').length, 0);
+            const errors = withCode(strict, 'CHAIN_ORDER');
             if (inOrder) {
               assert.equal(errors.length, 0);
               assert.ok(strict.ok);

@@ -11,24 +11,9 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CheckedBundle, CheckOptions, UploadTexts } from '../../src/certs/bundle.ts';
 import type { Role, SourceInput } from '../../src/certs/decode.ts';
-import type { Finding, FindingCode } from '../../src/certs/findings.ts';
 import { checkBundle } from '../../src/certs/validate.ts';
 import { type Issued, Pki } from '../../test/support/pki.ts';
-
-function source(role: Role, data: string | Uint8Array, name: string = role, file?: string): SourceInput {
-  return file === undefined ? { role, name, data } : { role, name, file, data };
-}
-
-/** `CODE:level`, sorted: the whole set of findings in one comparable value. */
-function codes(result: CheckedBundle): string[] {
-  return result.findings.map((f) => `${f.code}:${f.level}`).sort();
-}
-
-function only(result: CheckedBundle, code: FindingCode): Finding {
-  const found = result.findings.filter((f) => f.code === code);
-  assert.equal(found.length, 1, `one ${code} in ${JSON.stringify(result.findings, null, 1)}`);
-  return found[0]!;
-}
+import { codeLevels, only, source } from '../../test/support/findings.ts';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -68,7 +53,7 @@ describe('certs/decode: reading inputs', () => {
 
   /** ok, no findings but `codeList`, and the upload the leaf, i1, i2 and the leaf's key make. */
   const assertReads = (result: CheckedBundle, codeList: string[] = []): void => {
-    assert.deepEqual(codes(result), codeList, JSON.stringify(result.findings, null, 1));
+    assert.deepEqual(codeLevels(result), codeList, JSON.stringify(result.findings, null, 1));
     assert.equal(result.ok, true);
     assert.ok(result.upload);
     const { privateKey, ...texts } = result.upload;
@@ -233,7 +218,7 @@ describe('certs/decode: reading inputs', () => {
     it('says EMPTY_INPUT for an empty or blank value, as a string or bytes', () => {
       for (const data of ['', '   ', '\n\r\n\t', '\uFEFF', new Uint8Array(0), bytes('\n\n')]) {
         const result = check([source('certificate', data)]);
-        assert.deepEqual(codes(result), ['EMPTY_INPUT:error'], JSON.stringify(data));
+        assert.deepEqual(codeLevels(result), ['EMPTY_INPUT:error'], JSON.stringify(data));
         assert.equal(result.findings[0]!.origin?.source, 'certificate');
         assert.match(result.findings[0]!.message, /certificate input is empty/);
         assert.match(result.findings[0]!.fix, /secret/);
@@ -242,7 +227,7 @@ describe('certs/decode: reading inputs', () => {
 
     it('says EMPTY_INPUT for an empty file, naming the file', () => {
       const result = check([source('certificate', new Uint8Array(0), './out/cert.pem', 'out/cert.pem')]);
-      assert.deepEqual(codes(result), ['EMPTY_INPUT:error']);
+      assert.deepEqual(codeLevels(result), ['EMPTY_INPUT:error']);
       const f = result.findings[0]!;
       assert.deepEqual(f.origin, { source: './out/cert.pem', file: 'out/cert.pem' });
       assert.match(f.message, /out\/cert\.pem/);
@@ -251,7 +236,7 @@ describe('certs/decode: reading inputs', () => {
     it('says NOT_PEM for plain text', () => {
       for (const text of ['hello world', 'This is not a certificate.', 'changeme!', 'TODO fill me in']) {
         const result = check([source('certificate', text)]);
-        assert.deepEqual(codes(result), ['NOT_PEM:error'], text);
+        assert.deepEqual(codeLevels(result), ['NOT_PEM:error'], text);
         assert.match(result.findings[0]!.message, /neither PEM/);
         assert.match(result.findings[0]!.fix, /-----BEGIN/);
       }
@@ -265,7 +250,7 @@ describe('certs/decode: reading inputs', () => {
         'C:\\certs\\site.pfx',
       ]) {
         const result = check([source('certificate', `${text}\n`)]);
-        assert.deepEqual(codes(result), ['NOT_PEM:error'], text);
+        assert.deepEqual(codeLevels(result), ['NOT_PEM:error'], text);
         assert.match(result.findings[0]!.message, /file name/);
         assert.match(result.findings[0]!.fix, /certificate-file/);
       }
@@ -274,11 +259,11 @@ describe('certs/decode: reading inputs', () => {
     it('says NOT_CERTIFICATE for random binary bytes', () => {
       const random = new Uint8Array([0x9f, 0xff, 0x01, 0x80, 0xc3, 0x28, 0xa0, 0xa1, 0x00, 0xfe, 0x42, 0x07]);
       const result = check([source('certificate', random)]);
-      assert.deepEqual(codes(result), ['NOT_CERTIFICATE:error']);
+      assert.deepEqual(codeLevels(result), ['NOT_CERTIFICATE:error']);
       assert.match(result.findings[0]!.message, /12 bytes of binary data/);
       // Bytes that start like DER but are not.
       const fakeDer = new Uint8Array([0x30, 0x82, 0x01, 0x00, 0x00, 0xff, 0x13, 0x37]);
-      assert.deepEqual(codes(check([source('bundle', fakeDer)])), ['NOT_CERTIFICATE:error']);
+      assert.deepEqual(codeLevels(check([source('bundle', fakeDer)])), ['NOT_CERTIFICATE:error']);
     });
 
     it('says BAD_CERTIFICATE, not a crash, for a certificate whose key or dates are damaged', () => {
@@ -305,13 +290,13 @@ describe('certs/decode: reading inputs', () => {
         assert.equal(f.origin?.line, i1.certPem.split('\n').length, what);
         assert.equal(fromPem.ok, false);
         const fromDer = check([source('certificate', new Uint8Array(bad))], { requireKey: false });
-        assert.deepEqual(codes(fromDer), ['NOT_CERTIFICATE:error'], what);
+        assert.deepEqual(codeLevels(fromDer), ['NOT_CERTIFICATE:error'], what);
       }
     });
 
     it('says NO_CERTIFICATE when only a key is given', () => {
       const result = check([source('private-key', leaf.keyPem)]);
-      assert.deepEqual(codes(result), ['NO_CERTIFICATE:error']);
+      assert.deepEqual(codeLevels(result), ['NO_CERTIFICATE:error']);
       assert.equal(result.leaf, undefined);
     });
 

@@ -6,24 +6,13 @@ import { X509Certificate } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { BundleInput, CheckedBundle, CheckOptions } from '../../src/certs/bundle.ts';
 import { expiryFindings } from '../../src/certs/expiry.ts';
-import { FINDING_CODES, type Finding, type FindingCode } from '../../src/certs/findings.ts';
-import { checkBundle } from '../../src/certs/validate.ts';
+import type { Finding, FindingCode } from '../../src/certs/findings.ts';
 import { type Issued, Pki } from '../../test/support/pki.ts';
+import { checkWellFormed } from '../../test/support/findings.ts';
 
 const SECOND = 1000;
 const DAY = 86_400_000;
 const DATE_CODES: readonly FindingCode[] = ['EXPIRED', 'NOT_YET_VALID', 'EXPIRES_SOON', 'EXPIRING'];
-
-function check(input: BundleInput, options: CheckOptions): CheckedBundle {
-  const result = checkBundle(input, options);
-  for (const f of result.findings) {
-    assert.ok((FINDING_CODES as readonly string[]).includes(f.code), `unknown code ${f.code}`);
-    assert.ok(f.message.trim().length > 0, `${f.code}: empty message`);
-    assert.ok(f.fix.trim().length > 0, `${f.code}: empty fix`);
-  }
-  assert.equal(result.ok, !result.findings.some((f) => f.level === 'error'));
-  return result;
-}
 
 /** The date findings only (the chain is complete in every test, so nothing else is expected). */
 function dates(result: CheckedBundle): Finding[] {
@@ -73,7 +62,7 @@ describe('certs/expiry', () => {
     await pki?.cleanup();
   });
 
-  const run = (now: Date, extra?: CheckOptions) => check(bundle(leaf, int), options(now, extra));
+  const run = (now: Date, extra?: CheckOptions) => checkWellFormed(bundle(leaf, int), options(now, extra));
 
   it('is fine well inside the validity: no date finding, daysRemaining counted', () => {
     const r = run(base);
@@ -238,7 +227,7 @@ describe('certs/expiry', () => {
     });
 
     it('an expired intermediate is an EXPIRED error with its subject', () => {
-      const r = check(bundle(underExpired, expiredInt), options(base));
+      const r = checkWellFormed(bundle(underExpired, expiredInt), options(base));
       const [f, ...more] = dates(r);
       assert.deepEqual(more, []);
       assert.equal(f?.code, 'EXPIRED');
@@ -250,7 +239,7 @@ describe('certs/expiry', () => {
     });
 
     it('an expiring intermediate is an EXPIRING warning with its subject', () => {
-      const r = check(bundle(underExpiring, expiringInt), options(base));
+      const r = checkWellFormed(bundle(underExpiring, expiringInt), options(base));
       assert.deepEqual(
         dates(r).map((f) => [f.code, f.level, f.subject]),
         [['EXPIRING', 'warning', 'CN=Expiring Intermediate']],
@@ -258,7 +247,7 @@ describe('certs/expiry', () => {
     });
 
     it('a not-yet-valid intermediate is NOT_YET_VALID with its subject', () => {
-      const r = check(bundle(underFuture, futureInt), options(base));
+      const r = checkWellFormed(bundle(underFuture, futureInt), options(base));
       assert.deepEqual(
         dates(r).map((f) => [f.code, f.subject]),
         [['NOT_YET_VALID', 'CN=Future Intermediate']],
@@ -266,7 +255,7 @@ describe('certs/expiry', () => {
     });
 
     it('leaf and intermediate both expired: one EXPIRED each', () => {
-      const r = check(bundle(underExpired, expiredInt), options(at(81 * DAY)));
+      const r = checkWellFormed(bundle(underExpired, expiredInt), options(at(81 * DAY)));
       assert.deepEqual(
         dates(r)
           .map((f) => [f.code, f.subject])
@@ -282,7 +271,7 @@ describe('certs/expiry', () => {
       const oldRoot = await pki.root({ cn: 'Old Root', notBefore: at(-900 * DAY), notAfter: at(-DAY) });
       const mid = await pki.intermediate(oldRoot, { notBefore: at(-300 * DAY), notAfter: at(300 * DAY) });
       const end = await pki.leaf(mid, { notBefore: at(-10 * DAY), notAfter: at(80 * DAY) });
-      const r = check(bundle(end, mid, oldRoot), options(base));
+      const r = checkWellFormed(bundle(end, mid, oldRoot), options(base));
       assert.deepEqual(dates(r), []);
       assert.deepEqual(
         r.findings.map((f) => f.code),

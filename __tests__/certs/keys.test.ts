@@ -10,11 +10,12 @@ import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import type { CheckedBundle, CheckOptions } from '../../src/certs/bundle.ts';
-import type { Role, SourceInput } from '../../src/certs/decode.ts';
-import type { Finding, FindingCode } from '../../src/certs/findings.ts';
+import type { SourceInput } from '../../src/certs/decode.ts';
+import type { Finding } from '../../src/certs/findings.ts';
 import { describeKey, keyLabel } from '../../src/certs/keys.ts';
 import { checkBundle } from '../../src/certs/validate.ts';
 import { type Issued, Pki } from '../../test/support/pki.ts';
+import { codeLevels, only, source } from '../../test/support/findings.ts';
 
 const PASSPHRASE = 'Key-Passphrase-9x7!';
 const WRONG = 'Not-The-Passphrase-1';
@@ -65,21 +66,6 @@ const KINDS: {
     warnings: ['UNUSUAL_KEY:warning'],
   },
 ];
-
-function source(role: Role, data: string | Uint8Array, name: string = role): SourceInput {
-  return { role, name, data };
-}
-
-/** `CODE:level`, sorted: the whole set of findings in one comparable value. */
-function codes(result: CheckedBundle): string[] {
-  return result.findings.map((f) => `${f.code}:${f.level}`).sort();
-}
-
-function only(result: CheckedBundle, code: FindingCode): Finding {
-  const found = result.findings.filter((f) => f.code === code);
-  assert.equal(found.length, 1, `one ${code} in ${JSON.stringify(result.findings, null, 1)}`);
-  return found[0]!;
-}
 
 /** The base64 between the BEGIN and END lines, without any Proc-Type / DEK-Info headers. */
 const execFileP = promisify(execFile);
@@ -202,7 +188,7 @@ describe('certs/keys: reading private keys', () => {
 
   /** ok, the expected warnings only, and the key re-exported as unencrypted PKCS#8 PEM. */
   const assertKeyRead = (result: CheckedBundle, kind: Kind, warnings: string[] = []): void => {
-    assert.deepEqual(codes(result), warnings, JSON.stringify(result.findings, null, 1));
+    assert.deepEqual(codeLevels(result), warnings, JSON.stringify(result.findings, null, 1));
     assert.equal(result.ok, true);
     const privateKey = result.upload?.privateKey ?? '';
     assert.match(privateKey, /^-----BEGIN PRIVATE KEY-----\n[A-Za-z0-9+/=\n]+-----END PRIVATE KEY-----\n$/);
@@ -286,7 +272,7 @@ describe('certs/keys: reading private keys', () => {
         it('says KEY_PASSPHRASE_NEEDED without a passphrase, and nothing about a missing key', () => {
           const text = `${leaves[kind].certPem}${encrypted}`;
           const result = check([source('bundle', text)]);
-          assert.deepEqual(codes(result), ['KEY_PASSPHRASE_NEEDED:error', ...warnings]);
+          assert.deepEqual(codeLevels(result), ['KEY_PASSPHRASE_NEEDED:error', ...warnings]);
           const f = only(result, 'KEY_PASSPHRASE_NEEDED');
           assert.equal(f.origin?.line, leaves[kind].certPem.split('\n').length);
           assert.match(f.fix, /key-passphrase/);
@@ -296,7 +282,7 @@ describe('certs/keys: reading private keys', () => {
 
         it('says KEY_PASSPHRASE_WRONG with a wrong passphrase, quoting neither', () => {
           const result = withCert(kind, encrypted, WRONG);
-          assert.deepEqual(codes(result), ['KEY_PASSPHRASE_WRONG:error', ...warnings]);
+          assert.deepEqual(codeLevels(result), ['KEY_PASSPHRASE_WRONG:error', ...warnings]);
           assert.equal(result.upload, undefined);
           assertNoSecrets(result.findings, bodies, [PASSPHRASE, WRONG]);
         });
@@ -324,10 +310,10 @@ describe('certs/keys: reading private keys', () => {
       it('says KEY_PASSPHRASE_NEEDED / KEY_PASSPHRASE_WRONG, not "binary data" and "no private key"', () => {
         for (const data of [new Uint8Array(der), der.toString('base64')]) {
           const none = withCert('p256', data);
-          assert.deepEqual(codes(none), ['KEY_PASSPHRASE_NEEDED:error']);
+          assert.deepEqual(codeLevels(none), ['KEY_PASSPHRASE_NEEDED:error']);
           assertNoSecrets(none.findings, bodies, [PASSPHRASE]);
           const wrong = withCert('p256', data, WRONG);
-          assert.deepEqual(codes(wrong), ['KEY_PASSPHRASE_WRONG:error']);
+          assert.deepEqual(codeLevels(wrong), ['KEY_PASSPHRASE_WRONG:error']);
           assertNoSecrets(wrong.findings, bodies, [PASSPHRASE, WRONG]);
         }
       });
@@ -378,7 +364,7 @@ describe('certs/keys: reading private keys', () => {
           const started = performance.now();
           const result = withCert('p256', data, PASSPHRASE);
           assert.ok(performance.now() - started < 500, 'no key derivation was run');
-          assert.deepEqual(codes(result), ['BAD_PRIVATE_KEY:error']);
+          assert.deepEqual(codeLevels(result), ['BAD_PRIVATE_KEY:error']);
           assert.match(result.findings[0]!.message, /iterations/);
           assertNoSecrets(
             result.findings,
@@ -398,7 +384,7 @@ describe('certs/keys: reading private keys', () => {
       const started = performance.now();
       const result = withCert('p256', pemOf('ENCRYPTED PRIVATE KEY', writeDer(root)), PASSPHRASE);
       assert.ok(performance.now() - started < 500, 'no key derivation was run');
-      assert.deepEqual(codes(result), ['BAD_PRIVATE_KEY:error']);
+      assert.deepEqual(codeLevels(result), ['BAD_PRIVATE_KEY:error']);
       assert.match(result.findings[0]!.message, /scrypt/);
     });
   });
@@ -411,7 +397,7 @@ describe('certs/keys: reading private keys', () => {
         const damaged = lines.join('\n');
         const text = `${leaves[kind].certPem}${damaged}`;
         const result = check([source('bundle', text)]);
-        assert.deepEqual(codes(result), ['BAD_PRIVATE_KEY:error']);
+        assert.deepEqual(codeLevels(result), ['BAD_PRIVATE_KEY:error']);
         const f = only(result, 'BAD_PRIVATE_KEY');
         assert.equal(f.origin?.line, leaves[kind].certPem.split('\n').length);
         assert.match(f.message, new RegExp(`line ${f.origin?.line}\\b`));
@@ -424,7 +410,7 @@ describe('certs/keys: reading private keys', () => {
       lines[5] = `${lines[5]!.slice(0, 20)}#!?${lines[5]!.slice(23)}`;
       const damaged = lines.join('\n');
       const result = withCert('rsa', `\n${damaged}`);
-      assert.deepEqual(codes(result), ['BAD_PRIVATE_KEY:error']);
+      assert.deepEqual(codeLevels(result), ['BAD_PRIVATE_KEY:error']);
       assert.equal(result.findings[0]!.origin?.line, 2);
       assertNoSecrets(result.findings, [base64Body(leaves.rsa.keyPem)]);
     });
@@ -436,7 +422,7 @@ describe('certs/keys: reading private keys', () => {
           '-----BEGIN PRIVATE KEY----',
         );
         const result = withCert(kind, damaged);
-        assert.deepEqual(codes(result), ['BAD_PRIVATE_KEY:error']);
+        assert.deepEqual(codeLevels(result), ['BAD_PRIVATE_KEY:error']);
         assert.equal(result.findings[0]!.origin?.line, damaged.trimEnd().split('\n').length);
         assertNoSecrets(result.findings, [base64Body(leaves[kind].keyPem)]);
       }
@@ -445,7 +431,7 @@ describe('certs/keys: reading private keys', () => {
     it('says PEM_TRUNCATED for a key cut short, quoting none of it', () => {
       const cut = leaves.rsa.keyPem.slice(0, 900);
       const result = withCert('rsa', cut);
-      assert.ok(codes(result).includes('PEM_TRUNCATED:error'));
+      assert.ok(codeLevels(result).includes('PEM_TRUNCATED:error'));
       assertNoSecrets(result.findings, [base64Body(leaves.rsa.keyPem)]);
     });
 
@@ -457,7 +443,7 @@ describe('certs/keys: reading private keys', () => {
       ]) {
         for (const form of [new Uint8Array(data), data.toString('base64')]) {
           const result = withCert('rsa', form);
-          assert.deepEqual(codes(result), ['BAD_PRIVATE_KEY:error']);
+          assert.deepEqual(codeLevels(result), ['BAD_PRIVATE_KEY:error']);
           assert.match(result.findings[0]!.message, /private-key input/);
           assertNoSecrets(result.findings, [der.toString('base64'), base64Body(leaves.rsa.keyPem)]);
         }
@@ -471,7 +457,7 @@ describe('certs/keys: reading private keys', () => {
         ['p256', 'rsa'],
       ] as const) {
         const result = withCert(certOf, leaves[keyOf].keyPem);
-        assert.deepEqual(codes(result), ['KEY_MISMATCH:error']);
+        assert.deepEqual(codeLevels(result), ['KEY_MISMATCH:error']);
         const f = result.findings[0]!;
         assert.equal(f.subject, leaves[certOf].subject);
         assert.match(f.message, new RegExp(leaves[certOf].cn.replace(/\./g, '\\.')));
@@ -488,14 +474,14 @@ describe('certs/keys: reading private keys', () => {
       const missing = check([source('certificate', leaves.p256.certPem)], undefined, {
         onSecret: (s) => calls.push(s),
       });
-      assert.deepEqual(codes(missing), ['NO_PRIVATE_KEY:error']);
+      assert.deepEqual(codeLevels(missing), ['NO_PRIVATE_KEY:error']);
       assert.equal(missing.ok, false);
 
       const certOnly = check([source('certificate', leaves.p256.certPem)], undefined, {
         requireKey: false,
         onSecret: (s) => calls.push(s),
       });
-      assert.deepEqual(codes(certOnly), []);
+      assert.deepEqual(codeLevels(certOnly), []);
       assert.equal(certOnly.ok, true);
       assert.equal(certOnly.upload, undefined);
       assert.equal(certOnly.leaf?.subject, leaves.p256.subject);
@@ -504,7 +490,7 @@ describe('certs/keys: reading private keys', () => {
 
     it('still reports a key that is present but wrong when requireKey is false', () => {
       const result = withCert('p256', leaves.rsa.keyPem, undefined, { requireKey: false });
-      assert.deepEqual(codes(result), ['KEY_MISMATCH:error']);
+      assert.deepEqual(codeLevels(result), ['KEY_MISMATCH:error']);
     });
   });
 });

@@ -11,28 +11,13 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import type { CheckedBundle, CheckOptions } from '../../src/certs/bundle.ts';
-import type { Role, SourceInput } from '../../src/certs/decode.ts';
-import type { Finding, FindingCode } from '../../src/certs/findings.ts';
+import type { Role } from '../../src/certs/decode.ts';
 import { decodeBase64, normaliseText, scanPem, toPem } from '../../src/certs/pem.ts';
 import { checkBundle } from '../../src/certs/validate.ts';
 import { type Issued, Pki } from '../../test/support/pki.ts';
+import { codeLevels, only, source } from '../../test/support/findings.ts';
 
 const execFileP = promisify(execFile);
-
-function source(role: Role, data: string | Uint8Array, name: string = role): SourceInput {
-  return { role, name, data };
-}
-
-/** `CODE:level`, sorted: the whole set of findings in one comparable value. */
-function codes(result: CheckedBundle): string[] {
-  return result.findings.map((f) => `${f.code}:${f.level}`).sort();
-}
-
-function only(result: CheckedBundle, code: FindingCode): Finding {
-  const found = result.findings.filter((f) => f.code === code);
-  assert.equal(found.length, 1, `one ${code} in ${JSON.stringify(result.findings, null, 1)}`);
-  return found[0]!;
-}
 
 /** Number of lines before `part` starts in `text` plus one: the 1-based line `part` begins on. */
 function lineOf(text: string, part: string): number {
@@ -277,7 +262,7 @@ describe('certs/pem: reading messy PEM', () => {
         const text = `${leaf.certPem}${damaged}${leaf.keyPem}`;
         const result = read(text);
         // The intermediate could not be read, so the chain also ends below its root.
-        assert.deepEqual(codes(result), ['BAD_CERTIFICATE:error', 'CHAIN_INCOMPLETE:warning'], broken);
+        assert.deepEqual(codeLevels(result), ['BAD_CERTIFICATE:error', 'CHAIN_INCOMPLETE:warning'], broken);
         const f = result.findings[0]!;
         assert.equal(f.origin?.line, lineOf(text, '-----END CERTIFICATE-----\n-----BEGIN PRIVATE KEY'));
         assert.match(f.message, /no readable BEGIN line/);
@@ -289,7 +274,7 @@ describe('certs/pem: reading messy PEM', () => {
       const publicKey = createPublicKey(leaf.keyPem).export({ type: 'spki', format: 'pem' }).toString();
       const damaged = publicKey.replace('-----BEGIN PUBLIC KEY-----', '-----BEGIN PUBLIC KEY---');
       const result = read(`${clean}${damaged}`);
-      assert.deepEqual(codes(result), ['UNSUPPORTED_PEM_BLOCK:warning']);
+      assert.deepEqual(codeLevels(result), ['UNSUPPORTED_PEM_BLOCK:warning']);
       assert.match(result.findings[0]!.message, /no readable BEGIN line.*ignored/);
       assert.equal(result.ok, true);
     });
@@ -297,7 +282,7 @@ describe('certs/pem: reading messy PEM', () => {
     it('says NOT_PEM for text with a BEGIN line but no readable block at all', () => {
       const lower = leaf.certPem.replace(/CERTIFICATE/g, 'certificate');
       const result = read(lower, 'certificate');
-      assert.deepEqual(codes(result), ['NOT_PEM:error']);
+      assert.deepEqual(codeLevels(result), ['NOT_PEM:error']);
       assert.match(result.findings[0]!.message, /no PEM block/);
     });
 
@@ -305,7 +290,7 @@ describe('certs/pem: reading messy PEM', () => {
       const csr = await openssl(['req', '-new', '-key', leaf.keyPath!, '-subj', '/CN=csr.example.test']);
       assert.match(csr, /-----BEGIN CERTIFICATE REQUEST-----/);
       const result = read(`\n${csr}`, 'certificate');
-      assert.deepEqual(codes(result), ['NOT_CERTIFICATE:error']);
+      assert.deepEqual(codeLevels(result), ['NOT_CERTIFICATE:error']);
       const f = result.findings[0]!;
       assert.equal(f.origin?.line, 2);
       assert.match(f.message, /signing request/);
@@ -316,7 +301,7 @@ describe('certs/pem: reading messy PEM', () => {
       const publicKey = createPublicKey(leaf.keyPem).export({ type: 'spki', format: 'pem' }).toString();
       const text = `${clean}${publicKey}`;
       const result = read(text);
-      assert.deepEqual(codes(result), ['UNSUPPORTED_PEM_BLOCK:warning']);
+      assert.deepEqual(codeLevels(result), ['UNSUPPORTED_PEM_BLOCK:warning']);
       const f = result.findings[0]!;
       assert.equal(f.origin?.line, lineOf(text, publicKey));
       assert.match(f.message, /public key/);
@@ -330,7 +315,7 @@ describe('certs/pem: reading messy PEM', () => {
       const p7 = await openssl(['crl2pkcs7', '-nocrl', '-certfile', chainFile]);
       assert.match(p7, /-----BEGIN PKCS7-----/);
       const result = read(p7, 'certificate');
-      assert.deepEqual(codes(result), ['UNSUPPORTED_PEM_BLOCK:error']);
+      assert.deepEqual(codeLevels(result), ['UNSUPPORTED_PEM_BLOCK:error']);
       assert.equal(result.findings[0]!.origin?.line, 1);
       assert.match(result.findings[0]!.fix, /openssl pkcs7 -print_certs/);
     });
@@ -405,7 +390,7 @@ describe('certs/pem: reading messy PEM', () => {
     it('plain text is NOT_PEM, not binary data', () => {
       for (const prose of ['hello world', 'TODO: put the certificate here', 'TODO fill me in']) {
         const result = read(prose, 'certificate');
-        assert.deepEqual(codes(result), ['NOT_PEM:error'], prose);
+        assert.deepEqual(codeLevels(result), ['NOT_PEM:error'], prose);
         assert.match(result.findings[0]!.message, /neither PEM/);
       }
     });

@@ -7,22 +7,14 @@ import assert from 'node:assert/strict';
 import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { CheckedBundle, CheckOptions } from '../../src/certs/bundle.ts';
-import type { Role, SourceInput } from '../../src/certs/decode.ts';
+import type { SourceInput } from '../../src/certs/decode.ts';
 import type { Finding } from '../../src/certs/findings.ts';
 import { openPkcs12 } from '../../src/certs/pkcs12.ts';
 import { checkBundle } from '../../src/certs/validate.ts';
 import { type Issued, Pki } from '../../test/support/pki.ts';
+import { codeLevels, source } from '../../test/support/findings.ts';
 
 const PASSWORD = 'p12-Secret-Passw0rd!';
-
-function source(role: Role, data: string | Uint8Array, name: string = role): SourceInput {
-  return { role, name, data };
-}
-
-/** `CODE:level`, sorted: the whole set of findings in one comparable value. */
-function codes(result: CheckedBundle): string[] {
-  return result.findings.map((f) => `${f.code}:${f.level}`).sort();
-}
 
 /** No finding quotes the secret, whole or in part. */
 function assertNotQuoted(findings: readonly Finding[], secret: string): void {
@@ -113,7 +105,7 @@ describe('certs/pkcs12: reading PKCS#12 files', () => {
         it('says PKCS12_PASSWORD_WRONG for a wrong password, without quoting it', () => {
           const wrong = 'Wrong-Password-123';
           const result = check([source('pkcs12', fileFor(legacy, leafOf()).toString('base64'))], wrong);
-          assert.deepEqual(codes(result), ['PKCS12_PASSWORD_WRONG:error']);
+          assert.deepEqual(codeLevels(result), ['PKCS12_PASSWORD_WRONG:error']);
           assert.equal(result.upload, undefined);
           assertNotQuoted(result.findings, wrong);
           assertNotQuoted(result.findings, PASSWORD);
@@ -121,7 +113,7 @@ describe('certs/pkcs12: reading PKCS#12 files', () => {
 
         it('says PKCS12_PASSWORD_NEEDED when no password is given', () => {
           const result = check([source('pkcs12', fileFor(legacy, leafOf()))]);
-          assert.deepEqual(codes(result), ['PKCS12_PASSWORD_NEEDED:error']);
+          assert.deepEqual(codeLevels(result), ['PKCS12_PASSWORD_NEEDED:error']);
           assert.match(result.findings[0]!.fix, /pkcs12-password/);
           assertNotQuoted(result.findings, PASSWORD);
         });
@@ -134,13 +126,15 @@ describe('certs/pkcs12: reading PKCS#12 files', () => {
       const p12 = await pki.pkcs12(ecLeaf, { password: '', chain: [inter] });
       assertOpened(check([source('pkcs12', p12)]), ecLeaf);
       assertOpened(check([source('pkcs12', p12.toString('base64'))], ''), ecLeaf);
-      assert.deepEqual(codes(check([source('pkcs12', p12)], 'not-empty')), ['PKCS12_PASSWORD_WRONG:error']);
+      assert.deepEqual(codeLevels(check([source('pkcs12', p12)], 'not-empty')), [
+        'PKCS12_PASSWORD_WRONG:error',
+      ]);
     });
 
     it('leaves the root out of the upload when the file holds it', async () => {
       const p12 = await pki.pkcs12(ecLeaf, { password: PASSWORD, chain: [inter, root] });
       const result = check([source('pkcs12', p12)], PASSWORD);
-      assert.deepEqual(codes(result), ['ROOT_INCLUDED:warning']);
+      assert.deepEqual(codeLevels(result), ['ROOT_INCLUDED:warning']);
       assert.equal(result.upload?.fullchain, ecLeaf.certPem + inter.certPem);
       assert.deepEqual(
         result.chain.map((c) => c.role),
@@ -152,7 +146,9 @@ describe('certs/pkcs12: reading PKCS#12 files', () => {
       const p12 = fileFor(false, ecLeaf);
       assertOpened(check([source('certificate', p12.toString('base64'))], PASSWORD), ecLeaf);
       assertOpened(check([source('bundle', p12)], PASSWORD), ecLeaf);
-      assert.deepEqual(codes(check([source('certificate', p12)], 'nope')), ['PKCS12_PASSWORD_WRONG:error']);
+      assert.deepEqual(codeLevels(check([source('certificate', p12)], 'nope')), [
+        'PKCS12_PASSWORD_WRONG:error',
+      ]);
     });
 
     it('says PKCS12_INVALID for data that is not PKCS#12', () => {
@@ -166,7 +162,7 @@ describe('certs/pkcs12: reading PKCS#12 files', () => {
       ];
       for (const data of garbage) {
         const result = check([source('pkcs12', data)], PASSWORD);
-        assert.deepEqual(codes(result), ['PKCS12_INVALID:error']);
+        assert.deepEqual(codeLevels(result), ['PKCS12_INVALID:error']);
         assert.match(result.findings[0]!.message, /not a PKCS#12 file/);
         assertNotQuoted(result.findings, PASSWORD);
       }
@@ -181,14 +177,14 @@ describe('certs/pkcs12: reading PKCS#12 files', () => {
       ]) {
         for (const data of [new Uint8Array(cut), cut.toString('base64')]) {
           const result = check([source('pkcs12', data)], PASSWORD);
-          assert.deepEqual(codes(result), ['PKCS12_INVALID:error']);
+          assert.deepEqual(codeLevels(result), ['PKCS12_INVALID:error']);
           assert.match(result.findings[0]!.message, /cut short/);
         }
       }
     });
 
     it('says NOT_PEM for text in the pkcs12 input that is neither PEM nor base64', () => {
-      assert.deepEqual(codes(check([source('pkcs12', './site.p12')])), ['NOT_PEM:error']);
+      assert.deepEqual(codeLevels(check([source('pkcs12', './site.p12')])), ['NOT_PEM:error']);
     });
   });
 

@@ -10,40 +10,20 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import type { BundleInput, CheckedBundle, CheckOptions } from '../../src/certs/bundle.ts';
-import { FINDING_CODES, type Finding, type FindingCode } from '../../src/certs/findings.ts';
-import { checkBundle } from '../../src/certs/validate.ts';
+import type { FindingCode } from '../../src/certs/findings.ts';
 import { type Issued, Pki } from '../../test/support/pki.ts';
+import { checkWellFormed, codesOf, only } from '../../test/support/findings.ts';
 
 const execFileP = promisify(execFile);
 
 /** Every code any test in this file has seen, for the final coverage check. */
 const seen = new Set<FindingCode>();
 
-function assertWellFormed(f: Finding): void {
-  assert.ok((FINDING_CODES as readonly string[]).includes(f.code), `unknown code ${f.code}`);
-  assert.ok(['error', 'warning', 'notice'].includes(f.level), `${f.code}: level ${f.level}`);
-  assert.equal(typeof f.message, 'string');
-  assert.ok(f.message.trim().length > 0, `${f.code}: empty message`);
-  assert.equal(typeof f.fix, 'string');
-  assert.ok(f.fix.trim().length > 0, `${f.code}: empty fix`);
-}
-
 /** checkBundle, plus the rules every result obeys. */
 function check(input: BundleInput, options: CheckOptions): CheckedBundle {
-  const result = checkBundle(input, options);
-  for (const f of result.findings) {
-    assertWellFormed(f);
-    seen.add(f.code);
-  }
-  assert.equal(result.ok, !result.findings.some((f) => f.level === 'error'));
-  if (result.upload) assert.ok(result.ok, 'an upload only when ok');
+  const result = checkWellFormed(input, options);
+  for (const f of result.findings) seen.add(f.code);
   return result;
-}
-
-function only(result: CheckedBundle, code: FindingCode): Finding {
-  const found = result.findings.filter((f) => f.code === code);
-  assert.equal(found.length, 1, `one ${code} in ${JSON.stringify(result.findings, null, 1)}`);
-  return found[0]!;
 }
 
 function none(result: CheckedBundle, ...codeList: FindingCode[]): void {
@@ -54,10 +34,6 @@ function none(result: CheckedBundle, ...codeList: FindingCode[]): void {
       `no ${code}`,
     );
   }
-}
-
-function codesOf(result: CheckedBundle): FindingCode[] {
-  return result.findings.map((f) => f.code).sort();
 }
 
 const x509 = (c: Issued) => new X509Certificate(c.certPem);
