@@ -59363,15 +59363,16 @@ function readBinary(bytes, input, origin, passwords, out) {
             out.certs.push({ cert, origin });
             return;
         }
+        const tryKey = (derType, encrypted = false) => (0,certs_keys/* parsePrivateKey */.QW)({
+            data: bytes,
+            derType,
+            encrypted,
+            passphrase: encrypted ? passwords.keyPassphrase : undefined,
+            origin,
+            what: `The ${describe(input)}`,
+        });
         for (const derType of ['pkcs8', 'pkcs1', 'sec1']) {
-            const parsed = (0,certs_keys/* parsePrivateKey */.QW)({
-                data: bytes,
-                derType,
-                encrypted: false,
-                passphrase: undefined,
-                origin,
-                what: `The ${describe(input)}`,
-            });
+            const parsed = tryKey(derType);
             if (parsed.ok) {
                 out.keys.push({ key: parsed.key, origin });
                 return;
@@ -59379,14 +59380,7 @@ function readBinary(bytes, input, origin, passwords, out) {
         }
         // An encrypted DER key: say the passphrase is missing or wrong, not "unknown binary data".
         if ((0,certs_keys/* isEncryptedPkcs8 */.IV)(bytes)) {
-            const parsed = (0,certs_keys/* parsePrivateKey */.QW)({
-                data: bytes,
-                derType: 'pkcs8',
-                encrypted: true,
-                passphrase: passwords.keyPassphrase,
-                origin,
-                what: `The ${describe(input)}`,
-            });
+            const parsed = tryKey('pkcs8', true);
             if (parsed.ok)
                 out.keys.push({ key: parsed.key, origin });
             else
@@ -59394,14 +59388,7 @@ function readBinary(bytes, input, origin, passwords, out) {
             return;
         }
         if (passwords.keyPassphrase !== undefined) {
-            const parsed = (0,certs_keys/* parsePrivateKey */.QW)({
-                data: bytes,
-                derType: 'pkcs8',
-                encrypted: true,
-                passphrase: passwords.keyPassphrase,
-                origin,
-                what: `The ${describe(input)}`,
-            });
+            const parsed = tryKey('pkcs8', true);
             if (parsed.ok) {
                 out.keys.push({ key: parsed.key, origin });
                 return;

@@ -30832,15 +30832,16 @@ function readBinary(bytes, input, origin, passwords, out) {
             out.certs.push({ cert, origin });
             return;
         }
+        const tryKey = (derType, encrypted = false) => parsePrivateKey({
+            data: bytes,
+            derType,
+            encrypted,
+            passphrase: encrypted ? passwords.keyPassphrase : undefined,
+            origin,
+            what: `The ${describe(input)}`,
+        });
         for (const derType of ['pkcs8', 'pkcs1', 'sec1']) {
-            const parsed = parsePrivateKey({
-                data: bytes,
-                derType,
-                encrypted: false,
-                passphrase: undefined,
-                origin,
-                what: `The ${describe(input)}`,
-            });
+            const parsed = tryKey(derType);
             if (parsed.ok) {
                 out.keys.push({ key: parsed.key, origin });
                 return;
@@ -30848,14 +30849,7 @@ function readBinary(bytes, input, origin, passwords, out) {
         }
         // An encrypted DER key: say the passphrase is missing or wrong, not "unknown binary data".
         if (isEncryptedPkcs8(bytes)) {
-            const parsed = parsePrivateKey({
-                data: bytes,
-                derType: 'pkcs8',
-                encrypted: true,
-                passphrase: passwords.keyPassphrase,
-                origin,
-                what: `The ${describe(input)}`,
-            });
+            const parsed = tryKey('pkcs8', true);
             if (parsed.ok)
                 out.keys.push({ key: parsed.key, origin });
             else
@@ -30863,14 +30857,7 @@ function readBinary(bytes, input, origin, passwords, out) {
             return;
         }
         if (passwords.keyPassphrase !== undefined) {
-            const parsed = parsePrivateKey({
-                data: bytes,
-                derType: 'pkcs8',
-                encrypted: true,
-                passphrase: passwords.keyPassphrase,
-                origin,
-                what: `The ${describe(input)}`,
-            });
+            const parsed = tryKey('pkcs8', true);
             if (parsed.ok) {
                 out.keys.push({ key: parsed.key, origin });
                 return;

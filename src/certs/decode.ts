@@ -300,15 +300,17 @@ function readBinary(
       out.certs.push({ cert, origin });
       return;
     }
-    for (const derType of ['pkcs8', 'pkcs1', 'sec1'] as const) {
-      const parsed = parsePrivateKey({
+    const tryKey = (derType: 'pkcs8' | 'pkcs1' | 'sec1', encrypted = false) =>
+      parsePrivateKey({
         data: bytes,
         derType,
-        encrypted: false,
-        passphrase: undefined,
+        encrypted,
+        passphrase: encrypted ? passwords.keyPassphrase : undefined,
         origin,
         what: `The ${describe(input)}`,
       });
+    for (const derType of ['pkcs8', 'pkcs1', 'sec1'] as const) {
+      const parsed = tryKey(derType);
       if (parsed.ok) {
         out.keys.push({ key: parsed.key, origin });
         return;
@@ -316,27 +318,13 @@ function readBinary(
     }
     // An encrypted DER key: say the passphrase is missing or wrong, not "unknown binary data".
     if (isEncryptedPkcs8(bytes)) {
-      const parsed = parsePrivateKey({
-        data: bytes,
-        derType: 'pkcs8',
-        encrypted: true,
-        passphrase: passwords.keyPassphrase,
-        origin,
-        what: `The ${describe(input)}`,
-      });
+      const parsed = tryKey('pkcs8', true);
       if (parsed.ok) out.keys.push({ key: parsed.key, origin });
       else out.findings.push(parsed.finding);
       return;
     }
     if (passwords.keyPassphrase !== undefined) {
-      const parsed = parsePrivateKey({
-        data: bytes,
-        derType: 'pkcs8',
-        encrypted: true,
-        passphrase: passwords.keyPassphrase,
-        origin,
-        what: `The ${describe(input)}`,
-      });
+      const parsed = tryKey('pkcs8', true);
       if (parsed.ok) {
         out.keys.push({ key: parsed.key, origin });
         return;
