@@ -29925,13 +29925,9 @@ function certificateMatchesKey(cert, keyId) {
     return cert.publicKey.export({ type: 'spki', format: 'der' }).equals(keyId);
 }
 function parsePrivateKey(input) {
-    const work = input.encrypted ? kdfWork(encryptedDer(input.data)) : undefined;
-    if (work && work.amount > work.limit) {
-        return {
-            ok: false,
-            finding: finding('BAD_PRIVATE_KEY', 'error', `${input.what} is encrypted with a key derivation that asks for ${work.text} (at most ${work.limit} are read): the key is damaged, or was made to stall the reader.`, 'Re-export the key from its source with usual settings, e.g. `openssl pkey -in key.pem -out key-plain.pem` (store it in a secret), or encrypt it with `openssl pkcs8 -topk8 -v2 aes-256-cbc`.', { origin: input.origin }),
-        };
-    }
+    const refusal = input.encrypted ? workRefusal(input) : undefined;
+    if (refusal)
+        return { ok: false, finding: refusal };
     try {
         const key = typeof input.data === 'string'
             ? (0,external_node_crypto_namespaceObject.createPrivateKey)({ key: input.data, format: 'pem', ...passphraseOption(input.passphrase) })
@@ -29946,6 +29942,25 @@ function parsePrivateKey(input) {
     catch (thrown) {
         return { ok: false, finding: keyFailure(input, errorCode(thrown)) };
     }
+}
+/**
+ * An encrypted PKCS#8 key is decrypted only when its key derivation is readable and bounded:
+ * OpenSSL also reads BER (chunked salts, indefinite lengths) that this check cannot see into,
+ * and an unseen count of 2^31 would run for minutes.
+ */
+function workRefusal(input) {
+    const der = encryptedDer(input.data);
+    if (!der)
+        return undefined; // the old Proc-Type form: one MD5 round, nothing to bound
+    const fix = 'Re-export the key from its source with usual settings, e.g. `openssl pkey -in key.pem -out key-plain.pem` (store it in a secret), or encrypt it with `openssl pkcs8 -topk8 -v2 aes-256-cbc`.';
+    const work = kdfWork(der);
+    if (!work) {
+        return finding('BAD_PRIVATE_KEY', 'error', `${input.what} is encrypted, but its encryption parameters cannot be read (damaged, or not in the DER form tools write).`, fix, { origin: input.origin });
+    }
+    if (work.amount > work.limit) {
+        return finding('BAD_PRIVATE_KEY', 'error', `${input.what} is encrypted with a key derivation that asks for ${work.text} (at most ${work.limit} are read): the key is damaged, or was made to stall the reader.`, fix, { origin: input.origin });
+    }
+    return undefined;
 }
 function passphraseOption(passphrase) {
     return passphrase === undefined ? {} : { passphrase };
@@ -29964,10 +29979,10 @@ function keyFailure(input, code) {
  * Decrypting a PKCS#8 key first derives the key from the passphrase, with the work factor the file
  * names: a damaged or hostile count (2^31 iterations) would stall the action for many minutes.
  * OpenSSL uses 2048 PBKDF2 iterations (scrypt N=16384, r=8, p=1), Java 10,000; 1,000,000
- * iterations take about 0.2 s, and N×r×p = 2^21 about 0.6 s.
+ * iterations take about 0.2 s, and N×r×p = 2^20 about 0.5 s (2^21 was measured at 1 s).
  */
 const MAX_PBKDF_ITERATIONS = 1_000_000;
-const MAX_SCRYPT_WORK = 2 ** 21;
+const MAX_SCRYPT_WORK = 2 ** 20;
 const OID_PBES2 = '2a864886f70d01050d'; // 1.2.840.113549.1.5.13
 const OID_SCRYPT = '2b06010401da47040b'; // 1.3.6.1.4.1.11591.4.11
 /** EncryptedPrivateKeyInfo ::= SEQUENCE { AlgorithmIdentifier, OCTET STRING }, nothing after it. */
@@ -30437,79 +30452,6 @@ function decodeBase64(text) {
 //# sourceMappingURL=pem.js.map
 // EXTERNAL MODULE: ./node_modules/node-forge/lib/index.js
 var lib = __nccwpck_require__(542);
-;// CONCATENATED MODULE: ./build/certs/pkcs12-work.js
-/**
- * How much key-derivation work opening a PKCS#12 file will cost, read from its structure before
- * any of it runs. A damaged or hostile iteration count (2^31) would otherwise stall the action.
- *
- * Two kinds of derivation, at very different prices once pkcs12.ts routes PBKDF2 to Node:
- * - PBKDF2 (PBES2, OpenSSL 3's default for the bags): native, about 0.3 µs an iteration;
- * - the PKCS#12 KDF (the MAC, and the legacy RC2/3DES bags): forge's JavaScript, about 2.5 µs an
- *   iteration, and legacy bags derive twice (key and IV).
- * Parameters are a SEQUENCE { salt OCTET STRING, iterations INTEGER, … }; PBKDF2's sit in an
- * AlgorithmIdentifier whose OID is id-PBKDF2.
- */
-
-const PBKDF2_OID = '1.2.840.113549.1.5.12';
-const MAX_NESTING = 4;
-/** Estimated microseconds, with margin for a slow runner. */
-function workMicroseconds(work) {
-    return work.native * 0.6 + work.script * 6;
-}
-function derivationWork(root) {
-    const work = { native: 0, script: 0 };
-    walk(root, false, 0, work);
-    return work;
-}
-function walk(node, pbkdf2Params, depth, work) {
-    const { asn1 } = lib;
-    if (Array.isArray(node.value)) {
-        const children = node.value;
-        const first = children[0];
-        const isPbkdf2Identifier = first?.type === asn1.Type.OID &&
-            typeof first.value === 'string' &&
-            asn1.derToOid(first.value) === PBKDF2_OID;
-        children.forEach((child, i) => {
-            const next = children[i + 1];
-            if (child.type === asn1.Type.OCTETSTRING &&
-                !child.constructed &&
-                next?.type === asn1.Type.INTEGER &&
-                next.tagClass === asn1.Class.UNIVERSAL &&
-                typeof next.value === 'string') {
-                const count = integerValue(next.value);
-                if (pbkdf2Params)
-                    work.native += count;
-                else
-                    work.script += count;
-            }
-            walk(child, isPbkdf2Identifier && i === 1, depth, work);
-        });
-        return;
-    }
-    // The authenticated safe and the bags travel as DER inside OCTET STRINGs.
-    if (depth < MAX_NESTING &&
-        node.type === asn1.Type.OCTETSTRING &&
-        typeof node.value === 'string' &&
-        node.value.charCodeAt(0) === 0x30) {
-        let inner;
-        try {
-            inner = asn1.fromDer(lib.util.createBuffer(node.value), false);
-        }
-        catch {
-            return;
-        }
-        walk(inner, false, depth + 1, work);
-    }
-}
-/** An INTEGER's value; anything over 6 bytes (or negative) counts as unbounded. */
-function integerValue(bytes) {
-    if (bytes.length === 0)
-        return 0;
-    if (bytes.length > 6 || bytes.charCodeAt(0) & 0x80)
-        return Number.POSITIVE_INFINITY;
-    return Number.parseInt(lib.util.bytesToHex(bytes), 16);
-}
-//# sourceMappingURL=pkcs12-work.js.map
 ;// CONCATENATED MODULE: ./build/certs/pkcs12.js
 /**
  * PKCS#12 / PFX: the only place node-forge is used. Forge verifies the MAC and decrypts the
@@ -30517,17 +30459,25 @@ function integerValue(bytes) {
  * falls back to raw ASN.1 for anything else (EC keys and certificates); this file makes every
  * bag take the raw path, so the certificate bytes Node sees are exactly the file's bytes (a
  * re-encoded certificate could change its fingerprint) and RSA and EC are handled alike.
- * PBKDF2 is routed to Node's native implementation; what is left in JavaScript is bounded by a
- * work budget read from the file before anything runs (pkcs12-work.ts).
+ *
+ * Key derivation is where a damaged or hostile file costs time (an iteration count of 2^31 runs
+ * for minutes). Every derivation forge makes passes through hooks that charge it against a
+ * budget BEFORE it runs: nothing in the file (chunked, encrypted or nested structures) can hide
+ * work from that, as it could from a scan of the file. PBKDF2 goes to Node's native code.
  */
-
 
 /**
- * At most this much derivation work (µs, estimated) per password tried. OpenSSL's defaults
- * (2048 iterations) cost about 15 ms, Java's (10,000) about 70 ms, `-iter 100000` about 0.7 s.
+ * Derivation work allowed per password tried, in estimated microseconds. Measured here: native
+ * PBKDF2 about 0.2 µs an iteration, forge's PKCS#12 KDF about 1.5 µs; the weights below are
+ * about twice that. OpenSSL's defaults (2048 iterations) cost about 15 ms, Java's (10,000) about
+ * 70 ms, `openssl pkcs12 -iter 100000` about 0.5 s by this estimate (0.19 s measured).
  */
 const WORK_BUDGET_US = 800_000;
+const NATIVE_US_PER_ITERATION = 0.6;
+const SCRIPT_US_PER_ITERATION = 3;
 const MAX_SIZE = 1024 * 1024;
+class WorkExceeded extends Error {
+}
 function openPkcs12(bytes, password) {
     if (bytes.length > MAX_SIZE) {
         return { ok: false, failure: 'invalid', detail: `${bytes.length} bytes is too large for a PKCS#12 file` };
@@ -30542,20 +30492,12 @@ function openPkcs12(bytes, password) {
         const detail = cut ? 'the data is cut short' : 'the data is not DER/BER-encoded ASN.1';
         return { ok: false, failure: 'invalid', detail };
     }
+    // Without a password, try both spellings of "none" OpenSSL may have used: '' and absent.
     const attempts = password === undefined || password === '' ? [password ?? '', null] : [password];
-    const work = derivationWork(asn1);
-    if (workMicroseconds(work) > WORK_BUDGET_US) {
-        const counts = work.native + work.script;
-        const shown = Number.isFinite(counts) ? String(counts) : 'an unbounded number of';
-        return {
-            ok: false,
-            failure: 'unsupported',
-            detail: `its key derivations ask for ${shown} iterations in all, far more than PKCS#12 tools use`,
-        };
-    }
+    const hasMac = Array.isArray(asn1.value) && asn1.value.length > 2;
     let last = { ok: false, failure: 'invalid', detail: 'not read' };
     for (const attempt of attempts) {
-        last = decode(asn1, attempt);
+        last = decode(asn1, attempt, hasMac);
         if (last.ok || last.failure !== 'password-wrong')
             return last;
     }
@@ -30564,7 +30506,7 @@ function openPkcs12(bytes, password) {
     }
     return last;
 }
-function decode(asn1, password) {
+function decode(asn1, password, hasMac) {
     return withForgeHooks(() => {
         try {
             // forge treats a null password as "no password" (empty BMPString), '' as the empty one.
@@ -30587,30 +30529,56 @@ function decode(asn1, password) {
             return { ok: true, certificates, keys };
         }
         catch (thrown) {
-            return { ok: false, ...classify(thrown) };
+            return { ok: false, ...classify(thrown, hasMac) };
         }
     });
 }
 /**
- * Run `fn` with three forge functions replaced, and put back after, whatever happens (it is one
+ * Run `fn` with forge functions replaced, and put back after, whatever happens (it is one
  * synchronous call, so nothing else sees them):
  * - certificate and key parsing throw, so forge keeps every bag as raw ASN.1 (`bag.asn1`);
  * - PBKDF2 gets the digest by name, which is forge's own switch to Node's native implementation
- *   (given a digest object it runs its JavaScript one, 30 times slower).
+ *   (given a digest object it runs its JavaScript one, 30 times slower);
+ * - every key derivation (PBKDF2, and the PKCS#12 KDF of the MAC and of legacy bags) is charged
+ *   against the work budget before it runs.
  */
 function withForgeHooks(fn) {
-    const { pki, pkcs5 } = lib;
+    const { pki, pkcs5, pkcs12 } = lib;
+    const pbe = pki.pbe;
+    const p12 = pkcs12;
     const saved = {
         certificateFromAsn1: pki.certificateFromAsn1,
         privateKeyFromAsn1: pki.privateKeyFromAsn1,
         pbkdf2: pkcs5.pbkdf2,
+        macKdf: p12.generateKey,
+        bagKdf: pbe.generatePkcs12Key,
+    };
+    let spentUs = 0;
+    const charge = (iterations, usPerIteration) => {
+        const count = typeof iterations === 'number' && iterations >= 0 ? iterations : Number.POSITIVE_INFINITY;
+        spentUs += count * usPerIteration;
+        if (spentUs > WORK_BUDGET_US)
+            throw new WorkExceeded(`a key derivation of ${count} iterations`);
     };
     const rawOnly = () => {
         throw new Error('raw ASN.1 wanted');
     };
     pki.certificateFromAsn1 = rawOnly;
     pki.privateKeyFromAsn1 = rawOnly;
-    pkcs5.pbkdf2 = (p, s, c, dkLen, md) => saved.pbkdf2(p, s, c, dkLen, nativeDigestName(md) ?? md);
+    pkcs5.pbkdf2 = (p, s, c, dkLen, md) => {
+        const native = nativeDigestName(md);
+        charge(c, native ? NATIVE_US_PER_ITERATION : SCRIPT_US_PER_ITERATION);
+        // Node's PBKDF2 wants bytes: "no password" is the empty string there.
+        return saved.pbkdf2(p ?? '', s, c, dkLen, native ?? md);
+    };
+    p12.generateKey = (password, salt, id, iter, n, md) => {
+        charge(iter, SCRIPT_US_PER_ITERATION);
+        return saved.macKdf(password, salt, id, iter, n, md);
+    };
+    pbe.generatePkcs12Key = (password, salt, id, iter, n, md) => {
+        charge(iter, SCRIPT_US_PER_ITERATION);
+        return saved.bagKdf(password, salt, id, iter, n, md);
+    };
     try {
         return fn();
     }
@@ -30618,6 +30586,8 @@ function withForgeHooks(fn) {
         pki.certificateFromAsn1 = saved.certificateFromAsn1;
         pki.privateKeyFromAsn1 = saved.privateKeyFromAsn1;
         pkcs5.pbkdf2 = saved.pbkdf2;
+        p12.generateKey = saved.macKdf;
+        pbe.generatePkcs12Key = saved.bagKdf;
     }
 }
 const NATIVE_DIGESTS = {
@@ -30635,11 +30605,28 @@ function nativeDigestName(md) {
     const algorithm = md.algorithm;
     return typeof algorithm === 'string' ? NATIVE_DIGESTS[algorithm] : undefined;
 }
-/** Forge's errors carry no codes; its messages are stable and name no secret. */
-function classify(thrown) {
+/**
+ * Forge's errors carry no codes; its messages are stable and name no secret. A bag that will
+ * not decrypt means a wrong password only when no MAC vouched for the password first.
+ */
+function classify(thrown, hasMac) {
+    if (thrown instanceof WorkExceeded) {
+        return {
+            failure: 'unsupported',
+            detail: `it asks for ${thrown.message}, far more than PKCS#12 tools use`,
+        };
+    }
     const message = thrown instanceof Error ? thrown.message : String(thrown);
-    if (/MAC could not be verified|wrong password|Failed to decrypt/i.test(message)) {
-        return { failure: 'password-wrong', detail: 'the integrity check or decryption failed' };
+    if (/MAC could not be verified/i.test(message)) {
+        return { failure: 'password-wrong', detail: 'the integrity check failed' };
+    }
+    if (/wrong password|Failed to decrypt/i.test(message)) {
+        return hasMac
+            ? {
+                failure: 'invalid',
+                detail: 'a part of it cannot be decrypted although its integrity check passed: the file is damaged',
+            }
+            : { failure: 'password-wrong', detail: 'the decryption failed' };
     }
     if (/unsupported|not supported/i.test(message)) {
         return { failure: 'unsupported', detail: message.slice(0, 200) };

@@ -4,14 +4,16 @@
  * falls back to raw ASN.1 for anything else (EC keys and certificates); this file makes every
  * bag take the raw path, so the certificate bytes Node sees are exactly the file's bytes (a
  * re-encoded certificate could change its fingerprint) and RSA and EC are handled alike.
- * PBKDF2 is routed to Node's native implementation; what is left in JavaScript is bounded by a
- * work budget read from the file before anything runs (pkcs12-work.ts).
+ *
+ * Key derivation is where a damaged or hostile file costs time (an iteration count of 2^31 runs
+ * for minutes). Every derivation forge makes passes through hooks that charge it against a
+ * budget BEFORE it runs: nothing in the file (chunked, encrypted or nested structures) can hide
+ * work from that, as it could from a scan of the file. PBKDF2 goes to Node's native code.
  */
 import forge from 'node-forge';
-import { derivationWork, workMicroseconds } from './pkcs12-work.ts';
 
 export type Pkcs12Failure =
-  | 'invalid' // not a PKCS#12 file at all
+  | 'invalid' // not a PKCS#12 file at all, or damaged
   | 'password-needed' // protected, and no password given
   | 'password-wrong' // the MAC or the decryption failed with the given password
   | 'unsupported'; // an algorithm forge cannot do, or parameters out of bounds
@@ -21,13 +23,19 @@ export type Pkcs12Result =
   | { ok: false; failure: Pkcs12Failure; detail: string };
 
 /**
- * At most this much derivation work (µs, estimated) per password tried. OpenSSL's defaults
- * (2048 iterations) cost about 15 ms, Java's (10,000) about 70 ms, `-iter 100000` about 0.7 s.
+ * Derivation work allowed per password tried, in estimated microseconds. Measured here: native
+ * PBKDF2 about 0.2 µs an iteration, forge's PKCS#12 KDF about 1.5 µs; the weights below are
+ * about twice that. OpenSSL's defaults (2048 iterations) cost about 15 ms, Java's (10,000) about
+ * 70 ms, `openssl pkcs12 -iter 100000` about 0.5 s by this estimate (0.19 s measured).
  */
 const WORK_BUDGET_US = 800_000;
+const NATIVE_US_PER_ITERATION = 0.6;
+const SCRIPT_US_PER_ITERATION = 3;
 const MAX_SIZE = 1024 * 1024;
 
 type Asn1 = forge.asn1.Asn1;
+
+class WorkExceeded extends Error {}
 
 export function openPkcs12(bytes: Uint8Array, password: string | undefined): Pkcs12Result {
   if (bytes.length > MAX_SIZE) {
@@ -42,20 +50,12 @@ export function openPkcs12(bytes: Uint8Array, password: string | undefined): Pkc
     const detail = cut ? 'the data is cut short' : 'the data is not DER/BER-encoded ASN.1';
     return { ok: false, failure: 'invalid', detail };
   }
+  // Without a password, try both spellings of "none" OpenSSL may have used: '' and absent.
   const attempts = password === undefined || password === '' ? [password ?? '', null] : [password];
-  const work = derivationWork(asn1);
-  if (workMicroseconds(work) > WORK_BUDGET_US) {
-    const counts = work.native + work.script;
-    const shown = Number.isFinite(counts) ? String(counts) : 'an unbounded number of';
-    return {
-      ok: false,
-      failure: 'unsupported',
-      detail: `its key derivations ask for ${shown} iterations in all, far more than PKCS#12 tools use`,
-    };
-  }
+  const hasMac = Array.isArray(asn1.value) && asn1.value.length > 2;
   let last: Pkcs12Result = { ok: false, failure: 'invalid', detail: 'not read' };
   for (const attempt of attempts) {
-    last = decode(asn1, attempt);
+    last = decode(asn1, attempt, hasMac);
     if (last.ok || last.failure !== 'password-wrong') return last;
   }
   if (password === undefined || password === '') {
@@ -64,7 +64,7 @@ export function openPkcs12(bytes: Uint8Array, password: string | undefined): Pkc
   return last;
 }
 
-function decode(asn1: Asn1, password: string | null): Pkcs12Result {
+function decode(asn1: Asn1, password: string | null, hasMac: boolean): Pkcs12Result {
   return withForgeHooks(() => {
     try {
       // forge treats a null password as "no password" (empty BMPString), '' as the empty one.
@@ -84,40 +84,74 @@ function decode(asn1: Asn1, password: string | null): Pkcs12Result {
       }
       return { ok: true, certificates, keys };
     } catch (thrown) {
-      return { ok: false, ...classify(thrown) };
+      return { ok: false, ...classify(thrown, hasMac) };
     }
   });
 }
 
-type Pbkdf2 = (p: string, s: string, c: number, dkLen: number, md?: unknown) => string;
+type Pbkdf2 = (p: string | null, s: string, c: number, dkLen: number, md?: unknown) => string;
+type Pkcs12Kdf = (
+  password: string | null,
+  salt: unknown,
+  id: number,
+  iter: number,
+  n: number,
+  md?: unknown,
+) => unknown;
 
 /**
- * Run `fn` with three forge functions replaced, and put back after, whatever happens (it is one
+ * Run `fn` with forge functions replaced, and put back after, whatever happens (it is one
  * synchronous call, so nothing else sees them):
  * - certificate and key parsing throw, so forge keeps every bag as raw ASN.1 (`bag.asn1`);
  * - PBKDF2 gets the digest by name, which is forge's own switch to Node's native implementation
- *   (given a digest object it runs its JavaScript one, 30 times slower).
+ *   (given a digest object it runs its JavaScript one, 30 times slower);
+ * - every key derivation (PBKDF2, and the PKCS#12 KDF of the MAC and of legacy bags) is charged
+ *   against the work budget before it runs.
  */
 function withForgeHooks<T>(fn: () => T): T {
-  const { pki, pkcs5 } = forge;
+  const { pki, pkcs5, pkcs12 } = forge;
+  const pbe = (pki as unknown as { pbe: { generatePkcs12Key: Pkcs12Kdf } }).pbe;
+  const p12 = pkcs12 as unknown as { generateKey: Pkcs12Kdf };
   const saved = {
     certificateFromAsn1: pki.certificateFromAsn1,
     privateKeyFromAsn1: pki.privateKeyFromAsn1,
     pbkdf2: pkcs5.pbkdf2 as unknown as Pbkdf2,
+    macKdf: p12.generateKey,
+    bagKdf: pbe.generatePkcs12Key,
+  };
+  let spentUs = 0;
+  const charge = (iterations: unknown, usPerIteration: number) => {
+    const count = typeof iterations === 'number' && iterations >= 0 ? iterations : Number.POSITIVE_INFINITY;
+    spentUs += count * usPerIteration;
+    if (spentUs > WORK_BUDGET_US) throw new WorkExceeded(`a key derivation of ${count} iterations`);
   };
   const rawOnly = (): never => {
     throw new Error('raw ASN.1 wanted');
   };
   pki.certificateFromAsn1 = rawOnly;
   pki.privateKeyFromAsn1 = rawOnly;
-  (pkcs5 as { pbkdf2: Pbkdf2 }).pbkdf2 = (p, s, c, dkLen, md) =>
-    saved.pbkdf2(p, s, c, dkLen, nativeDigestName(md) ?? md);
+  (pkcs5 as { pbkdf2: Pbkdf2 }).pbkdf2 = (p, s, c, dkLen, md) => {
+    const native = nativeDigestName(md);
+    charge(c, native ? NATIVE_US_PER_ITERATION : SCRIPT_US_PER_ITERATION);
+    // Node's PBKDF2 wants bytes: "no password" is the empty string there.
+    return saved.pbkdf2(p ?? '', s, c, dkLen, native ?? md);
+  };
+  p12.generateKey = (password, salt, id, iter, n, md) => {
+    charge(iter, SCRIPT_US_PER_ITERATION);
+    return saved.macKdf(password, salt, id, iter, n, md);
+  };
+  pbe.generatePkcs12Key = (password, salt, id, iter, n, md) => {
+    charge(iter, SCRIPT_US_PER_ITERATION);
+    return saved.bagKdf(password, salt, id, iter, n, md);
+  };
   try {
     return fn();
   } finally {
     pki.certificateFromAsn1 = saved.certificateFromAsn1;
     pki.privateKeyFromAsn1 = saved.privateKeyFromAsn1;
     (pkcs5 as { pbkdf2: Pbkdf2 }).pbkdf2 = saved.pbkdf2;
+    p12.generateKey = saved.macKdf;
+    pbe.generatePkcs12Key = saved.bagKdf;
   }
 }
 
@@ -137,11 +171,28 @@ function nativeDigestName(md: unknown): string | undefined {
   return typeof algorithm === 'string' ? NATIVE_DIGESTS[algorithm] : undefined;
 }
 
-/** Forge's errors carry no codes; its messages are stable and name no secret. */
-function classify(thrown: unknown): { failure: Pkcs12Failure; detail: string } {
+/**
+ * Forge's errors carry no codes; its messages are stable and name no secret. A bag that will
+ * not decrypt means a wrong password only when no MAC vouched for the password first.
+ */
+function classify(thrown: unknown, hasMac: boolean): { failure: Pkcs12Failure; detail: string } {
+  if (thrown instanceof WorkExceeded) {
+    return {
+      failure: 'unsupported',
+      detail: `it asks for ${thrown.message}, far more than PKCS#12 tools use`,
+    };
+  }
   const message = thrown instanceof Error ? thrown.message : String(thrown);
-  if (/MAC could not be verified|wrong password|Failed to decrypt/i.test(message)) {
-    return { failure: 'password-wrong', detail: 'the integrity check or decryption failed' };
+  if (/MAC could not be verified/i.test(message)) {
+    return { failure: 'password-wrong', detail: 'the integrity check failed' };
+  }
+  if (/wrong password|Failed to decrypt/i.test(message)) {
+    return hasMac
+      ? {
+          failure: 'invalid',
+          detail: 'a part of it cannot be decrypted although its integrity check passed: the file is damaged',
+        }
+      : { failure: 'password-wrong', detail: 'the decryption failed' };
   }
   if (/unsupported|not supported/i.test(message)) {
     return { failure: 'unsupported', detail: message.slice(0, 200) };
