@@ -9,12 +9,12 @@
  * create fails as AMBIGUOUS so its caller can look whether it landed before trying again. No
  * other 4xx or 500 is retried: those come back to the caller to map.
  */
-import { type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
+import { Agent, type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
 import type { Redactor } from '../secrets.ts';
 import { USER_AGENT } from '../version.ts';
 import { type Clock, realClock } from './clock.ts';
 import { ProviderError } from './errors.ts';
-import type { RateLimiter } from './rate-limit.ts';
+import { headerNumber, type RateLimiter } from './rate-limit.ts';
 
 export interface RetryPolicy {
   /** Tries in all, the first included. */
@@ -117,15 +117,18 @@ export class HttpClient {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.clock = options.clock ?? realClock;
     const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    const agentOptions = {
+      connect: { timeout: timeouts.connectMs },
+      headersTimeout: timeouts.headersMs,
+      bodyTimeout: timeouts.bodyMs,
+      keepAliveTimeout: 10_000,
+      maxResponseSize: MAX_RESPONSE_BYTES,
+    };
+    // Never through a proxy to this machine: the proxy's loopback is not ours, and plain http
+    // (allowed to loopback only because it stays here) would carry the token off the machine.
     this.dispatcher =
       options.dispatcher ??
-      new EnvHttpProxyAgent({
-        connect: { timeout: timeouts.connectMs },
-        headersTimeout: timeouts.headersMs,
-        bodyTimeout: timeouts.bodyMs,
-        keepAliveTimeout: 10_000,
-        maxResponseSize: MAX_RESPONSE_BYTES,
-      });
+      (isLoopback(this.baseUrl.hostname) ? new Agent(agentOptions) : new EnvHttpProxyAgent(agentOptions));
     this.timeouts = timeouts;
   }
 
@@ -213,15 +216,13 @@ export class HttpClient {
   private rateLimitDelay(headers: Record<string, string>): number | undefined {
     const retryAfter = headers['retry-after'];
     if (retryAfter !== undefined) {
-      const seconds = Number(retryAfter);
-      if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+      const seconds = headerNumber(retryAfter);
+      if (seconds !== undefined) return Math.max(0, seconds * 1000);
       const date = Date.parse(retryAfter);
       if (Number.isFinite(date)) return Math.max(0, date - this.clock.now());
     }
-    const reset = Number(headers['ratelimit-reset']);
-    if (headers['ratelimit-reset'] !== undefined && Number.isFinite(reset)) {
-      return Math.max(0, reset * 1000 - this.clock.now());
-    }
+    const reset = headerNumber(headers['ratelimit-reset']);
+    if (reset !== undefined) return Math.max(0, reset * 1000 - this.clock.now());
     return undefined;
   }
 

@@ -40,11 +40,15 @@ export class RateLimiter {
 
   /** Learn from a reply's headers (names in any case, values as the provider sends them). */
   observe(headers: Record<string, string>): void {
-    const remaining = Number(headers['ratelimit-remaining']);
-    const reset = Number(headers['ratelimit-reset']);
-    if (Number.isFinite(remaining) && headers['ratelimit-remaining'] !== undefined)
-      this.remaining = remaining;
-    if (Number.isFinite(reset) && reset > 0) this.resetAt = reset * 1000;
+    let remaining: number | undefined;
+    let reset: number | undefined;
+    for (const [name, value] of Object.entries(headers)) {
+      const lower = name.toLowerCase();
+      if (lower === 'ratelimit-remaining') remaining = headerNumber(value);
+      else if (lower === 'ratelimit-reset') reset = headerNumber(value);
+    }
+    if (remaining !== undefined) this.remaining = remaining;
+    if (reset !== undefined && reset > 0) this.resetAt = reset * 1000;
   }
 
   private async waitForSlot(): Promise<void> {
@@ -68,4 +72,11 @@ export class RateLimiter {
     this.sent.push(now);
     if (this.remaining !== undefined) this.remaining = Math.max(0, this.remaining - 1);
   }
+}
+
+/** A header's numeric value; undefined when absent, blank (`Number('')` is 0) or not a number. */
+export function headerNumber(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : undefined;
 }

@@ -11,6 +11,8 @@ import type { AddressInfo, Socket } from 'node:net';
 export interface RecordedRequest {
   seq: number;
   method: string;
+  /** The request target as sent: origin-form ("/v2/x?y=1"), or absolute-form through a proxy. */
+  target: string;
   /** Path without the query. */
   path: string;
   query: URLSearchParams;
@@ -45,7 +47,10 @@ export type Fault =
   | { kind: 'reset' }
   /** Handle the request (its effects happen), then destroy the connection instead of answering. */
   | { kind: 'reset-after' }
-  /** Send nothing for `ms` (past the client's timeout), then destroy the connection. Not handled. */
+  /**
+   * Send nothing for `ms` (past the client's timeout), then destroy the connection; sooner if the
+   * client gives up first (so no timer outlives the test). Not handled.
+   */
   | { kind: 'stall'; ms: number }
   /** Handle and answer normally, `ms` late. */
   | { kind: 'delay'; ms: number };
@@ -86,9 +91,16 @@ export class LoopbackServer {
     });
   }
 
-  static async start(handler: Handler): Promise<LoopbackServer> {
+  /** `port`: a fixed one (to bring a server up where a client was refused); default ephemeral. */
+  static async start(handler: Handler, options: { port?: number } = {}): Promise<LoopbackServer> {
     const server = new LoopbackServer(handler);
-    await new Promise<void>((resolve) => server.server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      server.server.once('error', reject);
+      server.server.listen(options.port ?? 0, '127.0.0.1', () => {
+        server.server.off('error', reject);
+        resolve();
+      });
+    });
     const { port } = server.server.address() as AddressInfo;
     server.url = `http://127.0.0.1:${port}`;
     return server;
@@ -118,6 +130,7 @@ export class LoopbackServer {
     const recorded: RecordedRequest = {
       seq: this.requests.length + 1,
       method: req.method ?? 'GET',
+      target: req.url ?? '/',
       path: url.pathname,
       query: url.searchParams,
       headers: req.headers,
@@ -130,7 +143,7 @@ export class LoopbackServer {
 
     if (fault?.kind === 'reset') return destroy(req);
     if (fault?.kind === 'stall') {
-      await sleep(fault.ms);
+      await sleepUnlessClosed(fault.ms, req.socket);
       return destroy(req);
     }
     if (fault?.kind === 'status' && !fault.afterHandling) {
@@ -197,6 +210,20 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Wait `ms`, or until the peer closes the connection, whichever comes first. */
+function sleepUnlessClosed(ms: number, socket: Socket): Promise<void> {
+  if (socket.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      socket.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    socket.once('close', done);
+  });
 }
 
 function sleep(ms: number): Promise<void> {
