@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { maskBytes, maskSecret } from '../src/secrets.ts';
+import { maskBytes, maskSecret, Redactor } from '../src/secrets.ts';
 
 function masked(value: string): string[] {
   const out: string[] = [];
@@ -48,5 +48,22 @@ describe('maskSecret', () => {
     const out: string[] = [];
     maskBytes(Buffer.from('0123456789abcdef'), (s) => out.push(s));
     assert.ok(out.includes(Buffer.from('0123456789abcdef').toString('base64')));
+  });
+});
+
+describe('Redactor', () => {
+  it('redacts a secret as it appears raw, line by line, and escaped inside JSON text', () => {
+    const redactor = new Redactor();
+    const secret = 'pa"ss\\word-with-quote';
+    const pem =
+      '-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqG\nSM49AwEHBG0wawIBAQQg0zUcokRl\n-----END PRIVATE KEY-----\n';
+    redactor.add(secret);
+    redactor.add(pem);
+    const json = JSON.stringify({ message: `bad value ${secret}`, echo: pem });
+    const out = redactor.redact(json);
+    assert.ok(!out.includes('pa\\"ss'), 'the JSON-escaped secret is gone');
+    assert.ok(!out.includes('MIGHAgEAMBMGByqGSM49AgEGCCqG'), 'a key line is gone');
+    assert.match(out, /\*\*\*/);
+    assert.equal(redactor.redact('nothing secret here'), 'nothing secret here');
   });
 });

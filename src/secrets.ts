@@ -39,7 +39,11 @@ export class Redactor {
   private readonly parts = new Set<string>();
 
   add(value: string | undefined): void {
-    maskSecret(value, (part) => this.parts.add(part));
+    maskSecret(value, (part) => {
+      this.parts.add(part);
+      // As it appears inside JSON text (quotes, backslashes and line breaks escaped).
+      this.parts.add(JSON.stringify(part).slice(1, -1));
+    });
   }
 
   redact(text: string): string {

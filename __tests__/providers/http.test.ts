@@ -736,6 +736,10 @@ describe('base URL policy', () => {
     assert.equal(policy('  https://dokploy.example.com  ').host, 'dokploy.example.com');
   });
 
+  it('drops a query or fragment from the base URL (paths are appended to it)', () => {
+    assert.equal(policy('https://dokploy.example.com/api?x=1#top').href, 'https://dokploy.example.com/api');
+  });
+
   it('accepts plain http to this machine', () => {
     for (const url of [
       'http://127.0.0.1:3000',

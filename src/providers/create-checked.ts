@@ -29,12 +29,14 @@ export async function createChecked(
     try {
       return await steps.post(upload);
     } catch (thrown) {
-      if (!isProviderError(thrown, 'AMBIGUOUS') || attempt >= tries) throw thrown;
+      if (!isProviderError(thrown, 'AMBIGUOUS')) throw thrown;
+      // Look even after the last try: a create that landed then is a success, not a failure.
       const landed = (await steps.list()).find((remote) => isSameUpload(remote, upload));
       if (landed) {
         steps.note?.(`the create of ${upload.name} had landed despite the error: using ${landed.id}`);
         return landed;
       }
+      if (attempt >= tries) throw thrown;
       steps.note?.(`the create of ${upload.name} did not land: trying again (${attempt + 1} of ${tries})`);
     }
   }

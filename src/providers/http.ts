@@ -338,6 +338,9 @@ export function checkBaseUrl(provider: string, raw: string, allowInsecureHttp: b
       },
     );
   }
+  // Paths are appended to the base: a query or fragment on it would swallow them.
+  url.search = '';
+  url.hash = '';
   if (url.protocol === 'https:') return url;
   if (url.protocol === 'http:' && (isLoopback(url.hostname) || allowInsecureHttp)) return url;
   throw new ProviderError(

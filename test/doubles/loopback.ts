@@ -166,16 +166,18 @@ export class LoopbackServer {
     send(res, recorded.reply);
   }
 
+  /** Every matching rule counts the request; the first rule that fires on it wins. */
   private faultFor(req: RecordedRequest): Fault | undefined {
+    let chosen: Fault | undefined;
     for (const rule of this.rules) {
       if (rule.method !== undefined && rule.method !== req.method) continue;
       if (rule.path !== undefined && !matches(rule.path, req.path)) continue;
       rule.seen++;
       const first = rule.nth ?? 1;
       const times = rule.times ?? 1;
-      if (rule.seen >= first && rule.seen < first + times) return rule.fault;
+      if (chosen === undefined && rule.seen >= first && rule.seen < first + times) chosen = rule.fault;
     }
-    return undefined;
+    return chosen;
   }
 }
 
