@@ -1,0 +1,207 @@
+/**
+ * Dokploy's certificate procedures over HTTP, in whichever dialect the server speaks.
+ *
+ * The dialect is found once per run, by the first listing: `GET /api/certificates.all` with
+ * `x-api-key`; a 404 there (no such route) or a 401 (a server that authenticates before it
+ * routes would refuse a key it expects elsewhere) and `GET /api/certificate.all` with a Bearer
+ * key is tried. The winner is used for every later call, so after detection each request goes
+ * out in one dialect only.
+ *
+ * One HttpClient per dialect, because the key travels in a different header; the second is made
+ * only if the first dialect is not the one. Private keys in listings stop in rows.ts.
+ */
+import { HttpClient, type HttpClientOptions, type HttpRequest, type HttpResponse } from '../http.ts';
+import { ProviderError } from '../errors.ts';
+import type { CreateCertificateInput, ReloadTraefikInput, RemoveCertificateInput } from './contracts.ts';
+import { DIALECTS, type Dialect } from './dialect.ts';
+import { replyError } from './reply-errors.ts';
+import { type ListedCertificate, readListing, readRow } from './rows.ts';
+
+export type Transport = Pick<
+  HttpClientOptions,
+  'allowInsecureHttp' | 'clock' | 'dispatcher' | 'limiter' | 'retry' | 'timeouts' | 'debug'
+>;
+
+export interface DokployApiOptions extends Transport {
+  apiKey: string;
+  /** The API base, ending in /api (base-url.ts). */
+  baseUrl: string;
+  redactor: HttpClientOptions['redactor'];
+}
+
+const RELOAD_AUTH_FIX =
+  'Reloading Traefik needs an API key of the owner or an admin: use one, or turn the Traefik reload off ' +
+  '(then reload Traefik yourself so it serves the new certificate; see Dokploy issue #4503).';
+
+type Procedure = 'all' | 'create' | 'remove';
+
+const PROCEDURES: Record<Procedure, string> = {
+  all: 'the certificate list',
+  create: 'the certificate upload',
+  remove: 'the certificate removal',
+};
+
+interface Detected {
+  dialect: Dialect;
+  rows: ListedCertificate[];
+}
+
+export class DokployApi {
+  private readonly options: DokployApiOptions;
+  private readonly clients = new Map<Dialect['name'], HttpClient>();
+  private chosen: Dialect | undefined;
+  private detection: Promise<Detected> | undefined;
+
+  constructor(options: DokployApiOptions) {
+    this.options = options;
+    // Made now so that a bad URL fails before anything else happens.
+    this.client(DIALECTS[0]!);
+  }
+
+  /** The API base URL (for labels). */
+  get baseUrl(): URL {
+    return this.client(DIALECTS[0]!).baseUrl;
+  }
+
+  requestCount(): number {
+    let count = 0;
+    for (const client of this.clients.values()) count += client.requestCount;
+    return count;
+  }
+
+  /** Every certificate of the key's organization. */
+  async all(): Promise<ListedCertificate[]> {
+    if (this.chosen === undefined) return (await this.detect()).rows;
+    const res = await this.certificates(this.chosen, 'all', 'GET');
+    return readListing(res.body, this.what(this.chosen, 'all'));
+  }
+
+  /**
+   * The created row, or undefined when the reply does not describe it: the certificate exists
+   * then, and the caller finds it in the listing rather than failing a create that worked.
+   */
+  async create(input: CreateCertificateInput): Promise<ListedCertificate | undefined> {
+    const dialect = await this.ensureDialect();
+    const res = await this.certificates(dialect, 'create', 'POST', input);
+    try {
+      return readRow(res.body, `the reply to ${this.what(dialect, 'create')}`);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * A remove is safe to send twice: the second finds nothing, which is what a remove wants. An
+   * unknown id is `already-gone`; another organization's id is refused (401) like a wrong key.
+   */
+  async remove(certificateId: string): Promise<'removed' | 'already-gone'> {
+    const dialect = await this.ensureDialect();
+    const body: RemoveCertificateInput = { certificateId };
+    const res = await this.certificates(dialect, 'remove', 'POST', body, [404]);
+    return res.status === 404 ? 'already-gone' : 'removed';
+  }
+
+  /** Restart Traefik (on a remote server when `serverId` is given) so it reads the certificate files again. */
+  async reloadTraefik(serverId: string | undefined): Promise<void> {
+    const dialect = await this.ensureDialect();
+    const body: ReloadTraefikInput = serverId === undefined ? {} : { serverId };
+    const path = '/settings.reloadTraefik';
+    const res = await this.client(dialect).request({ method: 'POST', path, body, retry: 'idempotent' });
+    if (!ok(res)) throw replyError(res, `the Traefik reload (POST ${this.pathOf(path)})`, RELOAD_AUTH_FIX);
+  }
+
+  private async ensureDialect(): Promise<Dialect> {
+    return this.chosen ?? (await this.detect()).dialect;
+  }
+
+  /** Once per run; a failed detection is forgotten so a later call can try again. */
+  private detect(): Promise<Detected> {
+    this.detection ??= this.probe().catch((thrown: unknown) => {
+      this.detection = undefined;
+      throw thrown;
+    });
+    return this.detection;
+  }
+
+  private async probe(): Promise<Detected> {
+    let refused: ProviderError | undefined;
+    for (const dialect of DIALECTS) {
+      const path = `/${dialect.router}.all`;
+      const what = this.what(dialect, 'all');
+      const res = await this.client(dialect).request({ method: 'GET', path, retry: 'idempotent' });
+      this.options.debug?.(`Dokploy: ${dialect.description}: GET ${this.pathOf(path)} → ${res.status}`);
+      if (res.status === 404) continue;
+      if (res.status === 401) {
+        refused ??= replyError(res, what);
+        continue;
+      }
+      if (!ok(res)) throw replyError(res, what);
+      const rows = readListing(res.body, what);
+      this.chosen = dialect;
+      this.options.debug?.(`Dokploy: speaking ${dialect.description}`);
+      return { dialect, rows };
+    }
+    if (refused) throw refused;
+    const tried = DIALECTS.map((d) => `GET ${this.pathOf(`/${d.router}.all`)}`).join(' and ');
+    throw new ProviderError(
+      'NOT_FOUND',
+      `Dokploy: no certificate API at ${this.baseUrl.origin}: ${tried} both answered 404.`,
+      {
+        status: 404,
+        fix: 'Give the address of the Dokploy dashboard, e.g. https://dokploy.example.com (with or without /api).',
+      },
+    );
+  }
+
+  /**
+   * One certificate procedure; a reply that is neither a success nor one of `expected` becomes
+   * an error. Only a create is `once`: the others may safely be sent again.
+   */
+  private async certificates(
+    dialect: Dialect,
+    procedure: Procedure,
+    method: 'GET' | 'POST',
+    body?: unknown,
+    expected: number[] = [],
+  ): Promise<HttpResponse> {
+    const req: HttpRequest = {
+      method,
+      path: `/${dialect.router}.${procedure}`,
+      retry: procedure === 'create' ? 'once' : 'idempotent',
+    };
+    if (body !== undefined) req.body = body;
+    const res = await this.client(dialect).request(req);
+    if (!ok(res) && !expected.includes(res.status)) throw replyError(res, this.what(dialect, procedure));
+    return res;
+  }
+
+  private what(dialect: Dialect, procedure: Procedure): string {
+    const path = this.pathOf(`/${dialect.router}.${procedure}`);
+    return `${PROCEDURES[procedure]} (${procedure === 'all' ? 'GET' : 'POST'} ${path})`;
+  }
+
+  /** A procedure's path as the server sees it (`/api/certificates.all`), for messages. */
+  private pathOf(path: string): string {
+    return `${this.baseUrl.pathname.replace(/\/$/, '')}${path}`;
+  }
+
+  private client(dialect: Dialect): HttpClient {
+    let client = this.clients.get(dialect.name);
+    if (client === undefined) {
+      const { apiKey, baseUrl, redactor, ...transport } = this.options;
+      client = new HttpClient({
+        ...transport,
+        provider: 'Dokploy',
+        baseUrl,
+        headers: dialect.authHeaders(apiKey),
+        redactor,
+      });
+      this.clients.set(dialect.name, client);
+    }
+    return client;
+  }
+}
+
+function ok(res: HttpResponse): boolean {
+  return res.status >= 200 && res.status < 300;
+}

@@ -1,0 +1,135 @@
+/**
+ * Error replies of both dialects, as ProviderErrors whose message says what the server said.
+ * tRPC: `{"message","code","data":{"code","httpStatus","zodError"}}` with `issues` on a 400;
+ * docs: `{"error","message"}`. A missing or wrong key is a bare `{"message":"Unauthorized"}`,
+ * and so is (as a tRPC UNAUTHORIZED, never 403) a member without the certificate permission.
+ *
+ * Only the server's message, code and issue messages are quoted, each shortened and with
+ * anything that looks like PEM or a long base64 run cut out: a reply may echo what was sent,
+ * and what was sent is a private key. The raw reply text is never quoted.
+ */
+import type { HttpResponse } from '../http.ts';
+import { ProviderError } from '../errors.ts';
+import type { DocsErrorBody, TrpcErrorBody } from './contracts.ts';
+
+export const AUTH_FIX =
+  'Create an API key in Dokploy (Profile → API/CLI) as a member of the organization that owns the ' +
+  'certificates, with the certificate permissions (read, create, delete) or the owner/admin role, and ' +
+  'pass it as the API key. On Dokploy Cloud a certificate also needs a server id.';
+
+export interface ServerSays {
+  message: string | undefined;
+  code: string | undefined;
+  issues: string[];
+}
+
+export function replyError(res: HttpResponse, what: string, authFix = AUTH_FIX): ProviderError {
+  const said = serverSays(res.body);
+  const { status } = res;
+  const detail = describeReply(status, said, res.body === undefined && res.text.trim() !== '');
+  if (status === 401 || status === 403) {
+    return new ProviderError(
+      'AUTH',
+      `Dokploy refused ${what}: ${detail}. The API key is wrong or lacks the certificate permission.`,
+      { status, fix: authFix },
+    );
+  }
+  if (status === 400 || status === 413 || status === 422) {
+    const why = said.issues.length > 0 ? said.issues.join('; ') : (said.message ?? 'no reason given');
+    return new ProviderError('BAD_REQUEST', `Dokploy rejected ${what} with ${status}: ${why}.`, {
+      status,
+      fix: 'Correct the value the message names; if it is one the action fills in itself, report this message as a bug.',
+    });
+  }
+  if (status === 404) {
+    return new ProviderError('NOT_FOUND', `Dokploy found nothing for ${what}: ${detail}.`, {
+      status,
+      fix: 'It may have been removed meanwhile: run again.',
+    });
+  }
+  if (status >= 500) {
+    return new ProviderError('UNAVAILABLE', `Dokploy failed on ${what}: ${detail}.`, {
+      status,
+      fix: 'Dokploy had an internal error: look at its logs (docker service logs dokploy), then run again.',
+    });
+  }
+  return new ProviderError('PROTOCOL', `Dokploy answered ${what} with an unexpected ${detail}.`, {
+    status,
+    fix: 'Check that the URL is the address of the Dokploy dashboard (e.g. https://dokploy.example.com).',
+  });
+}
+
+/** The parts of an error body worth quoting, from either dialect. */
+export function serverSays(body: unknown): ServerSays {
+  const said: ServerSays = { message: undefined, code: undefined, issues: [] };
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return said;
+  const reply = body as TrpcErrorBody & DocsErrorBody;
+  said.message = quote(reply.message);
+  said.code = quote(reply.code) ?? quote(reply.data?.code) ?? quote(reply.error);
+  said.issues = issuesOf(reply.issues) ?? zodIssues(reply.data?.zodError);
+  return said;
+}
+
+/** `401 UNAUTHORIZED, "You are not allowed to delete this certificate"`. */
+function describeReply(status: number, said: ServerSays, notJson: boolean): string {
+  let text = String(status);
+  if (said.code !== undefined && said.code !== said.message) text += ` ${said.code}`;
+  if (said.message !== undefined) text += `, "${said.message}"`;
+  else if (notJson) text += ' with a reply that is not JSON';
+  return text;
+}
+
+/** `issues: [{message, path}]`, as tRPC's OpenAPI layer sends a zod failure. */
+function issuesOf(value: unknown): string[] | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  const out: string[] = [];
+  for (const issue of value.slice(0, 10) as unknown[]) {
+    if (typeof issue !== 'object' || issue === null) continue;
+    const { message, path } = issue as { message?: unknown; path?: unknown };
+    const text = quote(message);
+    if (text === undefined) continue;
+    const field = Array.isArray(path)
+      ? path.filter((p) => typeof p === 'string' || typeof p === 'number')
+      : [];
+    out.push(field.length > 0 ? `${field.join('.')}: ${text}` : text);
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/** `data.zodError`, zod's flatten(): `{formErrors: [..], fieldErrors: {field: [..]}}`. */
+function zodIssues(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const { formErrors, fieldErrors } = value as { formErrors?: unknown; fieldErrors?: unknown };
+  const out: string[] = [];
+  if (Array.isArray(formErrors)) {
+    for (const m of formErrors as unknown[]) {
+      const text = quote(m);
+      if (text !== undefined) out.push(text);
+    }
+  }
+  if (typeof fieldErrors === 'object' && fieldErrors !== null) {
+    for (const [field, messages] of Object.entries(fieldErrors)) {
+      for (const m of Array.isArray(messages) ? (messages as unknown[]) : []) {
+        const text = quote(m);
+        if (text !== undefined) out.push(`${field}: ${text}`);
+      }
+    }
+  }
+  return out.slice(0, 10);
+}
+
+const PEM_BLOCK = /-----BEGIN [^-]*-----[\s\S]*?(-----END [^-]*-----|$)/g;
+/**
+ * Base64 long enough to be part of a key (a PEM line is 64), with the lines that follow it
+ * (real or escaped line breaks), so a key's short last line goes too.
+ */
+const BASE64_RUN = /[A-Za-z0-9+/=]{40,}(?:(?:\r|\n|\\r|\\n)+[A-Za-z0-9+/=]+)*/g;
+const MAX_QUOTE = 200;
+
+/** A string from the server, fit to be part of a message. */
+function quote(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value.replace(PEM_BLOCK, '[PEM]').replace(BASE64_RUN, '[…]').replace(/\s+/g, ' ').trim();
+  if (text === '') return undefined;
+  return text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE - 1)}…` : text;
+}

@@ -1,0 +1,312 @@
+/**
+ * Dokploy, played over real HTTP on 127.0.0.1 (LoopbackServer), in either dialect:
+ * - `trpc` (default), what the server really does: `/api/certificates.*`, `x-api-key`, tRPC
+ *   errors, a listing that returns every row whole (private key included) with its `server`;
+ * - `docs`, as third-party documentation describes it: `/api/certificate.*`, a Bearer key,
+ *   `{"error","message"}` errors, a listing without certificate data, and a `certificateChain`
+ *   that this double appends to `certificateData` (the way a server that honours the field
+ *   would serve it: so a client that sends both shows up as duplicated intermediates).
+ *
+ * Stateful like the real one: keys belong to organizations, every call is scoped to the key's
+ * organization (another organization's id on remove is 401, or 403 in the docs dialect), rows
+ * are stored exactly as given (no PEM, key or expiry check), `remove` answers `true` or 404.
+ * Order of checks as in Dokploy: route, key, permission, input, handler.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  type DokployDialect,
+  type DokployServer,
+  docsItem,
+  errorReply,
+  type Issue,
+  invalidInput,
+  type StoredCertificate,
+  trpcListedRow,
+  trpcRow,
+  unauthenticated,
+} from './dokploy-replies.ts';
+import { type FaultRule, LoopbackServer, type RecordedRequest, type Reply } from './loopback.ts';
+
+export type { DokployDialect, DokployServer, StoredCertificate } from './dokploy-replies.ts';
+
+export type Permission = 'read' | 'create' | 'delete';
+
+export interface DokployKey {
+  key: string;
+  organizationId: string;
+  /**
+   * owner and admin may do everything (reloading Traefik too); a member only what `permissions`
+   * grants. Default: a member with all three certificate permissions, which cannot reload Traefik.
+   */
+  role?: 'owner' | 'admin' | 'member';
+  /** A member's certificate permissions; default all three. */
+  permissions?: Permission[];
+}
+
+export interface DokployDoubleOptions {
+  dialect?: DokployDialect;
+  keys?: DokployKey[];
+  servers?: DokployServer[];
+  /** Dokploy Cloud: a create without serverId is refused (401, "Please set a server …"). */
+  cloud?: boolean;
+  /** For the docs dialect's status and expiry. */
+  now?: () => Date;
+}
+
+export interface ReloadRecord {
+  organizationId: string;
+  serverId: string | null;
+}
+
+type Route = (req: RecordedRequest, key: DokployKey) => Reply;
+
+export class DokployDouble {
+  readonly dialect: DokployDialect;
+  readonly server: LoopbackServer;
+  /** Every settings.reloadTraefik that went through, in order. */
+  readonly reloads: ReloadRecord[] = [];
+  private readonly rows = new Map<string, StoredCertificate>();
+  private readonly keys = new Map<string, DokployKey>();
+  private readonly servers = new Map<string, DokployServer>();
+  private readonly cloud: boolean;
+  private readonly now: () => Date;
+
+  private constructor(server: LoopbackServer, options: DokployDoubleOptions) {
+    this.server = server;
+    this.dialect = options.dialect ?? 'trpc';
+    this.cloud = options.cloud === true;
+    this.now = options.now ?? (() => new Date());
+    for (const key of options.keys ?? []) this.addKey(key);
+    for (const s of options.servers ?? []) this.servers.set(s.serverId, s);
+  }
+
+  static async start(options: DokployDoubleOptions = {}): Promise<DokployDouble> {
+    let double: DokployDouble | undefined;
+    const server = await LoopbackServer.start((req) => double!.handle(req));
+    double = new DokployDouble(server, options);
+    return double;
+  }
+
+  /** The dashboard's address (the API is under `/api`). */
+  get url(): string {
+    return this.server.url;
+  }
+
+  get requests(): RecordedRequest[] {
+    return this.server.requests;
+  }
+
+  addKey(key: DokployKey): void {
+    this.keys.set(key.key, key);
+  }
+
+  /** Store a row as if created earlier (through the dashboard, another run, another organization). */
+  seed(
+    row: Pick<StoredCertificate, 'name' | 'certificateData' | 'privateKey' | 'organizationId'> &
+      Partial<StoredCertificate>,
+  ): StoredCertificate {
+    const stored: StoredCertificate = {
+      certificateId: row.certificateId ?? newId(),
+      certificatePath: row.certificatePath ?? newId(),
+      autoRenew: row.autoRenew ?? null,
+      serverId: row.serverId ?? null,
+      name: row.name,
+      certificateData: row.certificateData,
+      privateKey: row.privateKey,
+      organizationId: row.organizationId,
+    };
+    this.rows.set(stored.certificateId, stored);
+    return { ...stored };
+  }
+
+  /** Copies of the stored rows, of one organization or all, in creation order. */
+  certificates(organizationId?: string): StoredCertificate[] {
+    return [...this.rows.values()]
+      .filter((row) => organizationId === undefined || row.organizationId === organizationId)
+      .map((row) => ({ ...row }));
+  }
+
+  inject(rule: FaultRule): void {
+    this.server.inject(rule);
+  }
+
+  close(): Promise<void> {
+    return this.server.close();
+  }
+
+  private get router(): string {
+    return this.dialect === 'trpc' ? 'certificates' : 'certificate';
+  }
+
+  private handle(req: RecordedRequest): Reply {
+    const procedure = req.path.startsWith('/api/') ? req.path.slice(5) : '';
+    const routes: Record<string, { method: string; route: Route }> = {
+      [`${this.router}.all`]: { method: 'GET', route: (r, k) => this.all(r, k) },
+      [`${this.router}.one`]: { method: 'GET', route: (r, k) => this.one(r, k) },
+      [`${this.router}.create`]: { method: 'POST', route: (r, k) => this.create(r, k) },
+      [`${this.router}.remove`]: { method: 'POST', route: (r, k) => this.remove(r, k) },
+      'settings.reloadTraefik': { method: 'POST', route: (r, k) => this.reloadTraefik(r, k) },
+    };
+    const found = routes[procedure];
+    if (!found) return errorReply(this.dialect, 404, 'Not found', procedure);
+    if (found.method !== req.method) return errorReply(this.dialect, 405, 'Method not allowed', procedure);
+    const key = this.authenticate(req);
+    if (!key) return unauthenticated(this.dialect);
+    return found.route(req, key);
+  }
+
+  /** `x-api-key` for the real server (a Bearer header is ignored); `Authorization: Bearer` for the docs. */
+  private authenticate(req: RecordedRequest): DokployKey | undefined {
+    let presented: string | undefined;
+    if (this.dialect === 'trpc') {
+      const header = req.headers['x-api-key'];
+      presented = Array.isArray(header) ? header[0] : header;
+    } else {
+      const match = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+      presented = match?.[1];
+    }
+    return presented === undefined ? undefined : this.keys.get(presented);
+  }
+
+  /** Missing permission is a 401 UNAUTHORIZED in Dokploy (never 403); the docs dialect says 403. */
+  private refuse(key: DokployKey, permission: Permission | 'admin', path: string): Reply | undefined {
+    const role = key.role ?? 'member';
+    if (role === 'owner' || role === 'admin') return undefined;
+    if (permission !== 'admin' && (key.permissions ?? ['read', 'create', 'delete']).includes(permission)) {
+      return undefined;
+    }
+    const message =
+      permission === 'admin'
+        ? 'Only owners and admins can do this'
+        : `You do not have permission to ${permission} certificates`;
+    return errorReply(this.dialect, this.dialect === 'trpc' ? 401 : 403, message, path);
+  }
+
+  private all(_req: RecordedRequest, key: DokployKey): Reply {
+    const path = `${this.router}.all`;
+    const refused = this.refuse(key, 'read', path);
+    if (refused) return refused;
+    const rows = this.certificates(key.organizationId);
+    const body = rows.map((row) =>
+      this.dialect === 'trpc' ? trpcListedRow(row, this.servers) : docsItem(row, this.now()),
+    );
+    return { status: 200, body };
+  }
+
+  private one(req: RecordedRequest, key: DokployKey): Reply {
+    const path = `${this.router}.one`;
+    const refused = this.refuse(key, 'read', path);
+    if (refused) return refused;
+    const id = req.query.get('certificateId') ?? '';
+    if (id === '') return invalidInput(this.dialect, [tooSmall('certificateId')], path);
+    const row = this.rows.get(id);
+    if (!row) return errorReply(this.dialect, 404, 'Certificate not found', path);
+    if (row.organizationId !== key.organizationId) {
+      return errorReply(this.dialect, 401, 'You are not allowed to access this certificate', path);
+    }
+    return { status: 200, body: this.view(row) };
+  }
+
+  private create(req: RecordedRequest, key: DokployKey): Reply {
+    const path = `${this.router}.create`;
+    const refused = this.refuse(key, 'create', path);
+    if (refused) return refused;
+    const input = isRecord(req.body) ? req.body : {};
+    const issues = createIssues(input, this.dialect);
+    if (issues.length > 0) return invalidInput(this.dialect, issues, path);
+    const serverId =
+      typeof input['serverId'] === 'string' && input['serverId'] !== '' ? input['serverId'] : null;
+    if (this.cloud && serverId === null) {
+      return errorReply(this.dialect, 401, 'Please set a server to create a certificate', path);
+    }
+    let certificateData = input['certificateData'] as string;
+    const chain = input['certificateChain'];
+    if (this.dialect === 'docs' && typeof chain === 'string' && chain !== '') {
+      certificateData += certificateData.endsWith('\n') ? chain : `\n${chain}`;
+    }
+    const row = this.seed({
+      name: input['name'] as string,
+      certificateData,
+      privateKey: input['privateKey'] as string,
+      organizationId: key.organizationId, // whatever was sent: the key's organization wins
+      serverId,
+      ...(typeof input['certificatePath'] === 'string' ? { certificatePath: input['certificatePath'] } : {}),
+      ...(typeof input['certificateId'] === 'string' ? { certificateId: input['certificateId'] } : {}),
+      ...(typeof input['autoRenew'] === 'boolean' ? { autoRenew: input['autoRenew'] } : {}),
+    });
+    return { status: 200, body: this.view(row) };
+  }
+
+  private remove(req: RecordedRequest, key: DokployKey): Reply {
+    const path = `${this.router}.remove`;
+    const refused = this.refuse(key, 'delete', path);
+    if (refused) return refused;
+    const id = isRecord(req.body) ? req.body['certificateId'] : undefined;
+    if (typeof id !== 'string' || id === '') {
+      return invalidInput(
+        this.dialect,
+        [typeof id === 'string' ? tooSmall('certificateId') : required('certificateId')],
+        path,
+      );
+    }
+    const row = this.rows.get(id);
+    if (!row) return errorReply(this.dialect, 404, 'Certificate not found', path);
+    if (row.organizationId !== key.organizationId) {
+      const status = this.dialect === 'trpc' ? 401 : 403;
+      return errorReply(this.dialect, status, 'You are not allowed to delete this certificate', path);
+    }
+    this.rows.delete(id);
+    return { status: 200, body: true };
+  }
+
+  private reloadTraefik(req: RecordedRequest, key: DokployKey): Reply {
+    const path = 'settings.reloadTraefik';
+    const refused = this.refuse(key, 'admin', path);
+    if (refused) return refused;
+    const serverId = isRecord(req.body) ? req.body['serverId'] : undefined;
+    if (serverId !== undefined && typeof serverId !== 'string') {
+      return invalidInput(
+        this.dialect,
+        [{ code: 'invalid_type', message: 'Expected string', path: ['serverId'] }],
+        path,
+      );
+    }
+    this.reloads.push({ organizationId: key.organizationId, serverId: serverId ?? null });
+    return { status: 200, body: true };
+  }
+
+  /** A single row (create, one). */
+  private view(row: StoredCertificate): unknown {
+    return this.dialect === 'trpc' ? trpcRow(row) : docsItem(row, this.now());
+  }
+}
+
+/** Dokploy's create schema: three non-empty strings, organizationId a string (docs: optional). */
+function createIssues(input: Record<string, unknown>, dialect: DokployDialect): Issue[] {
+  const issues: Issue[] = [];
+  for (const field of ['name', 'certificateData', 'privateKey']) {
+    const value = input[field];
+    if (typeof value !== 'string') issues.push(required(field));
+    else if (value === '') issues.push(tooSmall(field));
+  }
+  if (dialect === 'trpc' && typeof input['organizationId'] !== 'string')
+    issues.push(required('organizationId'));
+  return issues;
+}
+
+function required(field: string): Issue {
+  return { code: 'invalid_type', message: 'Required', path: [field] };
+}
+
+function tooSmall(field: string): Issue {
+  return { code: 'too_small', message: 'String must contain at least 1 character(s)', path: [field] };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Dokploy's ids are nanoids: 21 URL-safe characters. */
+function newId(): string {
+  return randomBytes(16).toString('base64url').slice(0, 21);
+}
