@@ -56,6 +56,14 @@ describe('createChecked', () => {
     assert.equal(posts, 1);
   });
 
+  it('prefers the certificate with its own name over an older one with the same fingerprint', async () => {
+    const created = await createChecked(upload, {
+      post: async () => Promise.reject(ambiguous()),
+      list: async () => [remote({ id: 'old', name: 'hand-made' }), remote({ id: 'ours' })],
+    });
+    assert.equal(created.id, 'ours');
+  });
+
   it('tries again when it did not land, and looks once more after the last try', async () => {
     let posts = 0;
     let lists = 0;

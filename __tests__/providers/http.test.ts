@@ -518,9 +518,14 @@ describe('429: the wait the server asks for', () => {
     assert.deepEqual(await delayFor(t, { 'retry-after': at }), [5_000]);
   });
 
-  it('retry-after as an HTTP date already past: no wait', async (t) => {
+  it('retry-after as an HTTP date already past: the ordinary backoff, never an instant retry', async (t) => {
     const at = new Date(START - 60_000).toUTCString();
-    assert.deepEqual(await delayFor(t, { 'retry-after': at }), [0]);
+    assert.deepEqual(await delayFor(t, { 'retry-after': at }), [75]);
+  });
+
+  it('ratelimit-reset while the hour still has requests left is not the wait (a burst 429): backoff', async (t) => {
+    const reset = String(START / 1000 + 3_000);
+    assert.deepEqual(await delayFor(t, { 'ratelimit-reset': reset, 'ratelimit-remaining': '120' }), [75]);
   });
 
   it('ratelimit-reset (a Unix time, seconds) when there is no retry-after', async (t) => {
@@ -867,7 +872,7 @@ describe('with a rate limiter', () => {
       headers: { 'ratelimit-remaining': '4', 'ratelimit-reset': reset },
       body: {},
     }));
-    const limiter = new RateLimiter(clock, { perMinute: 100, lowWater: 10 });
+    const limiter = new RateLimiter(clock, { requests: 100, lowWater: 10 });
     const client = makeClient(server, clock, { limiter });
     await client.request(get); // learns: 4 left, reset in 40 s
     assert.deepEqual(clock.sleeps, []);
@@ -881,7 +886,7 @@ describe('with a rate limiter', () => {
     const clock = new FakeClock(0);
     const server = await serve(t);
     server.inject({ fault: { kind: 'status', status: 503 }, times: 2 });
-    const limiter = new RateLimiter(clock, { perMinute: 2 });
+    const limiter = new RateLimiter(clock, { requests: 2 });
     await makeClient(server, clock, { limiter }).request(get);
     // Two tries fill the window; the third waits for the first to leave it.
     assert.deepEqual(clock.sleeps, [50, 100, 60_000 - 50 - 100]);

@@ -45,9 +45,9 @@ async function grants(limiter: RateLimiter, clock: FakeClock, n: number): Promis
 }
 
 describe('RateLimiter: the one-minute window', () => {
-  it('lets perMinute requests through at once; the next waits until the first leaves the window', async () => {
+  it('lets a window of requests through at once; the next waits until the first leaves the window', async () => {
     const clock = new FakeClock();
-    const limiter = new RateLimiter(clock, { perMinute: 3 });
+    const limiter = new RateLimiter(clock, { requests: 3 });
     assert.deepEqual(await grants(limiter, clock, 3), [0, 0, 0]);
     assert.deepEqual(clock.sleeps, []);
     await limiter.acquire();
@@ -57,7 +57,7 @@ describe('RateLimiter: the one-minute window', () => {
 
   it('waits only for the oldest request to leave the window (sliding, not fixed minutes)', async () => {
     const clock = new FakeClock();
-    const limiter = new RateLimiter(clock, { perMinute: 3 });
+    const limiter = new RateLimiter(clock, { requests: 3 });
     for (const at of [0, 10_000, 20_000]) {
       clock.t = START + at;
       await limiter.acquire();
@@ -73,7 +73,7 @@ describe('RateLimiter: the one-minute window', () => {
 
   it('does not wait once the clock has moved past the window by itself', async () => {
     const clock = new FakeClock();
-    const limiter = new RateLimiter(clock, { perMinute: 2 });
+    const limiter = new RateLimiter(clock, { requests: 2 });
     await grants(limiter, clock, 2);
     clock.t += 60_000;
     assert.deepEqual(await grants(limiter, clock, 2), [60_000, 60_000]);
@@ -94,7 +94,7 @@ describe('RateLimiter: the one-minute window', () => {
 describe('RateLimiter: concurrent acquires', () => {
   it('serves them in the order they were made, each waiting its turn', async () => {
     const clock = new FakeClock();
-    const limiter = new RateLimiter(clock, { perMinute: 2 });
+    const limiter = new RateLimiter(clock, { requests: 2 });
     const order: number[] = [];
     const granted: number[] = [];
     await Promise.all(
@@ -113,7 +113,7 @@ describe('RateLimiter: concurrent acquires', () => {
 
   it('one failed wait does not block the ones queued behind it', async () => {
     const clock = new FakeClock();
-    const limiter = new RateLimiter(clock, { perMinute: 1 });
+    const limiter = new RateLimiter(clock, { requests: 1 });
     await limiter.acquire();
     clock.failNextSleep = true;
     const results = await Promise.allSettled([limiter.acquire(), limiter.acquire()]);
@@ -125,7 +125,7 @@ describe('RateLimiter: concurrent acquires', () => {
 describe('RateLimiter: spreading the rest of the hourly budget', () => {
   it('below lowWater, spaces requests evenly until ratelimit-reset', async () => {
     const clock = new FakeClock();
-    const limiter = new RateLimiter(clock, { perMinute: 1_000, lowWater: 25 });
+    const limiter = new RateLimiter(clock, { requests: 1_000, lowWater: 25 });
     limiter.observe({ 'ratelimit-remaining': '10', 'ratelimit-reset': String(START_S + 100) });
     assert.deepEqual(await grants(limiter, clock, 3), [10_000, 20_000, 30_000]);
     assert.deepEqual(clock.sleeps, [10_000, 10_000, 10_000]);
@@ -172,7 +172,7 @@ describe('RateLimiter: spreading the rest of the hourly budget', () => {
 
   it('takes the longer of the window wait and the spreading wait, and adds up waitedMs', async () => {
     const clock = new FakeClock();
-    const limiter = new RateLimiter(clock, { perMinute: 1 });
+    const limiter = new RateLimiter(clock, { requests: 1 });
     await limiter.acquire();
     limiter.observe({ 'ratelimit-remaining': '5', 'ratelimit-reset': String(START_S + 50) });
     await limiter.acquire(); // window: 60 s; spread: 50 s / 5 = 10 s

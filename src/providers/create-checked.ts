@@ -20,6 +20,18 @@ export function isSameUpload(remote: RemoteCertificate, upload: CertificateUploa
   return remote.name === upload.name;
 }
 
+/**
+ * Ours first: the same fingerprint under the name we sent. The same leaf under another name (an
+ * older upload, or one made by hand) is adopted only when ours is not there.
+ */
+function findLanded(
+  listed: readonly RemoteCertificate[],
+  upload: CertificateUpload,
+): RemoteCertificate | undefined {
+  const same = listed.filter((remote) => isSameUpload(remote, upload));
+  return same.find((remote) => remote.name === upload.name) ?? same[0];
+}
+
 export async function createChecked(
   upload: CertificateUpload,
   steps: CreateSteps,
@@ -31,7 +43,7 @@ export async function createChecked(
     } catch (thrown) {
       if (!isProviderError(thrown, 'AMBIGUOUS')) throw thrown;
       // Look even after the last try: a create that landed then is a success, not a failure.
-      const landed = (await steps.list()).find((remote) => isSameUpload(remote, upload));
+      const landed = findLanded(await steps.list(), upload);
       if (landed) {
         steps.note?.(`the create of ${upload.name} had landed despite the error: using ${landed.id}`);
         return landed;

@@ -12,6 +12,8 @@ export type ProviderErrorCode =
   | 'NAME_TAKEN' // DigitalOcean: name is not unique
   | 'IN_USE' // DigitalOcean: certificate used by a load balancer / CDN endpoint
   | 'BUSY' // DigitalOcean: load balancer still processing earlier actions
+  | 'TIMEOUT' // waited the bounded time for a state (active, verified, bound) that did not come
+  | 'MANAGED' // the resource belongs to something that would undo a change (DOKS load balancers)
   | 'BAD_REQUEST' // the provider rejected what was sent (400/422 other than the above)
   | 'RATE_LIMITED' // still 429 after the retries the time budget allowed
   | 'UNAVAILABLE' // 5xx after retries

@@ -201,7 +201,8 @@ export class HttpClient {
       return undefined;
     }
     const { status, headers } = outcome.response;
-    if (status === 429) return this.rateLimitDelay(headers) ?? this.backoff(attempt);
+    // Never sooner than the backoff, whatever the headers say: a 429 retried at once is another 429.
+    if (status === 429) return Math.max(this.rateLimitDelay(headers) ?? 0, this.backoff(attempt));
     if (GATEWAY.has(status) && req.retry === 'idempotent') return this.backoff(attempt);
     return undefined;
   }
@@ -212,7 +213,11 @@ export class HttpClient {
     return ceiling / 2 + (this.clock.random() * ceiling) / 2;
   }
 
-  /** `retry-after` (seconds or an HTTP date), else `ratelimit-reset` (a Unix time). */
+  /**
+   * `retry-after` (seconds or an HTTP date). Else `ratelimit-reset`, but only when
+   * `ratelimit-remaining` is 0: it is when the HOURLY budget refills (DigitalOcean), up to an
+   * hour away, and not what a burst 429 waits for. A far reset makes the budget check fail fast.
+   */
   private rateLimitDelay(headers: Record<string, string>): number | undefined {
     const retryAfter = headers['retry-after'];
     if (retryAfter !== undefined) {
@@ -222,7 +227,9 @@ export class HttpClient {
       if (Number.isFinite(date)) return Math.max(0, date - this.clock.now());
     }
     const reset = headerNumber(headers['ratelimit-reset']);
-    if (reset !== undefined) return Math.max(0, reset * 1000 - this.clock.now());
+    if (reset !== undefined && headerNumber(headers['ratelimit-remaining']) === 0) {
+      return Math.max(0, reset * 1000 - this.clock.now());
+    }
     return undefined;
   }
 

@@ -50,7 +50,7 @@ export interface CertificateUse {
   /** The certificate ids it uses now. */
   certificateIds: string[];
   /** Set when changes made through the API are undone by something else (DOKS-managed load balancers). */
-  managedBy?: string;
+  managedBy?: 'kubernetes';
 }
 
 export interface Provider {

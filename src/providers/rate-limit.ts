@@ -1,20 +1,20 @@
 /**
  * Stay under a provider's rate limits before they bite, not after. DigitalOcean allows 250
  * requests a minute and 5,000 an hour per token; only the hourly budget shows in the headers
- * (`ratelimit-remaining`, `ratelimit-reset` as a Unix time). So: a sliding one-minute window
- * kept below the burst limit, and, when the hourly budget runs low, requests spread evenly
- * over what is left of the hour. One limiter is shared by every request of a run.
+ * (`ratelimit-remaining`, `ratelimit-reset` as a Unix time). So: a sliding window kept below
+ * the burst limit, and, when the hourly budget runs low, requests spread evenly over what is
+ * left of the hour. One limiter is shared by every request of a run; routes with a limit of
+ * their own (DigitalOcean's CDN: 5 requests per 10 s) get another one with their window.
  */
 import type { Clock } from './clock.ts';
 
 export interface RateLimitOptions {
-  /** Requests allowed in any 60 s window (a little under the provider's limit). */
-  perMinute: number;
+  /** Requests allowed in any window of `windowMs` (a little under the provider's limit). */
+  requests: number;
+  windowMs: number;
   /** Below this many remaining requests, spread the rest until the reset. */
   lowWater: number;
 }
-
-const WINDOW_MS = 60_000;
 
 export class RateLimiter {
   private readonly sent: number[] = [];
@@ -28,7 +28,7 @@ export class RateLimiter {
 
   constructor(clock: Clock, options: Partial<RateLimitOptions> = {}) {
     this.clock = clock;
-    this.options = { perMinute: 240, lowWater: 25, ...options };
+    this.options = { requests: 240, windowMs: 60_000, lowWater: 25, ...options };
   }
 
   /** Wait until one more request may go. Calls are served in order. */
@@ -53,9 +53,9 @@ export class RateLimiter {
 
   private async waitForSlot(): Promise<void> {
     let now = this.clock.now();
-    while (this.sent.length > 0 && this.sent[0]! <= now - WINDOW_MS) this.sent.shift();
+    while (this.sent.length > 0 && this.sent[0]! <= now - this.options.windowMs) this.sent.shift();
     let wait = 0;
-    if (this.sent.length >= this.options.perMinute) wait = this.sent[0]! + WINDOW_MS - now;
+    if (this.sent.length >= this.options.requests) wait = this.sent[0]! + this.options.windowMs - now;
     if (
       this.remaining !== undefined &&
       this.resetAt !== undefined &&

@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isProviderError, type ProviderError } from '../../../src/providers/errors.ts';
+import { harness } from '../../../test/support/digitalocean-harness.ts';
+
+async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
+  try {
+    await promise;
+  } catch (thrown) {
+    if (isProviderError(thrown)) return thrown;
+    throw thrown;
+  }
+  assert.fail('expected a ProviderError');
+}
+
+const ORIGIN = 'static.nyc3.digitaloceanspaces.com';
+
+describe('DigitalOcean rebind: CDN endpoints', () => {
+  it('sends certificate, custom domain and the current ttl, so the ttl is kept', async () => {
+    const h = await harness();
+    try {
+      const old = h.double.addCertificate('old');
+      const next = h.double.addCertificate('new');
+      const endpoint = h.double.addCdnEndpoint({
+        origin: ORIGIN,
+        custom_domain: 'static.example.com',
+        certificate_id: old.id,
+        ttl: 86400,
+      });
+      const [use] = await h.provider.uses!();
+      assert.deepEqual(use, {
+        kind: 'cdn-endpoint',
+        id: endpoint.id,
+        name: 'static.example.com',
+        certificateIds: [old.id],
+      });
+      const moved = await h.provider.rebind!(use!, old.id, next.id);
+      assert.deepEqual(moved.certificateIds, [next.id]);
+      assert.deepEqual(h.double.cdnEndpoint(endpoint.id), { ...endpoint, certificate_id: next.id });
+      const [put] = h.double.server.requestsTo('PUT', `/v2/cdn/endpoints/${endpoint.id}`);
+      assert.deepEqual(put?.body, {
+        certificate_id: next.id,
+        custom_domain: 'static.example.com',
+        ttl: 86400,
+      });
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('stays under the CDN limit (5 requests per 10 s) however many endpoints there are', async () => {
+    const h = await harness();
+    try {
+      const old = h.double.addCertificate('old');
+      const next = h.double.addCertificate('new');
+      for (let i = 0; i < 8; i++) {
+        h.double.addCdnEndpoint({
+          origin: `s${i}.${ORIGIN}`,
+          custom_domain: `s${i}.example.com`,
+          certificate_id: old.id,
+        });
+      }
+      const started = h.clock.now();
+      for (const use of await h.provider.uses!()) await h.provider.rebind!(use, old.id, next.id);
+      const cdn = h.double.server
+        .requestsTo('GET', /^\/v2\/cdn\//)
+        .concat(h.double.server.requestsTo('PUT', /^\/v2\/cdn\//));
+      assert.equal(cdn.length, 17);
+      assert.ok(cdn.every((r) => r.reply?.status === 200));
+      assert.ok(h.clock.now() - started >= 30_000, 'spaced out: 17 requests need three more windows');
+      assert.ok(h.double.cdn.all().every((e) => e.certificate_id === next.id));
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('without the pacing, the CDN 429s (no retry-after) are backed off until the window frees', async () => {
+    const h = await harness({ provider: { cdnLimit: { requests: 100, windowMs: 10_000 } } });
+    try {
+      const old = h.double.addCertificate('old');
+      const next = h.double.addCertificate('new');
+      for (let i = 0; i < 6; i++) {
+        h.double.addCdnEndpoint({
+          origin: `s${i}.${ORIGIN}`,
+          custom_domain: `s${i}.example.com`,
+          certificate_id: old.id,
+        });
+      }
+      const uses = await h.provider.uses!();
+      await Promise.all(uses.map((use) => h.provider.rebind!(use, old.id, next.id)));
+      const refused = h.double.server.requests.filter((r) => r.reply?.status === 429);
+      assert.ok(refused.length > 0, 'the CDN limit was hit: this is what the pacing avoids');
+      // The hourly ratelimit-reset on those replies is not a wait: only backoff was slept.
+      assert.ok(Math.max(...h.clock.sleeps) < 30_000, `slept ${Math.max(...h.clock.sleeps)} ms at most`);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('an endpoint already moved is left alone; one on another certificate is NOT_FOUND', async () => {
+    const h = await harness();
+    try {
+      const old = h.double.addCertificate('old');
+      const next = h.double.addCertificate('new');
+      const endpoint = h.double.addCdnEndpoint({
+        origin: ORIGIN,
+        custom_domain: 'static.example.com',
+        certificate_id: old.id,
+      });
+      const [use] = await h.provider.uses!();
+      await h.provider.rebind!(use!, old.id, next.id);
+      await h.provider.rebind!(use!, old.id, next.id);
+      assert.equal(h.double.server.requestsTo('PUT', `/v2/cdn/endpoints/${endpoint.id}`).length, 1);
+      assert.equal((await rejection(h.provider.rebind!(use!, 'a', 'b'))).providerCode, 'NOT_FOUND');
+    } finally {
+      await h.close();
+    }
+  });
+});

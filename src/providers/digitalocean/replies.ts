@@ -1,0 +1,123 @@
+/**
+ * Turning DigitalOcean's error replies into coded errors. DigitalOcean says several different
+ * things with 403 (a token without the scope, a certificate still in use, a load balancer busy
+ * with earlier actions), so the message text has to be read; that happens here and nowhere else.
+ */
+import { ProviderError } from '../errors.ts';
+import type { HttpResponse } from '../http.ts';
+import type { ErrorBody } from './contracts.ts';
+
+export const PROVIDER = 'DigitalOcean';
+
+/** Every scope the rotation uses, for the fix of an authorization failure. */
+export const TOKEN_SCOPES = [
+  'certificate:read',
+  'certificate:create',
+  'certificate:delete',
+  'load_balancer:read',
+  'load_balancer:update',
+  'cdn:read',
+  'cdn:update',
+];
+
+const AUTH_FIX =
+  `Give the action a DigitalOcean API token (from a secret) that is valid and has the scopes ` +
+  `${TOKEN_SCOPES.join(', ')}.`;
+
+/** What a request was for, to name it in messages. */
+export interface Call {
+  /** "DELETE /v2/certificates/{id}" style, for messages. */
+  what: string;
+  /** The scope the request needs, named when DigitalOcean refuses it. */
+  scope: string;
+}
+
+/** Both wordings Terraform's provider matches; DigitalOcean has used each. Case varies too. */
+const IN_USE = [
+  'make sure the certificate is not in use before deleting it',
+  'being used by one or more load balancers',
+];
+const BUSY = "can't be updated while it processes previous actions";
+
+export function errorBody(res: HttpResponse): ErrorBody | undefined {
+  const body = res.body;
+  if (typeof body !== 'object' || body === null) return undefined;
+  const { id, message, request_id } = body as Record<string, unknown>;
+  if (typeof message !== 'string') return undefined;
+  return {
+    id: typeof id === 'string' ? id : '',
+    message,
+    ...(typeof request_id === 'string' ? { request_id } : {}),
+  };
+}
+
+export function isInUse(res: HttpResponse): boolean {
+  const message = errorBody(res)?.message.toLowerCase() ?? '';
+  return res.status === 403 && IN_USE.some((wording) => message.includes(wording));
+}
+
+export function isBusy(res: HttpResponse): boolean {
+  return res.status === 403 && (errorBody(res)?.message.toLowerCase() ?? '').includes(BUSY);
+}
+
+export function isNameTaken(res: HttpResponse): boolean {
+  return res.status === 422 && /\bname is not unique\b/i.test(errorBody(res)?.message ?? '');
+}
+
+/** DigitalOcean's own words, with the request id support asks for. Already redacted by the HTTP layer. */
+export function said(res: HttpResponse): string {
+  const body = errorBody(res);
+  if (!body) return res.text.trim() === '' ? '' : `: ${res.text.trim().slice(0, 300)}`;
+  const request = body.request_id ? ` (request ${body.request_id})` : '';
+  return `: ${body.message}${request}`;
+}
+
+/** The coded error for a reply that is not what the call expected. */
+export function replyError(res: HttpResponse, call: Call): ProviderError {
+  const status = res.status;
+  const where = `${PROVIDER}: ${call.what} got ${status}${said(res)}`;
+  if (status === 401) {
+    return new ProviderError('AUTH', `${where}. The token was not accepted.`, { status, fix: AUTH_FIX });
+  }
+  if (isInUse(res)) {
+    return new ProviderError('IN_USE', where, {
+      status,
+      fix: 'Move every load balancer and CDN endpoint to the new certificate first; the old one can go after that.',
+    });
+  }
+  if (isBusy(res)) {
+    return new ProviderError('BUSY', where, { status, fix: 'Run again when the load balancer is active.' });
+  }
+  if (status === 403) {
+    return new ProviderError('AUTH', `${where}. The token may lack the scope ${call.scope}.`, {
+      status,
+      fix: AUTH_FIX,
+    });
+  }
+  if (status === 404) return new ProviderError('NOT_FOUND', where, { status });
+  if (isNameTaken(res)) {
+    return new ProviderError('NAME_TAKEN', where, {
+      status,
+      fix: 'Certificate names are unique per account: use a new name for each version.',
+    });
+  }
+  if (status === 400 || status === 422) return new ProviderError('BAD_REQUEST', where, { status });
+  if (status >= 500) {
+    return new ProviderError('UNAVAILABLE', where, {
+      status,
+      fix: `${PROVIDER} is having trouble; run again later.`,
+    });
+  }
+  return new ProviderError('PROTOCOL', `${where}, which its API does not describe here.`, { status });
+}
+
+/** A reply with the right status whose body is not the shape the API describes. */
+export function shapeError(call: Call, expected: string, status?: number): ProviderError {
+  return new ProviderError('PROTOCOL', `${PROVIDER}: ${call.what} answered without ${expected}.`, {
+    ...(status === undefined ? {} : { status }),
+  });
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
