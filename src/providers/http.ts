@@ -58,6 +58,12 @@ export interface HttpClientOptions {
   debug?: (line: string) => void;
 }
 
+/** How requests travel, shared by every provider: injectable for tests and benchmarks. */
+export type Transport = Pick<
+  HttpClientOptions,
+  'allowInsecureHttp' | 'clock' | 'dispatcher' | 'limiter' | 'retry' | 'timeouts' | 'debug'
+>;
+
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface HttpRequest {

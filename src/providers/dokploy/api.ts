@@ -10,17 +10,18 @@
  * One HttpClient per dialect, because the key travels in a different header; the second is made
  * only if the first dialect is not the one. Private keys in listings stop in rows.ts.
  */
-import { HttpClient, type HttpClientOptions, type HttpRequest, type HttpResponse } from '../http.ts';
+import {
+  HttpClient,
+  type HttpClientOptions,
+  type HttpRequest,
+  type HttpResponse,
+  type Transport,
+} from '../http.ts';
 import { ProviderError } from '../errors.ts';
 import type { CreateCertificateInput, ReloadTraefikInput, RemoveCertificateInput } from './contracts.ts';
 import { DIALECTS, type Dialect } from './dialect.ts';
 import { replyError } from './reply-errors.ts';
 import { type ListedCertificate, readListing, readRow } from './rows.ts';
-
-export type Transport = Pick<
-  HttpClientOptions,
-  'allowInsecureHttp' | 'clock' | 'dispatcher' | 'limiter' | 'retry' | 'timeouts' | 'debug'
->;
 
 export interface DokployApiOptions extends Transport {
   apiKey: string;

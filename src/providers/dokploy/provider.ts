@@ -12,7 +12,8 @@
 import { createChecked, isSameUpload } from '../create-checked.ts';
 import { ProviderError } from '../errors.ts';
 import type { CertificateUpload, Provider, RemoteCertificate } from '../provider.ts';
-import { DokployApi, type DokployApiOptions, type Transport } from './api.ts';
+import type { Transport } from '../http.ts';
+import { DokployApi, type DokployApiOptions } from './api.ts';
 import { apiBaseUrl } from './base-url.ts';
 import { createInput } from './create-body.ts';
 import type { ListedCertificate } from './rows.ts';
