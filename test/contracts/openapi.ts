@@ -188,128 +188,121 @@ export const DIGITALOCEAN_ROUTES: readonly { method: HttpMethod; path: string; f
 
 const loaded = new Map<string, Promise<ContractSpec>>();
 
-export function loadDigitalOcean(options: LoadOptions = {}): Promise<ContractSpec> {
-  const dir = resolve(options.specsDir ?? vendorSpecsDir());
-  const unknownProperties = options.unknownProperties ?? 'allow';
-  const key = `digitalocean|${dir}|${unknownProperties}`;
-  let spec = loaded.get(key);
+/** One load per specs folder and mode; a failed load is forgotten so the next call tries again. */
+function cached<T extends ContractSpec>(key: string, build: () => Promise<T>): Promise<T> {
+  let spec = loaded.get(key) as Promise<T> | undefined;
   if (spec === undefined) {
-    spec = (async () => {
-      requireSpecs(dir, 'digitalocean/SOURCE.md');
-      const root = join(dir, 'digitalocean');
-      const docs = new DocumentSet(root);
-      // The PUT schema (load_balancer_create.yml) is a oneOf of "droplet_ids + region" and
-      // "tag + region": it only describes regional load balancers. A global one has no region and
-      // no droplets (it targets regional load balancers) and is rebound through domains[], so
-      // every real PUT of one would fail it. Those bodies are checked against the model both
-      // branches build on, load_balancer_base.yml, which does describe type GLOBAL, domains,
-      // glb_settings and target_load_balancer_ids.
-      const globalLoadBalancer = docs.at(
-        join(root, 'resources/load_balancers/models/load_balancer_base.yml'),
-        '',
-      );
-      const operations = DIGITALOCEAN_ROUTES.map((route): OperationDef => {
-        const at = docs.at(join(root, route.file), '');
-        const id =
-          isObject(at.value) && typeof at.value['operationId'] === 'string' ? at.value['operationId'] : '';
-        return operationDef(
-          { id, method: route.method, path: route.path, source: route.file },
-          at,
-          undefined,
-        );
-      });
-      return new OpenApiContract({
-        name: 'DigitalOcean',
-        docs,
-        dialect: '3.0',
-        unknownProperties,
-        operations,
-        // Notes: "header Authorization: Bearer <token>" (bearer_auth in the full spec).
-        auth: { header: 'authorization', pattern: /^Bearer \S+$/, describe: 'Authorization: Bearer <token>' },
-        exampleFiles: responseFiles(root),
-        requestSchema: (operation, body) =>
-          operation.id === 'loadBalancers_update' && isObject(body) && body['type'] === 'GLOBAL'
-            ? globalLoadBalancer
-            : undefined,
-      });
-    })();
+    spec = build();
     spec.catch(() => loaded.delete(key));
     loaded.set(key, spec);
   }
   return spec;
 }
 
+export function loadDigitalOcean(options: LoadOptions = {}): Promise<ContractSpec> {
+  const dir = resolve(options.specsDir ?? vendorSpecsDir());
+  const unknownProperties = options.unknownProperties ?? 'allow';
+  return cached(`digitalocean|${dir}|${unknownProperties}`, async () => {
+    requireSpecs(dir, 'digitalocean/SOURCE.md');
+    const root = join(dir, 'digitalocean');
+    const docs = new DocumentSet(root);
+    // The PUT schema (load_balancer_create.yml) is a oneOf of "droplet_ids + region" and
+    // "tag + region": it only describes regional load balancers. A global one has no region and
+    // no droplets (it targets regional load balancers) and is rebound through domains[], so
+    // every real PUT of one would fail it. Those bodies are checked against the model both
+    // branches build on, load_balancer_base.yml, which does describe type GLOBAL, domains,
+    // glb_settings and target_load_balancer_ids.
+    const globalLoadBalancer = docs.at(
+      join(root, 'resources/load_balancers/models/load_balancer_base.yml'),
+      '',
+    );
+    const operations = DIGITALOCEAN_ROUTES.map((route): OperationDef => {
+      const at = docs.at(join(root, route.file), '');
+      const id =
+        isObject(at.value) && typeof at.value['operationId'] === 'string' ? at.value['operationId'] : '';
+      return operationDef({ id, method: route.method, path: route.path, source: route.file }, at, undefined);
+    });
+    return new OpenApiContract({
+      name: 'DigitalOcean',
+      docs,
+      dialect: '3.0',
+      unknownProperties,
+      operations,
+      // Notes: "header Authorization: Bearer <token>" (bearer_auth in the full spec).
+      auth: { header: 'authorization', pattern: /^Bearer \S+$/, describe: 'Authorization: Bearer <token>' },
+      exampleFiles: responseFiles(root),
+      requestSchema: (operation, body) =>
+        operation.id === 'loadBalancers_update' && isObject(body) && body['type'] === 'GLOBAL'
+          ? globalLoadBalancer
+          : undefined,
+    });
+  });
+}
+
 export function loadDokploy(options: LoadOptions = {}): Promise<DokployContract> {
   const dir = resolve(options.specsDir ?? vendorSpecsDir());
   const unknownProperties = options.unknownProperties ?? 'allow';
-  const key = `dokploy|${dir}|${unknownProperties}`;
-  let spec = loaded.get(key);
-  if (spec === undefined) {
-    spec = (async () => {
-      const file = 'dokploy-certificates.openapi.json';
-      requireSpecs(dir, file);
-      const docs = new DocumentSet(dir);
-      const document = docs.at(join(dir, file), '');
-      if (!isObject(document.value) || !isObject(document.value['paths'])) {
-        throw new Error(`${file}: no paths`);
-      }
-      // Paths are relative to the server URL (https://…/api): /certificates.one → /api/certificates.one.
-      const servers = document.value['servers'];
-      const server = Array.isArray(servers) && isObject(servers[0]) ? String(servers[0]['url']) : '';
-      const prefix = server === '' ? '' : new URL(server).pathname.replace(/\/$/, '');
-      const operations: OperationDef[] = [];
-      const paths = docs.at(document.file, '/paths');
-      for (const [path, item] of Object.entries(paths.value as JsonObject)) {
-        if (!isObject(item)) continue;
-        const pathItem: Located = {
-          value: item,
+  return cached(`dokploy|${dir}|${unknownProperties}`, async () => {
+    const file = 'dokploy-certificates.openapi.json';
+    requireSpecs(dir, file);
+    const docs = new DocumentSet(dir);
+    const document = docs.at(join(dir, file), '');
+    if (!isObject(document.value) || !isObject(document.value['paths'])) {
+      throw new Error(`${file}: no paths`);
+    }
+    // Paths are relative to the server URL (https://…/api): /certificates.one → /api/certificates.one.
+    const servers = document.value['servers'];
+    const server = Array.isArray(servers) && isObject(servers[0]) ? String(servers[0]['url']) : '';
+    const prefix = server === '' ? '' : new URL(server).pathname.replace(/\/$/, '');
+    const operations: OperationDef[] = [];
+    const paths = docs.at(document.file, '/paths');
+    for (const [path, item] of Object.entries(paths.value as JsonObject)) {
+      if (!isObject(item)) continue;
+      const pathItem: Located = {
+        value: item,
+        file: paths.file,
+        pointer: pointerChild(paths.pointer, path),
+      };
+      for (const [method, operation] of Object.entries(item)) {
+        if (!HTTP_METHODS.has(method.toUpperCase()) || !isObject(operation)) continue;
+        const at: Located = {
+          value: operation,
           file: paths.file,
-          pointer: pointerChild(paths.pointer, path),
+          pointer: pointerChild(pathItem.pointer, method),
         };
-        for (const [method, operation] of Object.entries(item)) {
-          if (!HTTP_METHODS.has(method.toUpperCase()) || !isObject(operation)) continue;
-          const at: Located = {
-            value: operation,
-            file: paths.file,
-            pointer: pointerChild(pathItem.pointer, method),
-          };
-          const id =
-            typeof operation['operationId'] === 'string' ? operation['operationId'] : `${method} ${path}`;
-          operations.push(
-            operationDef(
-              {
-                id,
-                method: method.toUpperCase() as HttpMethod,
-                path: prefix + path,
-                source: `${file}#${at.pointer}`,
-              },
-              at,
-              pathItem,
-            ),
-          );
-        }
+        const id =
+          typeof operation['operationId'] === 'string' ? operation['operationId'] : `${method} ${path}`;
+        operations.push(
+          operationDef(
+            {
+              id,
+              method: method.toUpperCase() as HttpMethod,
+              path: prefix + path,
+              source: `${file}#${at.pointer}`,
+            },
+            at,
+            pathItem,
+          ),
+        );
       }
-      return new OpenApiContract({
-        name: 'Dokploy',
-        docs,
-        dialect: '3.1',
-        unknownProperties,
-        operations,
-        // Notes: "Header x-api-key: <key>. Authorization: Bearer is ignored by the real server."
-        // (The published operations name a security scheme "Authorization" the file never defines.)
-        auth: { header: 'x-api-key', pattern: /^\S+$/, describe: 'x-api-key: <key>' },
-        exampleFiles: [],
-        responseSchema: (operation, status) => {
-          if (status >= 400) return dokployErrorSchema(status);
-          return status === 200 ? DOKPLOY_SUCCESS[operation.id] : undefined;
-        },
-        requestNotes: (operation) => DOKPLOY_REQUEST_NOTES[operation.id],
-      });
-    })();
-    spec.catch(() => loaded.delete(key));
-    loaded.set(key, spec);
-  }
-  return spec as Promise<DokployContract>;
+    }
+    return new OpenApiContract({
+      name: 'Dokploy',
+      docs,
+      dialect: '3.1',
+      unknownProperties,
+      operations,
+      // Notes: "Header x-api-key: <key>. Authorization: Bearer is ignored by the real server."
+      // (The published operations name a security scheme "Authorization" the file never defines.)
+      auth: { header: 'x-api-key', pattern: /^\S+$/, describe: 'x-api-key: <key>' },
+      exampleFiles: [],
+      responseSchema: (operation, status) => {
+        if (status >= 400) return dokployErrorSchema(status);
+        return status === 200 ? DOKPLOY_SUCCESS[operation.id] : undefined;
+      },
+      requestNotes: (operation) => DOKPLOY_REQUEST_NOTES[operation.id],
+    });
+  });
 }
 
 const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
