@@ -60241,7 +60241,11 @@ function maskBytes(value, sink) {
 class Redactor {
     parts = new Set();
     add(value) {
-        maskSecret(value, (part) => this.parts.add(part));
+        maskSecret(value, (part) => {
+            this.parts.add(part);
+            // As it appears inside JSON text (quotes, backslashes and line breaks escaped).
+            this.parts.add(JSON.stringify(part).slice(1, -1));
+        });
     }
     redact(text) {
         let out = text;
