@@ -1,0 +1,109 @@
+/**
+ * Lineages and their names. A lineage is one logical certificate a user manages (`example-com`);
+ * each uploaded version gets a name from a template, by default `{name}-{sha1:12}`: unique per
+ * content (DigitalOcean refuses a second certificate with the same name), and identifiable by
+ * its name alone where a provider lists no certificate data. A remote certificate belongs to the
+ * lineage only if its name matches the template for that lineage, or is the lineage name itself:
+ * everything else is foreign and never touched.
+ */
+import { InputError } from '../errors.ts';
+
+export const DEFAULT_NAME_TEMPLATE = '{name}-{sha1:12}';
+
+export interface VersionFacts {
+  sha1: string;
+  sha256: string;
+  /** ISO date-time of the leaf's not-after. */
+  notAfter: string;
+}
+
+const PLACEHOLDER = /\{(name|sha1|sha256|not-after)(?::(\d+))?\}/g;
+const LINEAGE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+
+/** A lineage name: what users type as `name`, safe in every provider's certificate names. */
+export function checkLineageName(name: string): string {
+  if (!LINEAGE.test(name)) {
+    throw new InputError(
+      `Invalid name '${name}'. Expected 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit.`,
+      'Use a short identifier for the certificate, e.g. example-com.',
+    );
+  }
+  return name;
+}
+
+/** Check a template: it must name the lineage and carry a fingerprint (at least 8 hex digits). */
+export function checkTemplate(template: string): string {
+  const parts = [...template.matchAll(PLACEHOLDER)];
+  const unknown = template.replace(PLACEHOLDER, '').match(/\{[^}]*\}/);
+  if (unknown) {
+    throw new InputError(
+      `Invalid name-template '${template}': unknown placeholder ${unknown[0]}.`,
+      'Use {name}, {sha1}, {sha1:N}, {sha256}, {sha256:N} or {not-after}.',
+    );
+  }
+  if (!parts.some((p) => p[1] === 'name')) {
+    throw new InputError(
+      `Invalid name-template '${template}': it has no {name}.`,
+      'Include {name}, e.g. {name}-{sha1:12}.',
+    );
+  }
+  const fingerprint = parts.find((p) => p[1] === 'sha1' || p[1] === 'sha256');
+  const digits = fingerprint ? Number(fingerprint[2] ?? (fingerprint[1] === 'sha1' ? 40 : 64)) : 0;
+  if (!fingerprint || digits < 8 || digits > (fingerprint[1] === 'sha1' ? 40 : 64)) {
+    throw new InputError(
+      `Invalid name-template '${template}': it needs a fingerprint of at least 8 hex digits ({sha1:N} or {sha256:N}).`,
+      'Each version needs a name of its own (DigitalOcean refuses duplicates) that says which content it holds: e.g. {name}-{sha1:12}.',
+    );
+  }
+  return template;
+}
+
+export function renderName(template: string, lineage: string, version: VersionFacts): string {
+  return template.replace(PLACEHOLDER, (_all, key: string, digits: string | undefined) => {
+    if (key === 'name') return lineage;
+    if (key === 'not-after') return version.notAfter.slice(0, 10).replace(/-/g, '');
+    const hex = key === 'sha1' ? version.sha1 : version.sha256;
+    return digits === undefined ? hex : hex.slice(0, Number(digits));
+  });
+}
+
+export interface NameMatcher {
+  /** Whether a remote name belongs to the lineage. */
+  belongs(name: string): boolean;
+  /** The fingerprint prefix a member's name carries, or undefined for the bare lineage name. */
+  fingerprintOf(name: string): { kind: 'sha1' | 'sha256'; prefix: string } | undefined;
+}
+
+export function lineageMatcher(template: string, lineage: string): NameMatcher {
+  let fingerprintGroup: { kind: 'sha1' | 'sha256' } | undefined;
+  let source = '';
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    source += escape(template.slice(last, match.index));
+    const [, key, digits] = match;
+    if (key === 'name') source += escape(lineage);
+    else if (key === 'not-after') source += '\\d{8}';
+    else {
+      const length = digits ?? (key === 'sha1' ? '40' : '64');
+      // The first fingerprint is the one read back; any other must still be hex of its length.
+      if (!fingerprintGroup) {
+        fingerprintGroup = { kind: key as 'sha1' | 'sha256' };
+        source += `([0-9a-f]{${length}})`;
+      } else source += `[0-9a-f]{${length}}`;
+    }
+    last = match.index + match[0].length;
+  }
+  source += escape(template.slice(last));
+  const pattern = new RegExp(`^${source}$`);
+  return {
+    belongs: (name) => name === lineage || pattern.test(name),
+    fingerprintOf: (name) => {
+      const found = pattern.exec(name)?.[1];
+      return found && fingerprintGroup ? { kind: fingerprintGroup.kind, prefix: found } : undefined;
+    },
+  };
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
