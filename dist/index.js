@@ -58383,10 +58383,12 @@ function describeOrigin(origin) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9473);
 /* harmony import */ var _der_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4151);
 /* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3716);
+/* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4954);
 /**
  * Private keys: RSA (PKCS#1, PKCS#8), EC (SEC1, PKCS#8), Ed25519, plain or encrypted. All
  * parsing is Node's (OpenSSL underneath). Failures become findings that never quote the key.
  */
+
 
 
 
@@ -58506,9 +58508,7 @@ function isEncryptedPkcs8(der) {
 function encryptedDer(data) {
     if (typeof data !== 'string')
         return data;
-    if (!data.includes('-----BEGIN ENCRYPTED PRIVATE KEY-----'))
-        return undefined;
-    return Buffer.from(data.replace(/-----[^-]*-----/g, '').replace(/\s+/g, ''), 'base64');
+    return (0,_pem_js__WEBPACK_IMPORTED_MODULE_4__/* .scanPem */ .oI)(data).blocks.find((block) => block.label === 'ENCRYPTED PRIVATE KEY')?.der;
 }
 /**
  * The work the key derivation of an EncryptedPrivateKeyInfo asks for: PBES2 with PBKDF2
@@ -58553,7 +58553,151 @@ function counts(der, params, n) {
 
 /***/ }),
 
-/***/ 388:
+/***/ 4954:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _C: () => (/* binding */ containsPemMarker),
+/* harmony export */   af: () => (/* binding */ normaliseText),
+/* harmony export */   oI: () => (/* binding */ scanPem),
+/* harmony export */   sg: () => (/* binding */ toPem),
+/* harmony export */   y4: () => (/* binding */ decodeBase64)
+/* harmony export */ });
+/**
+ * PEM as it really arrives in secrets: CRLF line ends, indentation from YAML, literal `\n`
+ * escapes from JSON or .env files, a whole block squeezed onto one line, `Bag Attributes`
+ * text from `openssl pkcs12`, several blocks at once. This file turns such text into clean
+ * blocks (label, DER, the line they start on) and says precisely what it could not read.
+ */
+const BEGIN = /-----BEGIN ([A-Z0-9][A-Z0-9 #]*?)-----/g;
+const END = /-----END ([A-Z0-9][A-Z0-9 #]*?)-----/y;
+const ANY_END = /-----END ([A-Z0-9][A-Z0-9 #]*?)-----/g;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const ENCRYPTION_HEADERS = /^\s*Proc-Type:\s*(\S+)\s+DEK-Info:\s*(\S+)\s+/;
+/**
+ * Undo what storage did to the text. Literal `\n` escapes are only expanded when the text holds a
+ * PEM marker and no real line breaks around it, so a base64 value that happens to contain `\n`
+ * characters is never rewritten.
+ */
+function normaliseText(text) {
+    let out = text.replace(/^\uFEFF/, '');
+    if (out.includes('-----BEGIN') && /\\[rn]/.test(out)) {
+        out = out.replace(/\\r\\n|\\n|\\r/g, '\n');
+    }
+    return out.replace(/\r\n?/g, '\n');
+}
+function containsPemMarker(text) {
+    return text.includes('-----BEGIN ');
+}
+/** The 1-based line of an offset, found by halving over the line breaks (counted once). */
+function lineCounter(text) {
+    const breaks = [];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+        breaks.push(i);
+    return (index) => {
+        let low = 0;
+        let high = breaks.length;
+        while (low < high) {
+            const middle = (low + high) >> 1;
+            if (breaks[middle] < index)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        return low + 1;
+    };
+}
+/**
+ * Find every PEM block in already-normalised text. Text outside blocks is ignored. Linear in the
+ * text: markers and line breaks are found once, not searched for again per block.
+ */
+function scanPem(text) {
+    const blocks = [];
+    const problems = [];
+    const lineAt = lineCounter(text);
+    const begins = [...text.matchAll(BEGIN)];
+    const endMarkers = [...text.matchAll(/-----END /g)].map((m) => m.index);
+    let nextEnd = 0;
+    const ended = new Set();
+    for (let i = 0; i < begins.length; i++) {
+        const begin = begins[i];
+        const label = begin[1];
+        const line = lineAt(begin.index);
+        const bodyStart = begin.index + begin[0].length;
+        const nextBegin = begins[i + 1]?.index ?? text.length;
+        while (nextEnd < endMarkers.length && endMarkers[nextEnd] < bodyStart)
+            nextEnd++;
+        const endAt = endMarkers[nextEnd] ?? -1;
+        if (endAt === -1 || endAt > nextBegin) {
+            problems.push({ kind: 'truncated', label, line });
+            continue;
+        }
+        END.lastIndex = endAt;
+        const end = END.exec(text);
+        if (!end) {
+            problems.push({ kind: 'truncated', label, line });
+            continue;
+        }
+        ended.add(endAt);
+        if (end[1] !== label) {
+            problems.push({ kind: 'mismatched', label, endLabel: end[1], line });
+            continue;
+        }
+        let body = text.slice(bodyStart, endAt);
+        const block = { label, der: Buffer.alloc(0), line };
+        const headers = ENCRYPTION_HEADERS.exec(body);
+        if (headers) {
+            block.encryptionHeaders = { procType: headers[1], dekInfo: headers[2] };
+            body = body.slice(headers[0].length);
+        }
+        const compact = body.replace(/\s+/g, '');
+        if (!BASE64.test(compact) || compact.length % 4 === 1) {
+            problems.push({ kind: 'bad-base64', label, line });
+            continue;
+        }
+        block.der = Buffer.from(compact, 'base64');
+        if (block.der.length === 0) {
+            problems.push({ kind: 'bad-base64', label, line });
+            continue;
+        }
+        blocks.push(block);
+    }
+    for (const end of text.matchAll(ANY_END)) {
+        if (!ended.has(end.index))
+            problems.push({ kind: 'no-begin', label: end[1], line: lineAt(end.index) });
+    }
+    return { blocks, problems };
+}
+/** The canonical text of a block: what OpenSSL (and so Node) reads without complaint. */
+function toPem(label, der, block) {
+    const base64 = Buffer.from(der).toString('base64');
+    const lines = base64.match(/.{1,64}/g) ?? [];
+    const headers = block?.encryptionHeaders
+        ? `Proc-Type: ${block.encryptionHeaders.procType}\nDEK-Info: ${block.encryptionHeaders.dekInfo}\n\n`
+        : '';
+    return `-----BEGIN ${label}-----\n${headers}${lines.join('\n')}\n-----END ${label}-----\n`;
+}
+/**
+ * Decode a value that may be base64 (standard or URL-safe, wrapped or not). Returns undefined
+ * when the text is not plausibly base64, so callers can say "not PEM, not base64".
+ */
+function decodeBase64(text) {
+    const pieces = text.split(/\s+/).filter(Boolean);
+    // Encoders break lines between 4-character groups only; words of prose break anywhere.
+    if (pieces.slice(0, -1).some((piece) => piece.length % 4 !== 0))
+        return undefined;
+    const compact = pieces.join('');
+    if (compact.length < 8 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact) || compact.length % 4 === 1) {
+        return undefined;
+    }
+    const bytes = Buffer.from(compact, 'base64');
+    return bytes.length > 0 ? bytes : undefined;
+}
+//# sourceMappingURL=pem.js.map
+
+/***/ }),
+
+/***/ 8995:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58849,138 +58993,8 @@ function orderChain(leaf, others, trustedRoots = publicRoots) {
     return { path, endsAtRoot, served, duplicates, unrelated, wrongIssuer, topIssuerTrusted };
 }
 //# sourceMappingURL=chain-order.js.map
-;// CONCATENATED MODULE: ./build/certs/pem.js
-/**
- * PEM as it really arrives in secrets: CRLF line ends, indentation from YAML, literal `\n`
- * escapes from JSON or .env files, a whole block squeezed onto one line, `Bag Attributes`
- * text from `openssl pkcs12`, several blocks at once. This file turns such text into clean
- * blocks (label, DER, the line they start on) and says precisely what it could not read.
- */
-const BEGIN = /-----BEGIN ([A-Z0-9][A-Z0-9 #]*?)-----/g;
-const END = /-----END ([A-Z0-9][A-Z0-9 #]*?)-----/y;
-const ANY_END = /-----END ([A-Z0-9][A-Z0-9 #]*?)-----/g;
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const ENCRYPTION_HEADERS = /^\s*Proc-Type:\s*(\S+)\s+DEK-Info:\s*(\S+)\s+/;
-/**
- * Undo what storage did to the text. Literal `\n` escapes are only expanded when the text holds a
- * PEM marker and no real line breaks around it, so a base64 value that happens to contain `\n`
- * characters is never rewritten.
- */
-function pem_normaliseText(text) {
-    let out = text.replace(/^\uFEFF/, '');
-    if (out.includes('-----BEGIN') && /\\[rn]/.test(out)) {
-        out = out.replace(/\\r\\n|\\n|\\r/g, '\n');
-    }
-    return out.replace(/\r\n?/g, '\n');
-}
-function containsPemMarker(text) {
-    return text.includes('-----BEGIN ');
-}
-/** The 1-based line of an offset, found by halving over the line breaks (counted once). */
-function lineCounter(text) {
-    const breaks = [];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
-        breaks.push(i);
-    return (index) => {
-        let low = 0;
-        let high = breaks.length;
-        while (low < high) {
-            const middle = (low + high) >> 1;
-            if (breaks[middle] < index)
-                low = middle + 1;
-            else
-                high = middle;
-        }
-        return low + 1;
-    };
-}
-/**
- * Find every PEM block in already-normalised text. Text outside blocks is ignored. Linear in the
- * text: markers and line breaks are found once, not searched for again per block.
- */
-function pem_scanPem(text) {
-    const blocks = [];
-    const problems = [];
-    const lineAt = lineCounter(text);
-    const begins = [...text.matchAll(BEGIN)];
-    const endMarkers = [...text.matchAll(/-----END /g)].map((m) => m.index);
-    let nextEnd = 0;
-    const ended = new Set();
-    for (let i = 0; i < begins.length; i++) {
-        const begin = begins[i];
-        const label = begin[1];
-        const line = lineAt(begin.index);
-        const bodyStart = begin.index + begin[0].length;
-        const nextBegin = begins[i + 1]?.index ?? text.length;
-        while (nextEnd < endMarkers.length && endMarkers[nextEnd] < bodyStart)
-            nextEnd++;
-        const endAt = endMarkers[nextEnd] ?? -1;
-        if (endAt === -1 || endAt > nextBegin) {
-            problems.push({ kind: 'truncated', label, line });
-            continue;
-        }
-        END.lastIndex = endAt;
-        const end = END.exec(text);
-        if (!end) {
-            problems.push({ kind: 'truncated', label, line });
-            continue;
-        }
-        ended.add(endAt);
-        if (end[1] !== label) {
-            problems.push({ kind: 'mismatched', label, endLabel: end[1], line });
-            continue;
-        }
-        let body = text.slice(bodyStart, endAt);
-        const block = { label, der: Buffer.alloc(0), line };
-        const headers = ENCRYPTION_HEADERS.exec(body);
-        if (headers) {
-            block.encryptionHeaders = { procType: headers[1], dekInfo: headers[2] };
-            body = body.slice(headers[0].length);
-        }
-        const compact = body.replace(/\s+/g, '');
-        if (!BASE64.test(compact) || compact.length % 4 === 1) {
-            problems.push({ kind: 'bad-base64', label, line });
-            continue;
-        }
-        block.der = Buffer.from(compact, 'base64');
-        if (block.der.length === 0) {
-            problems.push({ kind: 'bad-base64', label, line });
-            continue;
-        }
-        blocks.push(block);
-    }
-    for (const end of text.matchAll(ANY_END)) {
-        if (!ended.has(end.index))
-            problems.push({ kind: 'no-begin', label: end[1], line: lineAt(end.index) });
-    }
-    return { blocks, problems };
-}
-/** The canonical text of a block: what OpenSSL (and so Node) reads without complaint. */
-function toPem(label, der, block) {
-    const base64 = Buffer.from(der).toString('base64');
-    const lines = base64.match(/.{1,64}/g) ?? [];
-    const headers = block?.encryptionHeaders
-        ? `Proc-Type: ${block.encryptionHeaders.procType}\nDEK-Info: ${block.encryptionHeaders.dekInfo}\n\n`
-        : '';
-    return `-----BEGIN ${label}-----\n${headers}${lines.join('\n')}\n-----END ${label}-----\n`;
-}
-/**
- * Decode a value that may be base64 (standard or URL-safe, wrapped or not). Returns undefined
- * when the text is not plausibly base64, so callers can say "not PEM, not base64".
- */
-function decodeBase64(text) {
-    const pieces = text.split(/\s+/).filter(Boolean);
-    // Encoders break lines between 4-character groups only; words of prose break anywhere.
-    if (pieces.slice(0, -1).some((piece) => piece.length % 4 !== 0))
-        return undefined;
-    const compact = pieces.join('');
-    if (compact.length < 8 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact) || compact.length % 4 === 1) {
-        return undefined;
-    }
-    const bytes = Buffer.from(compact, 'base64');
-    return bytes.length > 0 ? bytes : undefined;
-}
-//# sourceMappingURL=pem.js.map
+// EXTERNAL MODULE: ./build/certs/pem.js
+var pem = __nccwpck_require__(4954);
 // EXTERNAL MODULE: ./node_modules/node-forge/lib/index.js
 var lib = __nccwpck_require__(8542);
 ;// CONCATENATED MODULE: ./build/certs/pkcs12.js
@@ -59195,19 +59209,19 @@ function decodeSource(input, passwords) {
         out.findings.push((0,certs_findings/* finding */.gk)('EMPTY_INPUT', 'error', `The ${describe(input)} is empty.`, emptyFix(input), { origin }));
         return out;
     }
-    if (text !== undefined && containsPemMarker(pem_normaliseText(text))) {
-        readPemText(pem_normaliseText(text), origin, passwords, out);
+    if (text !== undefined && (0,pem/* containsPemMarker */._C)((0,pem/* normaliseText */.af)(text))) {
+        readPemText((0,pem/* normaliseText */.af)(text), origin, passwords, out);
         return out;
     }
-    const binary = bytes && text === undefined ? bytes : text !== undefined ? decodeBase64(text) : undefined;
+    const binary = bytes && text === undefined ? bytes : text !== undefined ? (0,pem/* decodeBase64 */.y4)(text) : undefined;
     if (binary) {
         const inner = textOf(binary);
-        if (inner !== undefined && containsPemMarker(inner)) {
+        if (inner !== undefined && (0,pem/* containsPemMarker */._C)(inner)) {
             // base64 of a PEM file: line numbers point into the decoded text, so drop them from the
             // origins (annotations) and say so in the messages.
             const nested = { certs: [], keys: [], findings: [] };
             const decodedName = { ...origin, source: `${origin.source} (after base64 decoding)` };
-            readPemText(pem_normaliseText(inner), decodedName, passwords, nested);
+            readPemText((0,pem/* normaliseText */.af)(inner), decodedName, passwords, nested);
             for (const f of nested.findings)
                 if (f.origin)
                     f.origin = origin;
@@ -59251,7 +59265,7 @@ function notPem(input, origin, text) {
         : 'Store the whole PEM file including its "-----BEGIN …-----" and "-----END …-----" lines, or base64 of the file (`base64 -w0 file`).', { origin });
 }
 function readPemText(text, origin, passwords, out) {
-    const scan = pem_scanPem(text);
+    const scan = (0,pem/* scanPem */.oI)(text);
     for (const problem of scan.problems) {
         const at = { ...origin, line: problem.line };
         if (problem.kind === 'truncated') {
@@ -59289,7 +59303,7 @@ function readBlock(block, origin, passwords, out) {
     if (KEY_LABELS.has(block.label)) {
         const encrypted = block.label === 'ENCRYPTED PRIVATE KEY' || block.encryptionHeaders !== undefined;
         const parsed = (0,certs_keys/* parsePrivateKey */.QW)({
-            data: toPem(block.label, block.der, block),
+            data: (0,pem/* toPem */.sg)(block.label, block.der, block),
             encrypted,
             passphrase: encrypted ? passwords.keyPassphrase : undefined,
             origin,
@@ -60120,8 +60134,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./build/certs/validate.js + 11 modules
-var validate = __nccwpck_require__(388);
+// EXTERNAL MODULE: ./build/certs/validate.js + 10 modules
+var validate = __nccwpck_require__(8995);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
@@ -60267,7 +60281,7 @@ class Redactor {
 /* unused harmony exports parseBoolean, parseDomains */
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
-/* harmony import */ var _certs_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(388);
+/* harmony import */ var _certs_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8995);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2757);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9473);
 /**

@@ -29873,11 +29873,144 @@ function decodeOid(bytes) {
     return [...head, ...parts].join('.');
 }
 //# sourceMappingURL=der.js.map
+;// CONCATENATED MODULE: ./build/certs/pem.js
+/**
+ * PEM as it really arrives in secrets: CRLF line ends, indentation from YAML, literal `\n`
+ * escapes from JSON or .env files, a whole block squeezed onto one line, `Bag Attributes`
+ * text from `openssl pkcs12`, several blocks at once. This file turns such text into clean
+ * blocks (label, DER, the line they start on) and says precisely what it could not read.
+ */
+const BEGIN = /-----BEGIN ([A-Z0-9][A-Z0-9 #]*?)-----/g;
+const END = /-----END ([A-Z0-9][A-Z0-9 #]*?)-----/y;
+const ANY_END = /-----END ([A-Z0-9][A-Z0-9 #]*?)-----/g;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const ENCRYPTION_HEADERS = /^\s*Proc-Type:\s*(\S+)\s+DEK-Info:\s*(\S+)\s+/;
+/**
+ * Undo what storage did to the text. Literal `\n` escapes are only expanded when the text holds a
+ * PEM marker and no real line breaks around it, so a base64 value that happens to contain `\n`
+ * characters is never rewritten.
+ */
+function pem_normaliseText(text) {
+    let out = text.replace(/^\uFEFF/, '');
+    if (out.includes('-----BEGIN') && /\\[rn]/.test(out)) {
+        out = out.replace(/\\r\\n|\\n|\\r/g, '\n');
+    }
+    return out.replace(/\r\n?/g, '\n');
+}
+function containsPemMarker(text) {
+    return text.includes('-----BEGIN ');
+}
+/** The 1-based line of an offset, found by halving over the line breaks (counted once). */
+function lineCounter(text) {
+    const breaks = [];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+        breaks.push(i);
+    return (index) => {
+        let low = 0;
+        let high = breaks.length;
+        while (low < high) {
+            const middle = (low + high) >> 1;
+            if (breaks[middle] < index)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        return low + 1;
+    };
+}
+/**
+ * Find every PEM block in already-normalised text. Text outside blocks is ignored. Linear in the
+ * text: markers and line breaks are found once, not searched for again per block.
+ */
+function pem_scanPem(text) {
+    const blocks = [];
+    const problems = [];
+    const lineAt = lineCounter(text);
+    const begins = [...text.matchAll(BEGIN)];
+    const endMarkers = [...text.matchAll(/-----END /g)].map((m) => m.index);
+    let nextEnd = 0;
+    const ended = new Set();
+    for (let i = 0; i < begins.length; i++) {
+        const begin = begins[i];
+        const label = begin[1];
+        const line = lineAt(begin.index);
+        const bodyStart = begin.index + begin[0].length;
+        const nextBegin = begins[i + 1]?.index ?? text.length;
+        while (nextEnd < endMarkers.length && endMarkers[nextEnd] < bodyStart)
+            nextEnd++;
+        const endAt = endMarkers[nextEnd] ?? -1;
+        if (endAt === -1 || endAt > nextBegin) {
+            problems.push({ kind: 'truncated', label, line });
+            continue;
+        }
+        END.lastIndex = endAt;
+        const end = END.exec(text);
+        if (!end) {
+            problems.push({ kind: 'truncated', label, line });
+            continue;
+        }
+        ended.add(endAt);
+        if (end[1] !== label) {
+            problems.push({ kind: 'mismatched', label, endLabel: end[1], line });
+            continue;
+        }
+        let body = text.slice(bodyStart, endAt);
+        const block = { label, der: Buffer.alloc(0), line };
+        const headers = ENCRYPTION_HEADERS.exec(body);
+        if (headers) {
+            block.encryptionHeaders = { procType: headers[1], dekInfo: headers[2] };
+            body = body.slice(headers[0].length);
+        }
+        const compact = body.replace(/\s+/g, '');
+        if (!BASE64.test(compact) || compact.length % 4 === 1) {
+            problems.push({ kind: 'bad-base64', label, line });
+            continue;
+        }
+        block.der = Buffer.from(compact, 'base64');
+        if (block.der.length === 0) {
+            problems.push({ kind: 'bad-base64', label, line });
+            continue;
+        }
+        blocks.push(block);
+    }
+    for (const end of text.matchAll(ANY_END)) {
+        if (!ended.has(end.index))
+            problems.push({ kind: 'no-begin', label: end[1], line: lineAt(end.index) });
+    }
+    return { blocks, problems };
+}
+/** The canonical text of a block: what OpenSSL (and so Node) reads without complaint. */
+function toPem(label, der, block) {
+    const base64 = Buffer.from(der).toString('base64');
+    const lines = base64.match(/.{1,64}/g) ?? [];
+    const headers = block?.encryptionHeaders
+        ? `Proc-Type: ${block.encryptionHeaders.procType}\nDEK-Info: ${block.encryptionHeaders.dekInfo}\n\n`
+        : '';
+    return `-----BEGIN ${label}-----\n${headers}${lines.join('\n')}\n-----END ${label}-----\n`;
+}
+/**
+ * Decode a value that may be base64 (standard or URL-safe, wrapped or not). Returns undefined
+ * when the text is not plausibly base64, so callers can say "not PEM, not base64".
+ */
+function decodeBase64(text) {
+    const pieces = text.split(/\s+/).filter(Boolean);
+    // Encoders break lines between 4-character groups only; words of prose break anywhere.
+    if (pieces.slice(0, -1).some((piece) => piece.length % 4 !== 0))
+        return undefined;
+    const compact = pieces.join('');
+    if (compact.length < 8 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact) || compact.length % 4 === 1) {
+        return undefined;
+    }
+    const bytes = Buffer.from(compact, 'base64');
+    return bytes.length > 0 ? bytes : undefined;
+}
+//# sourceMappingURL=pem.js.map
 ;// CONCATENATED MODULE: ./build/certs/keys.js
 /**
  * Private keys: RSA (PKCS#1, PKCS#8), EC (SEC1, PKCS#8), Ed25519, plain or encrypted. All
  * parsing is Node's (OpenSSL underneath). Failures become findings that never quote the key.
  */
+
 
 
 
@@ -29997,9 +30130,7 @@ function isEncryptedPkcs8(der) {
 function encryptedDer(data) {
     if (typeof data !== 'string')
         return data;
-    if (!data.includes('-----BEGIN ENCRYPTED PRIVATE KEY-----'))
-        return undefined;
-    return Buffer.from(data.replace(/-----[^-]*-----/g, '').replace(/\s+/g, ''), 'base64');
+    return pem_scanPem(data).blocks.find((block) => block.label === 'ENCRYPTED PRIVATE KEY')?.der;
 }
 /**
  * The work the key derivation of an EncryptedPrivateKeyInfo asks for: PBES2 with PBKDF2
@@ -30318,138 +30449,6 @@ function orderChain(leaf, others, trustedRoots = publicRoots) {
     return { path, endsAtRoot, served, duplicates, unrelated, wrongIssuer, topIssuerTrusted };
 }
 //# sourceMappingURL=chain-order.js.map
-;// CONCATENATED MODULE: ./build/certs/pem.js
-/**
- * PEM as it really arrives in secrets: CRLF line ends, indentation from YAML, literal `\n`
- * escapes from JSON or .env files, a whole block squeezed onto one line, `Bag Attributes`
- * text from `openssl pkcs12`, several blocks at once. This file turns such text into clean
- * blocks (label, DER, the line they start on) and says precisely what it could not read.
- */
-const BEGIN = /-----BEGIN ([A-Z0-9][A-Z0-9 #]*?)-----/g;
-const END = /-----END ([A-Z0-9][A-Z0-9 #]*?)-----/y;
-const ANY_END = /-----END ([A-Z0-9][A-Z0-9 #]*?)-----/g;
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const ENCRYPTION_HEADERS = /^\s*Proc-Type:\s*(\S+)\s+DEK-Info:\s*(\S+)\s+/;
-/**
- * Undo what storage did to the text. Literal `\n` escapes are only expanded when the text holds a
- * PEM marker and no real line breaks around it, so a base64 value that happens to contain `\n`
- * characters is never rewritten.
- */
-function pem_normaliseText(text) {
-    let out = text.replace(/^\uFEFF/, '');
-    if (out.includes('-----BEGIN') && /\\[rn]/.test(out)) {
-        out = out.replace(/\\r\\n|\\n|\\r/g, '\n');
-    }
-    return out.replace(/\r\n?/g, '\n');
-}
-function containsPemMarker(text) {
-    return text.includes('-----BEGIN ');
-}
-/** The 1-based line of an offset, found by halving over the line breaks (counted once). */
-function lineCounter(text) {
-    const breaks = [];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
-        breaks.push(i);
-    return (index) => {
-        let low = 0;
-        let high = breaks.length;
-        while (low < high) {
-            const middle = (low + high) >> 1;
-            if (breaks[middle] < index)
-                low = middle + 1;
-            else
-                high = middle;
-        }
-        return low + 1;
-    };
-}
-/**
- * Find every PEM block in already-normalised text. Text outside blocks is ignored. Linear in the
- * text: markers and line breaks are found once, not searched for again per block.
- */
-function pem_scanPem(text) {
-    const blocks = [];
-    const problems = [];
-    const lineAt = lineCounter(text);
-    const begins = [...text.matchAll(BEGIN)];
-    const endMarkers = [...text.matchAll(/-----END /g)].map((m) => m.index);
-    let nextEnd = 0;
-    const ended = new Set();
-    for (let i = 0; i < begins.length; i++) {
-        const begin = begins[i];
-        const label = begin[1];
-        const line = lineAt(begin.index);
-        const bodyStart = begin.index + begin[0].length;
-        const nextBegin = begins[i + 1]?.index ?? text.length;
-        while (nextEnd < endMarkers.length && endMarkers[nextEnd] < bodyStart)
-            nextEnd++;
-        const endAt = endMarkers[nextEnd] ?? -1;
-        if (endAt === -1 || endAt > nextBegin) {
-            problems.push({ kind: 'truncated', label, line });
-            continue;
-        }
-        END.lastIndex = endAt;
-        const end = END.exec(text);
-        if (!end) {
-            problems.push({ kind: 'truncated', label, line });
-            continue;
-        }
-        ended.add(endAt);
-        if (end[1] !== label) {
-            problems.push({ kind: 'mismatched', label, endLabel: end[1], line });
-            continue;
-        }
-        let body = text.slice(bodyStart, endAt);
-        const block = { label, der: Buffer.alloc(0), line };
-        const headers = ENCRYPTION_HEADERS.exec(body);
-        if (headers) {
-            block.encryptionHeaders = { procType: headers[1], dekInfo: headers[2] };
-            body = body.slice(headers[0].length);
-        }
-        const compact = body.replace(/\s+/g, '');
-        if (!BASE64.test(compact) || compact.length % 4 === 1) {
-            problems.push({ kind: 'bad-base64', label, line });
-            continue;
-        }
-        block.der = Buffer.from(compact, 'base64');
-        if (block.der.length === 0) {
-            problems.push({ kind: 'bad-base64', label, line });
-            continue;
-        }
-        blocks.push(block);
-    }
-    for (const end of text.matchAll(ANY_END)) {
-        if (!ended.has(end.index))
-            problems.push({ kind: 'no-begin', label: end[1], line: lineAt(end.index) });
-    }
-    return { blocks, problems };
-}
-/** The canonical text of a block: what OpenSSL (and so Node) reads without complaint. */
-function toPem(label, der, block) {
-    const base64 = Buffer.from(der).toString('base64');
-    const lines = base64.match(/.{1,64}/g) ?? [];
-    const headers = block?.encryptionHeaders
-        ? `Proc-Type: ${block.encryptionHeaders.procType}\nDEK-Info: ${block.encryptionHeaders.dekInfo}\n\n`
-        : '';
-    return `-----BEGIN ${label}-----\n${headers}${lines.join('\n')}\n-----END ${label}-----\n`;
-}
-/**
- * Decode a value that may be base64 (standard or URL-safe, wrapped or not). Returns undefined
- * when the text is not plausibly base64, so callers can say "not PEM, not base64".
- */
-function decodeBase64(text) {
-    const pieces = text.split(/\s+/).filter(Boolean);
-    // Encoders break lines between 4-character groups only; words of prose break anywhere.
-    if (pieces.slice(0, -1).some((piece) => piece.length % 4 !== 0))
-        return undefined;
-    const compact = pieces.join('');
-    if (compact.length < 8 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact) || compact.length % 4 === 1) {
-        return undefined;
-    }
-    const bytes = Buffer.from(compact, 'base64');
-    return bytes.length > 0 ? bytes : undefined;
-}
-//# sourceMappingURL=pem.js.map
 // EXTERNAL MODULE: ./node_modules/node-forge/lib/index.js
 var lib = __nccwpck_require__(542);
 ;// CONCATENATED MODULE: ./build/certs/pkcs12.js

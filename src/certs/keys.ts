@@ -6,6 +6,7 @@ import { createPrivateKey, createPublicKey, type KeyObject, type X509Certificate
 import { errorCode } from '../errors.ts';
 import { contentHex, type DerElement, derElements, inside } from './der.ts';
 import { type Finding, finding, type Origin } from './findings.ts';
+import { scanPem } from './pem.ts';
 
 export interface KeyFacts {
   /** `rsa`, `ec`, `ed25519`, `rsa-pss`, `dsa`, … as Node names them. */
@@ -178,8 +179,7 @@ export function isEncryptedPkcs8(der: Uint8Array): boolean {
 /** The DER of an encrypted PKCS#8 key given as PEM text or DER; undefined for other keys. */
 function encryptedDer(data: string | Buffer): Uint8Array | undefined {
   if (typeof data !== 'string') return data;
-  if (!data.includes('-----BEGIN ENCRYPTED PRIVATE KEY-----')) return undefined;
-  return Buffer.from(data.replace(/-----[^-]*-----/g, '').replace(/\s+/g, ''), 'base64');
+  return scanPem(data).blocks.find((block) => block.label === 'ENCRYPTED PRIVATE KEY')?.der;
 }
 
 /**
