@@ -47,9 +47,19 @@ export function checkTemplate(template: string): string {
       'Include {name}, e.g. {name}-{sha1:12}.',
     );
   }
+  // Every fingerprint, not only the one read back: a longer one renders short and never matches.
+  for (const [placeholder, key, digits] of parts) {
+    const length = key === 'sha1' ? 40 : key === 'sha256' ? 64 : undefined;
+    if (length !== undefined && digits !== undefined && Number(digits) > length) {
+      throw new InputError(
+        `Invalid name-template '${template}': ${placeholder} asks for more hex digits than ${key} has (${length}).`,
+        `Use at most {${key}:${length}}, or {${key}} for the whole fingerprint.`,
+      );
+    }
+  }
   const fingerprint = parts.find((p) => p[1] === 'sha1' || p[1] === 'sha256');
   const digits = fingerprint ? Number(fingerprint[2] ?? (fingerprint[1] === 'sha1' ? 40 : 64)) : 0;
-  if (!fingerprint || digits < 8 || digits > (fingerprint[1] === 'sha1' ? 40 : 64)) {
+  if (!fingerprint || digits < 8) {
     throw new InputError(
       `Invalid name-template '${template}': it needs a fingerprint of at least 8 hex digits ({sha1:N} or {sha256:N}).`,
       'Each version needs a name of its own (DigitalOcean refuses duplicates) that says which content it holds: e.g. {name}-{sha1:12}.',
@@ -79,9 +89,9 @@ export function lineageMatcher(template: string, lineage: string): NameMatcher {
   let source = '';
   let last = 0;
   for (const match of template.matchAll(PLACEHOLDER)) {
-    source += escape(template.slice(last, match.index));
+    source += escapeRegExp(template.slice(last, match.index));
     const [, key, digits] = match;
-    if (key === 'name') source += escape(lineage);
+    if (key === 'name') source += escapeRegExp(lineage);
     else if (key === 'not-after') source += '\\d{8}';
     else {
       const length = digits ?? (key === 'sha1' ? '40' : '64');
@@ -93,7 +103,7 @@ export function lineageMatcher(template: string, lineage: string): NameMatcher {
     }
     last = match.index + match[0].length;
   }
-  source += escape(template.slice(last));
+  source += escapeRegExp(template.slice(last));
   const pattern = new RegExp(`^${source}$`);
   return {
     belongs: (name) => name === lineage || pattern.test(name),
@@ -104,6 +114,6 @@ export function lineageMatcher(template: string, lineage: string): NameMatcher {
   };
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

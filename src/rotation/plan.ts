@@ -140,10 +140,13 @@ function holds(remote: RemoteCertificate, desired: Desired, matcher: NameMatcher
   return (named.kind === 'sha1' ? desired.sha1 : desired.sha256).startsWith(named.prefix);
 }
 
-/** Oldest first: by upload time where known, else by expiry, else by name (stable). */
+/** Oldest first: by upload time, then by expiry, then by name (stable); unknown times sort first. */
 function byAge(a: RemoteCertificate, b: RemoteCertificate): number {
-  const key = (r: RemoteCertificate) => r.createdAt ?? r.notAfter ?? '';
-  return key(a).localeCompare(key(b)) || a.name.localeCompare(b.name);
+  return (
+    (a.createdAt ?? '').localeCompare(b.createdAt ?? '') ||
+    (a.notAfter ?? '').localeCompare(b.notAfter ?? '') ||
+    a.name.localeCompare(b.name)
+  );
 }
 
 function stuckReason(stuck: readonly CertificateUse[], rebind: boolean): string {
