@@ -56,12 +56,18 @@ describe('createChecked', () => {
     assert.equal(posts, 1);
   });
 
-  it('prefers the certificate with its own name over an older one with the same fingerprint', async () => {
+  it('adopts only its own name: the same leaf under another name is not what this create made', async () => {
+    let posts = 0;
     const created = await createChecked(upload, {
-      post: async () => Promise.reject(ambiguous()),
-      list: async () => [remote({ id: 'old', name: 'hand-made' }), remote({ id: 'ours' })],
+      post: async () => {
+        posts++;
+        if (posts === 1) throw ambiguous();
+        return remote({ id: 'second-try' });
+      },
+      list: async () => [remote({ id: 'old', name: 'hand-made' })],
     });
-    assert.equal(created.id, 'ours');
+    assert.equal(created.id, 'second-try');
+    assert.equal(posts, 2);
   });
 
   it('tries again when it did not land, and looks once more after the last try', async () => {

@@ -21,15 +21,14 @@ export function isSameUpload(remote: RemoteCertificate, upload: CertificateUploa
 }
 
 /**
- * Ours first: the same fingerprint under the name we sent. The same leaf under another name (an
- * older upload, or one made by hand) is adopted only when ours is not there.
+ * Ours only: the name we sent, holding the content we sent. The same leaf under another name is
+ * an older upload (which the planner already counts as present) or someone else's certificate.
  */
 function findLanded(
   listed: readonly RemoteCertificate[],
   upload: CertificateUpload,
 ): RemoteCertificate | undefined {
-  const same = listed.filter((remote) => isSameUpload(remote, upload));
-  return same.find((remote) => remote.name === upload.name) ?? same[0];
+  return listed.find((remote) => remote.name === upload.name && isSameUpload(remote, upload));
 }
 
 export async function createChecked(

@@ -19,7 +19,10 @@ export interface RemoteCertificate {
   notAfter: string | undefined;
   dnsNames: string[];
   createdAt: string | undefined;
-  /** DigitalOcean: `pending` | `verified` | `error`. Undefined where the provider has no such state. */
+  /**
+   * As the provider states it: DigitalOcean `pending` | `verified` | `error`; Dokploy's documented
+   * dialect `active` | `expired`. Undefined where the provider has none.
+   */
   state: string | undefined;
   /** DigitalOcean: `custom` | `lets_encrypt`. */
   type: string | undefined;

@@ -133,7 +133,7 @@ export function planLineage(input: PlanInput): LineagePlan {
 }
 
 /** Does `remote` hold the wanted content? By fingerprint, or by the one in its name when none is listed. */
-function holds(remote: RemoteCertificate, desired: Desired, matcher: NameMatcher): boolean {
+export function holds(remote: RemoteCertificate, desired: Desired, matcher: NameMatcher): boolean {
   if (remote.sha1 !== undefined) return remote.sha1 === desired.sha1;
   const named = matcher.fingerprintOf(remote.name);
   if (!named) return false;

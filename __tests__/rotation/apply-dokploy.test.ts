@@ -1,0 +1,204 @@
+/**
+ * The rotation against the Dokploy double, over a real socket, in both dialects: the real one
+ * (listings carry certificate data, so versions are told apart by fingerprint) and the documented
+ * one (no certificate data: a version is known by the fingerprint in its name). Dokploy serves by
+ * SNI, so there is nothing to rebind: a rotation is upload, confirm, remove, reload Traefik.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Agent } from 'undici';
+import type { CheckedBundle } from '../../src/certs/bundle.ts';
+import type { DokployOptions } from '../../src/providers/dokploy/provider.ts';
+import type { Provider } from '../../src/providers/provider.ts';
+import { DEFAULT_PLAN_OPTIONS } from '../../src/rotation/plan.ts';
+import { type RotationLineage, type RotationOptions, rotate } from '../../src/rotation/rotate.ts';
+import { type DokployDialect, DokployDouble } from '../../test/doubles/dokploy.ts';
+import { Pki } from '../../test/support/pki.ts';
+import { newAgent, testKey, wire } from '../providers/dokploy/fixtures.ts';
+import {
+  assertPlain,
+  bundleOf,
+  nameOf,
+  only,
+  picture,
+  sha1Of,
+  stepsOf,
+  TEMPLATE,
+  writes,
+} from './fixtures.ts';
+
+const LINEAGE = 'example-com';
+const ORG = 'org-a';
+const OTHER_ORG = 'org-b';
+
+const APPLY: RotationOptions = { mode: 'apply', template: TEMPLATE, plan: DEFAULT_PLAN_OPTIONS };
+
+for (const dialect of ['trpc', 'docs'] as const satisfies DokployDialect[]) {
+  describe(`rotation on Dokploy (${dialect} dialect)`, () => {
+    let pki: Pki;
+    let agent: Agent;
+    let v1: CheckedBundle;
+    let v2: CheckedBundle;
+    const admin = testKey('admin');
+    const outsider = testKey('outsider');
+    before(async () => {
+      pki = await Pki.create();
+      agent = newAgent();
+      [v1, v2] = await Promise.all([bundleOf(pki), bundleOf(pki)]);
+    });
+    after(async () => {
+      await agent.close();
+      await pki.cleanup();
+    });
+
+    async function start(): Promise<DokployDouble> {
+      return DokployDouble.start({
+        dialect,
+        keys: [
+          { key: admin, organizationId: ORG, role: 'admin' },
+          { key: outsider, organizationId: OTHER_ORG, role: 'admin' },
+        ],
+      });
+    }
+
+    function provider(double: DokployDouble, extra: Partial<DokployOptions> = {}): Provider {
+      return wire(double, admin, agent, { reloadTraefik: true, ...extra }).provider;
+    }
+
+    const run = (p: Provider, bundle: CheckedBundle, options: RotationOptions = APPLY) =>
+      rotate(p, [{ lineage: LINEAGE, bundle }] satisfies RotationLineage[], options);
+
+    it('first upload, then a re-run that writes nothing and does not reload', async () => {
+      const double = await start();
+      try {
+        const p = provider(double);
+        const first = await run(p, v1);
+        const lineage = only(first);
+        assert.equal(lineage.status, 'created');
+        assert.deepEqual(picture(lineage), ['create:done', 'confirm:done']);
+        const rows = double.certificates(ORG);
+        assert.deepEqual(
+          rows.map((r) => r.name),
+          [nameOf(LINEAGE, v1)],
+        );
+        assert.deepEqual(lineage.current, { id: rows[0]?.certificateId, name: nameOf(LINEAGE, v1) });
+        assert.deepEqual(first.settle, { status: 'done' });
+        assert.equal(double.reloads.length, 1);
+        assertPlain(first);
+
+        const since = double.requests.length;
+        const again = await run(provider(double), v1);
+        assert.equal(only(again).status, 'unchanged');
+        assert.deepEqual(writes(double.requests, since), []);
+        assert.deepEqual(again.settle, { status: 'not-needed', why: 'nothing changed' });
+        assert.equal(double.reloads.length, 1, 'no reload when nothing changed');
+        const present = only(again).plan.current;
+        assert.equal(present.kind, 'present');
+        if (present.kind === 'present') {
+          // The docs dialect lists no certificate data: the version is known by its name.
+          assert.equal(present.certificate.sha1, dialect === 'trpc' ? sha1Of(v1) : undefined);
+        }
+      } finally {
+        await double.close();
+      }
+    });
+
+    it('rotation uploads the new version, removes the old one and reloads Traefik once', async () => {
+      const double = await start();
+      try {
+        await run(provider(double), v1);
+        const old = double.certificates(ORG)[0]!;
+        const result = await run(provider(double), v2);
+        const lineage = only(result);
+        assert.equal(lineage.status, 'rotated');
+        assert.deepEqual(picture(lineage), ['create:done', 'confirm:done', 'remove:done']);
+        assert.equal(stepsOf(lineage, 'remove')[0]?.certificate.id, old.certificateId);
+        assert.deepEqual(
+          double.certificates(ORG).map((r) => r.name),
+          [nameOf(LINEAGE, v2)],
+        );
+        assert.equal(double.reloads.length, 2, 'one reload per run that changed something');
+        const reloads = double.server.requestsTo('POST', '/api/settings.reloadTraefik');
+        assert.ok(
+          reloads.at(-1)!.seq > double.server.requestsTo('POST', /\.remove$/).at(-1)!.seq,
+          'after the removal',
+        );
+      } finally {
+        await double.close();
+      }
+    });
+
+    it('with the reload off, nothing is reloaded', async () => {
+      const double = await start();
+      try {
+        const result = await run(provider(double, { reloadTraefik: false }), v1);
+        assert.equal(only(result).status, 'created');
+        assert.deepEqual(double.reloads, []);
+      } finally {
+        await double.close();
+      }
+    });
+
+    it("never touches another organization's certificates, same names and content included", async () => {
+      const double = await start();
+      try {
+        const theirs = [
+          double.seed({
+            name: nameOf(LINEAGE, v1),
+            certificateData: v1.upload!.fullchain,
+            privateKey: 'not-a-key',
+            organizationId: OTHER_ORG,
+          }),
+          double.seed({
+            name: `${LINEAGE}-0123456789ab`,
+            certificateData: v1.upload!.fullchain,
+            privateKey: 'not-a-key',
+            organizationId: OTHER_ORG,
+          }),
+        ];
+        await run(provider(double), v1);
+        const result = await run(provider(double), v2);
+        assert.equal(only(result).status, 'rotated');
+        assert.equal(only(result).plan.foreign, 0, "the other organization's rows are not even listed");
+        assert.deepEqual(
+          double.certificates(OTHER_ORG).map((r) => r.certificateId),
+          theirs.map((r) => r.certificateId),
+        );
+        const removes = double.server.requestsTo('POST', /\.remove$/).map((r) => JSON.stringify(r.body));
+        for (const row of theirs) assert.ok(removes.every((body) => !body.includes(row.certificateId)));
+        assert.deepEqual(
+          double.certificates(ORG).map((r) => r.name),
+          [nameOf(LINEAGE, v2)],
+        );
+      } finally {
+        await double.close();
+      }
+    });
+
+    it('two runs at once on one lineage end with exactly one current certificate', async () => {
+      const double = await start();
+      try {
+        await run(provider(double), v1);
+        double.server.latencyMs = 15;
+        const [a, b] = await Promise.all([run(provider(double), v2), run(provider(double), v2)]);
+        for (const result of [a, b]) {
+          assert.ok(['created', 'rotated'].includes(only(result).status), JSON.stringify(only(result).steps));
+        }
+        // Names are not unique in Dokploy: both uploads landed, and one of them was removed again.
+        assert.ok([a, b].some((result) => stepsOf(only(result), 'remove-duplicate').length > 0));
+        const rows = double.certificates(ORG);
+        assert.deepEqual(
+          rows.map((r) => r.name),
+          [nameOf(LINEAGE, v2)],
+          'one copy of the new version, the old one gone',
+        );
+        double.server.latencyMs = 0;
+        const since = double.requests.length;
+        assert.equal(only(await run(provider(double), v2)).status, 'unchanged');
+        assert.deepEqual(writes(double.requests, since), []);
+      } finally {
+        await double.close();
+      }
+    });
+  });
+}

@@ -1,0 +1,145 @@
+/**
+ * Carrying out one lineage's plan, in an order where a failure leaves nothing broken:
+ * create → confirm (create.ts) → rebind every user → remove what is superseded. A step runs only
+ * if what it depends on succeeded: no rebind or removal without a confirmed current certificate,
+ * no removal of a certificate whose users were not all moved. So a failed run leaves the old
+ * certificates in place and serving, and a re-run (which plans from what is there then) finishes
+ * the job.
+ */
+import type {
+  CertificateUpload,
+  CertificateUse,
+  Provider,
+  RemoteCertificate,
+} from '../providers/provider.ts';
+import type { KeyedLock } from './concurrency.ts';
+import { createAndConfirm, notVerified } from './create.ts';
+import type { NameMatcher } from './names.ts';
+import { describeUse, type LineagePlan, type Step } from './plan.ts';
+import {
+  type AppliedStep,
+  type CertRef,
+  certRef,
+  failure,
+  type Outcome,
+  stepFailure,
+  useRef,
+} from './results.ts';
+
+export interface ApplyContext {
+  provider: Provider;
+  /** Held while a use is changed, so two lineages never rebind one load balancer at once. */
+  useLock: KeyedLock;
+  /** The uses the plans were made from: a duplicate something uses is never removed. */
+  uses: readonly CertificateUse[] | undefined;
+}
+
+export interface LineageWork {
+  plan: LineagePlan;
+  matcher: NameMatcher;
+  upload: CertificateUpload;
+}
+
+export interface Applied {
+  steps: AppliedStep[];
+  current?: CertRef;
+}
+
+export async function applyPlan(ctx: ApplyContext, work: LineageWork): Promise<Applied> {
+  const steps: AppliedStep[] = [];
+  const { plan } = work;
+  let current: RemoteCertificate | undefined;
+  /** Why the steps that need a current certificate are skipped. */
+  let missing = '';
+  if (plan.current.kind === 'present') {
+    const present = plan.current.certificate;
+    const unusable = notVerified(present);
+    steps.push({ op: 'unchanged', certificate: certRef(present), outcome: unusable ?? { status: 'done' } });
+    if (unusable) missing = `${present.name} is not verified`;
+    else current = present;
+  } else {
+    const made = await createAndConfirm(ctx, work, steps);
+    if ('missing' in made) missing = made.missing;
+    else current = made.current;
+  }
+
+  /** `use id/certificate id` of every move that happened; why, for the ones that did not. */
+  const moved = new Set<string>();
+  const unmoved = new Map<string, string>();
+  for (const step of plan.steps) {
+    if (step.op !== 'rebind') continue;
+    const base = { op: 'rebind' as const, use: useRef(step.use), from: certRef(step.from) };
+    const outcome = await rebind(ctx, step.use, step.from, current, missing);
+    const key = `${step.use.id}/${step.from.id}`;
+    if (outcome.status === 'done') moved.add(key);
+    else unmoved.set(key, `the rebind of ${describeUse(step.use)} ${past(outcome)}`);
+    steps.push(
+      outcome.status === 'done' && current
+        ? { ...base, to: certRef(current), outcome }
+        : { ...base, outcome },
+    );
+  }
+
+  for (const step of plan.steps) {
+    if (step.op === 'keep') {
+      const certificate = certRef(step.certificate);
+      steps.push({ op: 'keep', certificate, reason: step.reason, outcome: { status: 'done' } });
+    }
+    if (step.op !== 'remove') continue;
+    const certificate = certRef(step.certificate);
+    const blocker = current === undefined ? missing : removeBlocker(step, current, moved, unmoved);
+    if (blocker !== undefined) {
+      steps.push({ op: 'remove', certificate, outcome: { status: 'skipped', why: blocker } });
+      continue;
+    }
+    try {
+      const result = await ctx.provider.remove(step.certificate.id);
+      steps.push({ op: 'remove', certificate, result, outcome: { status: 'done' } });
+    } catch (thrown) {
+      steps.push({ op: 'remove', certificate, outcome: failure(thrown) });
+    }
+  }
+  return current ? { steps, current: certRef(current) } : { steps };
+}
+
+async function rebind(
+  ctx: ApplyContext,
+  use: CertificateUse,
+  from: RemoteCertificate,
+  current: RemoteCertificate | undefined,
+  missing: string,
+): Promise<Outcome> {
+  if (current === undefined) return { status: 'skipped', why: missing };
+  const move = ctx.provider.rebind?.bind(ctx.provider);
+  if (!move) {
+    return stepFailure(
+      'UNSUPPORTED',
+      `${ctx.provider.label} cannot move ${describeUse(use)} to another certificate.`,
+    );
+  }
+  try {
+    await ctx.useLock.run(`${use.kind}:${use.id}`, () => move(use, from.id, current.id));
+    return { status: 'done' };
+  } catch (thrown) {
+    return failure(thrown);
+  }
+}
+
+/** Why a superseded certificate must stay for now, or undefined when it can go. */
+function removeBlocker(
+  step: Extract<Step, { op: 'remove' }>,
+  current: RemoteCertificate,
+  moved: ReadonlySet<string>,
+  unmoved: ReadonlyMap<string, string>,
+): string | undefined {
+  if (step.certificate.id === current.id) return 'it is the current certificate';
+  for (const useId of step.after) {
+    const key = `${useId}/${step.certificate.id}`;
+    if (!moved.has(key)) return unmoved.get(key) ?? `use ${useId} was not moved off it`;
+  }
+  return undefined;
+}
+
+function past(outcome: Outcome): string {
+  return outcome.status === 'skipped' ? 'was skipped' : 'failed';
+}

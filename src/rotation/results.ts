@@ -1,0 +1,148 @@
+/**
+ * What a rotation reports: plain data (JSON as it is), public facts only. Upload texts and keys
+ * never enter it; certificates and the things that use them appear by id and name. Every step of
+ * an applied plan says what happened to it: `done`, `adopted` (another run had uploaded the same
+ * content first), `skipped` (with the step it waited on) or `failed` (with the error's code).
+ */
+import { CertRotateError, toError } from '../errors.ts';
+import { isProviderError, type ProviderErrorCode } from '../providers/errors.ts';
+import type { CertificateUse, RemoteCertificate, UseKind } from '../providers/provider.ts';
+import type { LineagePlan } from './plan.ts';
+
+export type RotationMode = 'plan' | 'apply';
+
+/**
+ * - created: uploaded (or adopted), nothing else to do;
+ * - rotated: users moved and/or superseded versions removed (an upload too, or a re-run finishing one);
+ * - unchanged: nothing was (or, in plan mode, would be) written;
+ * - planned: plan mode, writes would happen;
+ * - partial: some writes happened, some failed or were skipped: a re-run finishes the job;
+ * - failed: nothing was written, or the new certificate could not be uploaded or confirmed;
+ * - blocked: the plan cannot be carried out at all (a name taken by other content, say).
+ */
+export type LineageStatus =
+  | 'created'
+  | 'rotated'
+  | 'unchanged'
+  | 'planned'
+  | 'partial'
+  | 'failed'
+  | 'blocked';
+
+/** A ProviderError's code, or what the rotation itself found. */
+export type StepErrorCode =
+  | ProviderErrorCode
+  /** The new certificate is not in the listing after its create, or not with its fingerprint. */
+  | 'NOT_CONFIRMED'
+  /** DigitalOcean: the current certificate is not `verified`, so nothing can be bound to it. */
+  | 'NOT_VERIFIED'
+  /** The provider handed back a certificate outside the lineage (never used as current). */
+  | 'NOT_IN_LINEAGE'
+  /** The plan needs a rebind this provider cannot do. */
+  | 'UNSUPPORTED'
+  /** Anything not a coded error: a bug, reported rather than stopping the other lineages. */
+  | 'INTERNAL';
+
+export type Outcome =
+  | { status: 'done'; note?: string }
+  | { status: 'adopted'; why: string }
+  | { status: 'skipped'; why: string }
+  | { status: 'failed'; code: StepErrorCode; message: string; fix?: string };
+
+export interface CertRef {
+  id: string;
+  name: string;
+}
+
+export interface UseRef {
+  kind: UseKind;
+  id: string;
+  name: string;
+}
+
+export type AppliedStep =
+  | { op: 'create'; name: string; certificate?: CertRef; outcome: Outcome }
+  /** The listing after the create: the certificate is there, with the fingerprint it should have. */
+  | { op: 'confirm'; certificate?: CertRef; outcome: Outcome }
+  | { op: 'unchanged'; certificate: CertRef; outcome: Outcome }
+  /** A second upload of the same content under the same name (two runs at once): one is kept. */
+  | { op: 'remove-duplicate'; certificate: CertRef; result?: RemoveResult; outcome: Outcome }
+  | { op: 'rebind'; use: UseRef; from: CertRef; to?: CertRef; outcome: Outcome }
+  | { op: 'remove'; certificate: CertRef; result?: RemoveResult; outcome: Outcome }
+  | { op: 'keep'; certificate: CertRef; reason: string; outcome: Outcome };
+
+export type RemoveResult = 'removed' | 'already-gone';
+
+export interface LineageResult {
+  lineage: string;
+  status: LineageStatus;
+  plan: LineagePlan;
+  /** Apply mode: every step, in the order it was carried out (or skipped). */
+  steps?: AppliedStep[];
+  /** Apply mode: the certificate that is current when the run ends, if one is. */
+  current?: CertRef;
+  /** Superseded versions something still serves and the rotation could not move (DOKS, rebind off). */
+  attention: string[];
+}
+
+export type SettleOutcome =
+  | { status: 'done' }
+  | { status: 'not-needed'; why: string }
+  | { status: 'failed'; code: StepErrorCode; message: string; fix?: string };
+
+export interface RotationResult {
+  mode: RotationMode;
+  lineages: LineageResult[];
+  /** Apply mode, where the provider has something to do after changes (Dokploy's Traefik reload). */
+  settle?: SettleOutcome;
+  /** HTTP requests this run sent, retries included. */
+  requests: number;
+}
+
+export function certRef(remote: RemoteCertificate): CertRef {
+  return { id: remote.id, name: remote.name };
+}
+
+export function useRef(use: CertificateUse): UseRef {
+  return { kind: use.kind, id: use.id, name: use.name };
+}
+
+/** Anything thrown, as a failed outcome: coded errors keep their code and fix. */
+export function failure(thrown: unknown): Extract<Outcome, { status: 'failed' }> {
+  const fix = thrown instanceof CertRotateError ? thrown.fix : undefined;
+  const code: StepErrorCode = isProviderError(thrown) ? thrown.providerCode : 'INTERNAL';
+  return { status: 'failed', code, message: toError(thrown).message, ...(fix === undefined ? {} : { fix }) };
+}
+
+export function stepFailure(
+  code: StepErrorCode,
+  message: string,
+  fix?: string,
+): Extract<Outcome, { status: 'failed' }> {
+  return { status: 'failed', code, message, ...(fix === undefined ? {} : { fix }) };
+}
+
+const WRITES = new Set<AppliedStep['op']>(['create', 'remove-duplicate', 'rebind', 'remove']);
+
+/** Did the step change anything at the provider (or find it changed by another run)? */
+export function wrote(step: AppliedStep): boolean {
+  return WRITES.has(step.op) && (step.outcome.status === 'done' || step.outcome.status === 'adopted');
+}
+
+export function applyStatus(steps: readonly AppliedStep[]): LineageStatus {
+  const current = steps.filter((s) => s.op === 'create' || s.op === 'confirm' || s.op === 'unchanged');
+  if (current.some((s) => s.outcome.status === 'failed')) return 'failed';
+  const trouble = steps.some((s) => s.outcome.status === 'failed' || s.outcome.status === 'skipped');
+  const uploaded = steps.some((s) => s.op === 'create' && wrote(s));
+  const moved = steps.some((s) => s.op !== 'create' && wrote(s));
+  if (trouble) return uploaded || moved ? 'partial' : 'failed';
+  if (moved) return 'rotated';
+  return uploaded ? 'created' : 'unchanged';
+}
+
+export function planStatus(plan: LineagePlan): LineageStatus {
+  if (plan.blocked !== undefined) return 'blocked';
+  return plan.steps.some((s) => s.op === 'create' || s.op === 'rebind' || s.op === 'remove')
+    ? 'planned'
+    : 'unchanged';
+}

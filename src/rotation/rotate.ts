@@ -1,0 +1,195 @@
+/**
+ * One rotation run over many lineages: the provider's inventory (and where certificates are used)
+ * is read once, every lineage is planned from it, and in `apply` mode the plans are carried out a
+ * few lineages at a time through the one provider, so they share its rate-limit budget. At the
+ * end, if anything changed, the provider is asked to settle (Dokploy: reload Traefik), once.
+ *
+ * `plan` mode sends only the two listings. Nothing here throws for a lineage's trouble: each
+ * result says what was done and what was not. What does throw: inputs that cannot be rotated at
+ * all (checked before any request) and a listing that fails (nothing could be planned).
+ */
+import type { CheckedBundle, UploadTexts } from '../certs/bundle.ts';
+import type { CertFacts } from '../certs/inspect.ts';
+import { InputError } from '../errors.ts';
+import type { CertificateUse, Provider, RemoteCertificate } from '../providers/provider.ts';
+import { applyPlan } from './apply.ts';
+import { KeyedLock, mapLimit } from './concurrency.ts';
+import { checkLineageName, checkTemplate, lineageMatcher, type NameMatcher, renderName } from './names.ts';
+import { type Desired, type LineagePlan, type PlanOptions, planLineage } from './plan.ts';
+import {
+  applyStatus,
+  failure,
+  type LineageResult,
+  planStatus,
+  type RotationMode,
+  type RotationResult,
+  type SettleOutcome,
+  wrote,
+} from './results.ts';
+
+export const DEFAULT_CONCURRENCY = 4;
+
+export interface RotationLineage {
+  /** The lineage name (`example-com`): what every version's name starts from. */
+  lineage: string;
+  /** From the certificate engine: must be ok, with a leaf and upload texts. */
+  bundle: CheckedBundle;
+}
+
+export interface RotationOptions {
+  mode: RotationMode;
+  /** The name template (names.ts), the same for every lineage of the run. */
+  template: string;
+  plan: PlanOptions;
+  /** Lineages carried out at once; default 4. */
+  concurrency?: number;
+}
+
+interface Ready {
+  lineage: string;
+  desired: Desired;
+  matcher: NameMatcher;
+  upload: UploadTexts;
+}
+
+export async function rotate(
+  provider: Provider,
+  lineages: readonly RotationLineage[],
+  options: RotationOptions,
+): Promise<RotationResult> {
+  const template = checkTemplate(options.template);
+  const ready = prepare(lineages, template);
+  const before = provider.requestCount();
+  const [inventory, uses] = await Promise.all([provider.list(), provider.uses?.()]);
+  const plans = ready.map((item) => {
+    const plan = planLineage({
+      desired: item.desired,
+      matcher: item.matcher,
+      inventory,
+      uses,
+      options: options.plan,
+    });
+    return { item, plan };
+  });
+  const overlaps = overlapping(ready, inventory);
+  for (const entry of plans) {
+    const overlap = overlaps.get(entry.item.lineage);
+    if (overlap !== undefined && entry.plan.blocked === undefined) {
+      entry.plan = { ...entry.plan, steps: [], blocked: overlap };
+    }
+  }
+
+  if (options.mode === 'plan') {
+    const results = plans.map(
+      ({ item, plan }): LineageResult => ({
+        lineage: item.lineage,
+        status: planStatus(plan),
+        plan,
+        attention: attention(plan, uses),
+      }),
+    );
+    return { mode: 'plan', lineages: results, requests: provider.requestCount() - before };
+  }
+
+  const context = { provider, useLock: new KeyedLock(), uses };
+  const results = await mapLimit(
+    plans,
+    options.concurrency ?? DEFAULT_CONCURRENCY,
+    async ({ item, plan }) => {
+      const base = { lineage: item.lineage, plan, attention: attention(plan, uses) };
+      if (plan.blocked !== undefined) return { ...base, status: 'blocked' as const, steps: [] };
+      const upload = { name: item.desired.name, sha1: item.desired.sha1, ...item.upload };
+      const applied = await applyPlan(context, { plan, matcher: item.matcher, upload });
+      return { ...base, status: applyStatus(applied.steps), ...applied };
+    },
+  );
+  const changed = results.some((result) => (result.steps ?? []).some(wrote));
+  const settle = await settleAfter(provider, changed);
+  return {
+    mode: 'apply',
+    lineages: results,
+    ...(settle === undefined ? {} : { settle }),
+    requests: provider.requestCount() - before,
+  };
+}
+
+/** Every input checked before anything is sent: a run never half-starts on a bad one. */
+function prepare(lineages: readonly RotationLineage[], template: string): Ready[] {
+  const seen = new Set<string>();
+  return lineages.map(({ lineage, bundle }) => {
+    checkLineageName(lineage);
+    if (seen.has(lineage)) {
+      throw new InputError(
+        `The name '${lineage}' is given twice.`,
+        'Give every certificate a name of its own.',
+      );
+    }
+    seen.add(lineage);
+    const { leaf, upload } = bundle;
+    if (!bundle.ok || leaf === undefined || upload === undefined) {
+      throw new InputError(
+        `The certificate for '${lineage}' cannot be uploaded: ${bundle.ok ? 'no private key was found' : 'it did not pass its checks'}.`,
+        'Fix the findings reported for it (and give its private key), then run again.',
+      );
+    }
+    return {
+      lineage,
+      desired: desiredOf(template, lineage, leaf),
+      matcher: lineageMatcher(template, lineage),
+      upload,
+    };
+  });
+}
+
+function desiredOf(template: string, lineage: string, leaf: CertFacts): Desired {
+  const version = { sha1: leaf.sha1, sha256: leaf.sha256, notAfter: leaf.notAfter };
+  return { lineage, name: renderName(template, lineage, version), ...version };
+}
+
+/**
+ * Lineages whose names overlap cannot be rotated side by side: one would take the other's
+ * versions for superseded ones of its own and remove them. Checked against what is there and
+ * against the names this run would upload.
+ */
+function overlapping(ready: readonly Ready[], inventory: readonly RemoteCertificate[]): Map<string, string> {
+  const blocked = new Map<string, string>();
+  const names = [
+    ...inventory.map((remote) => ({ name: remote.name, of: undefined })),
+    ...ready.map((r) => ({ name: r.desired.name, of: r.lineage })),
+  ];
+  for (const { name, of } of names) {
+    const claimants = ready.filter((r) => r.lineage === of || r.matcher.belongs(name)).map((r) => r.lineage);
+    if (claimants.length < 2) continue;
+    for (const lineage of claimants) {
+      blocked.set(
+        lineage,
+        `the certificate name ${name} fits lineages ${claimants.join(' and ')}: give them names that do not overlap.`,
+      );
+    }
+  }
+  return blocked;
+}
+
+/** Superseded versions that stay because something still serves them and could not be moved. */
+function attention(plan: LineagePlan, uses: readonly CertificateUse[] | undefined): string[] {
+  const moving = new Set(plan.steps.flatMap((s) => (s.op === 'rebind' ? [`${s.use.id}/${s.from.id}`] : [])));
+  return plan.steps.flatMap((step) => {
+    if (step.op !== 'keep') return [];
+    const id = step.certificate.id;
+    const stuck = (uses ?? []).some(
+      (use) => use.certificateIds.includes(id) && !moving.has(`${use.id}/${id}`),
+    );
+    return stuck ? [`${step.certificate.name} (${id}) is still served: ${step.reason}`] : [];
+  });
+}
+
+async function settleAfter(provider: Provider, changed: boolean): Promise<SettleOutcome | undefined> {
+  if (!provider.settle) return undefined;
+  if (!changed) return { status: 'not-needed', why: 'nothing changed' };
+  try {
+    await provider.settle();
+    return { status: 'done' };
+  } catch (thrown) {
+    return failure(thrown);
+  }
+}
