@@ -538,6 +538,11 @@ describe('429: the wait the server asks for', () => {
     assert.deepEqual(await delayFor(t, { 'retry-after': '2', 'ratelimit-reset': reset }), [2_000]);
   });
 
+  it('a route with a limit of its own waits out that window when the 429 names no wait', async (t) => {
+    assert.deepEqual(await delayFor(t, {}, { ...get, limitWindowMs: 10_000 }), [10_000]);
+    assert.deepEqual(await delayFor(t, { 'retry-after': '2' }, { ...get, limitWindowMs: 10_000 }), [2_000]);
+  });
+
   it('neither usable: the ordinary backoff', async (t) => {
     // random 0.5, base 100: 100/2 + 0.5 * 100/2 = 75.
     assert.deepEqual(await delayFor(t, { 'retry-after': 'soon' }), [75]);

@@ -74,6 +74,11 @@ export interface HttpRequest {
   body?: unknown;
   /** 'idempotent': safe to send twice. 'once': a create; never resent after it may have landed. */
   retry: 'idempotent' | 'once';
+  /**
+   * The window of a limit this route has of its own (DigitalOcean's CDN: 5 per 10 s). A 429 that
+   * names no wait is waited out for this long: that is what frees the limit.
+   */
+  limitWindowMs?: number;
 }
 
 export interface HttpResponse {
@@ -208,7 +213,9 @@ export class HttpClient {
     }
     const { status, headers } = outcome.response;
     // Never sooner than the backoff, whatever the headers say: a 429 retried at once is another 429.
-    if (status === 429) return Math.max(this.rateLimitDelay(headers) ?? 0, this.backoff(attempt));
+    if (status === 429) {
+      return Math.max(this.rateLimitDelay(headers) ?? req.limitWindowMs ?? 0, this.backoff(attempt));
+    }
     if (GATEWAY.has(status) && req.retry === 'idempotent') return this.backoff(attempt);
     return undefined;
   }

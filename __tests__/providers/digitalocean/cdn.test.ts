@@ -90,7 +90,8 @@ describe('DigitalOcean rebind: CDN endpoints', () => {
       await Promise.all(uses.map((use) => h.provider.rebind!(use, old.id, next.id)));
       const refused = h.double.server.requests.filter((r) => r.reply?.status === 429);
       assert.ok(refused.length > 0, 'the CDN limit was hit: this is what the pacing avoids');
-      // The hourly ratelimit-reset on those replies is not a wait: only backoff was slept.
+      // Each refused request waits out the CDN window (10 s), not the hourly ratelimit-reset.
+      assert.ok(h.clock.sleeps.includes(10_000), `slept ${h.clock.sleeps.join(', ')} ms`);
       assert.ok(Math.max(...h.clock.sleeps) < 30_000, `slept ${Math.max(...h.clock.sleeps)} ms at most`);
     } finally {
       await h.close();

@@ -80,12 +80,14 @@ export function createDigitalOceanProvider(options: DigitalOceanOptions): Provid
   const polling = { ...DEFAULT_POLLING, ...options.polling };
   const api: Api = { send: (req) => http.request(req), clock, polling, note };
   // CDN routes have their own limit, apart from the token's: spaced out before they are sent.
-  const pacer = new RateLimiter(clock, { ...CDN_LIMIT, ...options.cdnLimit });
+  const cdnLimit = { ...CDN_LIMIT, ...options.cdnLimit };
+  const pacer = new RateLimiter(clock, cdnLimit);
   const cdnApi: Api = {
     ...api,
     send: async (req: HttpRequest) => {
       await pacer.acquire();
-      return http.request(req);
+      // Another client on the same token can still exhaust it: a CDN 429 has no retry-after.
+      return http.request({ ...req, limitWindowMs: cdnLimit.windowMs });
     },
   };
   const inUseWait = { ...DEFAULT_IN_USE_WAIT, ...options.inUseWait };
