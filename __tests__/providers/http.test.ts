@@ -597,6 +597,20 @@ describe('statuses that are not retried come back to the caller', () => {
   }
 });
 
+describe('retryServerErrors: a 500 retried only where the caller says it is safe', () => {
+  it('retries a 500 for an idempotent request that asks for it, and not for a create', async (t) => {
+    const server = await serve(t);
+    server.inject({ fault: { kind: 'status', status: 500 } });
+    const clock = new FakeClock();
+    const res = await makeClient(server, clock).request({ ...get, retryServerErrors: true });
+    assert.equal(res.status, 200);
+    assert.equal(server.requests.length, 2);
+    server.inject({ fault: { kind: 'status', status: 500 } });
+    const once = await makeClient(server, new FakeClock()).request({ ...create, retryServerErrors: true });
+    assert.equal(once.status, 500, 'a create is never resent on a 500');
+  });
+});
+
 describe('backoff: exponential, equal jitter, capped', () => {
   async function sleepsWith(t: TestContext, random: number, fault: 'status' | 'reset'): Promise<number[]> {
     const server = await serve(t);

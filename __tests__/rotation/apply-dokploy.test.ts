@@ -128,6 +128,31 @@ for (const dialect of ['trpc', 'docs'] as const satisfies DokployDialect[]) {
       }
     });
 
+    it('a reload that keeps failing fails the settle, saying a re-run will not reload', async () => {
+      const double = await start();
+      try {
+        double.server.inject({
+          method: 'POST',
+          path: '/api/settings.reloadTraefik',
+          fault: { kind: 'status', status: 500, body: { message: 'docker is down' } },
+          times: Infinity,
+        });
+        const result = await run(provider(double), v1);
+        assert.equal(only(result).status, 'created');
+        assert.equal(result.settle?.status, 'failed');
+        assert.match(
+          result.settle?.status === 'failed' ? (result.settle.fix ?? '') : '',
+          /A re-run will not/,
+        );
+        assert.ok(
+          double.server.requestsTo('POST', '/api/settings.reloadTraefik').length > 1,
+          'the reload was retried',
+        );
+      } finally {
+        await double.close();
+      }
+    });
+
     it('with the reload off, nothing is reloaded', async () => {
       const double = await start();
       try {

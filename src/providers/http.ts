@@ -79,6 +79,12 @@ export interface HttpRequest {
    * names no wait is waited out for this long: that is what frees the limit.
    */
   limitWindowMs?: number;
+  /**
+   * Also retry 500 (with backoff): for idempotent operations whose 500 is usually passing, such
+   * as Dokploy's Traefik reload, which restarts a service. Never for reads or writes whose 500 may
+   * be a lasting bug.
+   */
+  retryServerErrors?: boolean;
 }
 
 export interface HttpResponse {
@@ -217,6 +223,8 @@ export class HttpClient {
       return Math.max(this.rateLimitDelay(headers) ?? req.limitWindowMs ?? 0, this.backoff(attempt));
     }
     if (GATEWAY.has(status) && req.retry === 'idempotent') return this.backoff(attempt);
+    if (status === 500 && req.retryServerErrors === true && req.retry === 'idempotent')
+      return this.backoff(attempt);
     return undefined;
   }
 

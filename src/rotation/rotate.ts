@@ -190,6 +190,11 @@ async function settleAfter(provider: Provider, changed: boolean): Promise<Settle
     await provider.settle();
     return { status: 'done' };
   } catch (thrown) {
-    return failure(thrown);
+    // The certificates are in place, so a re-run finds nothing to change and will not settle:
+    // say so, and what to do instead.
+    return {
+      ...failure(thrown),
+      fix: 'The certificates are in place, but the provider did not settle (Dokploy: Traefik was not reloaded, so it may still serve the old certificate). A re-run will not retry this, as nothing is left to change: reload Traefik in Dokploy (Settings, Web Server, Reload Traefik), or fix the cause shown above and reload then.',
+    };
   }
 }

@@ -107,7 +107,14 @@ export class DokployApi {
     const dialect = await this.ensureDialect();
     const body: ReloadTraefikInput = serverId === undefined ? {} : { serverId };
     const path = '/settings.reloadTraefik';
-    const res = await this.client(dialect).request({ method: 'POST', path, body, retry: 'idempotent' });
+    // A reload is a restart: safe to repeat, and its 500 is usually a passing Docker hiccup.
+    const res = await this.client(dialect).request({
+      method: 'POST',
+      path,
+      body,
+      retry: 'idempotent',
+      retryServerErrors: true,
+    });
     if (!ok(res)) throw replyError(res, `the Traefik reload (POST ${this.pathOf(path)})`, RELOAD_AUTH_FIX);
   }
 
