@@ -153,6 +153,27 @@ for (const dialect of ['trpc', 'docs'] as const satisfies DokployDialect[]) {
       }
     });
 
+    it('plan mode only lists, writes nothing, reloads nothing, and says what apply would do', async () => {
+      const double = await start();
+      try {
+        await run(provider(double), v1);
+        const reloads = double.reloads.length;
+        const since = double.requests.length;
+        const result = await run(provider(double), v2, { ...APPLY, mode: 'plan' });
+        const lineage = only(result);
+        assert.equal(lineage.status, 'planned');
+        assert.deepEqual(
+          lineage.plan.steps.map((s) => s.op),
+          ['create', 'remove'],
+        );
+        assert.deepEqual(writes(double.requests, since), []);
+        assert.equal(double.reloads.length, reloads);
+        assert.equal(double.certificates(ORG).length, 1);
+      } finally {
+        await double.close();
+      }
+    });
+
     it('with the reload off, nothing is reloaded', async () => {
       const double = await start();
       try {
