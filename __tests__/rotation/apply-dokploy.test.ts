@@ -179,6 +179,7 @@ for (const dialect of ['trpc', 'docs'] as const satisfies DokployDialect[]) {
       try {
         const result = await run(provider(double, { reloadTraefik: false }), v1);
         assert.equal(only(result).status, 'created');
+        assert.equal(result.settle?.status, 'not-needed', 'no reload is claimed when it is off');
         assert.deepEqual(double.reloads, []);
       } finally {
         await double.close();

@@ -72,8 +72,11 @@ export interface Provider {
   uses?(): Promise<CertificateUse[]>;
   /** Move `use` from one certificate to another, and wait until the provider shows it. */
   rebind?(use: CertificateUse, from: string, to: string): Promise<CertificateUse>;
-  /** After certificates were added or removed (Dokploy: reload Traefik when asked to). */
-  settle?(): Promise<void>;
+  /**
+   * After certificates were added or removed (Dokploy: reload Traefik when asked to). Says
+   * whether it did anything, so a report never claims a reload that was turned off.
+   */
+  settle?(): Promise<'done' | 'not-needed'>;
   /** HTTP requests sent so far, retries included. */
   requestCount(): number;
 }

@@ -187,8 +187,10 @@ async function settleAfter(provider: Provider, changed: boolean): Promise<Settle
   if (!provider.settle) return undefined;
   if (!changed) return { status: 'not-needed', why: 'nothing changed' };
   try {
-    await provider.settle();
-    return { status: 'done' };
+    const settled = await provider.settle();
+    return settled === 'done'
+      ? { status: 'done' }
+      : { status: 'not-needed', why: 'the provider has nothing to do (Traefik reload off)' };
   } catch (thrown) {
     // The certificates are in place, so a re-run finds nothing to change and will not settle:
     // say so, and what to do instead.

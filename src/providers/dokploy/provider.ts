@@ -75,8 +75,10 @@ class DokployProvider implements Provider {
     return this.api.remove(id);
   }
 
-  async settle(): Promise<void> {
-    if (this.reload) await this.api.reloadTraefik(this.serverId);
+  async settle(): Promise<'done' | 'not-needed'> {
+    if (!this.reload) return 'not-needed';
+    await this.api.reloadTraefik(this.serverId);
+    return 'done';
   }
 
   requestCount(): number {
