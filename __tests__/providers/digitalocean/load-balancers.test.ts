@@ -267,6 +267,41 @@ describe('DigitalOcean rebind: load balancers', () => {
     }
   });
 
+  it('an overwrite by another writer right after the PUT is re-applied once; a second is a clear BUSY', async () => {
+    const h = await harness();
+    try {
+      const old = h.double.addCertificate('old');
+      const next = h.double.addCertificate('new');
+      const store = h.double.loadBalancers;
+      const realPut = store.put.bind(store);
+      let overwrites = 0;
+      // Another writer's full-body PUT, with the old certificate, lands right after each of ours.
+      store.put = (id, body) => {
+        const reply = realPut(id, body);
+        if (overwrites > 0 && reply.status === 200) {
+          overwrites--;
+          realPut(id, JSON.parse(JSON.stringify(body).replaceAll(next.id, old.id)));
+        }
+        return reply;
+      };
+
+      overwrites = 1;
+      const once = h.double.addLoadBalancer(regionalLoadBalancer(old.id, { name: 'once' }));
+      const moved = await h.provider.rebind!(await useOf(h, once.id), old.id, next.id);
+      assert.deepEqual(moved.certificateIds, [next.id]);
+      assert.equal(h.double.server.requestsTo('PUT', `/v2/load_balancers/${once.id}`).length, 2);
+
+      overwrites = Number.POSITIVE_INFINITY;
+      const always = h.double.addLoadBalancer(regionalLoadBalancer(old.id, { name: 'always' }));
+      const error = await rejection(h.provider.rebind!(await useOf(h, always.id), old.id, next.id));
+      assert.equal(error.providerCode, 'BUSY');
+      assert.match(error.message, /changed back to certificate .* twice/);
+      assert.equal(h.double.server.requestsTo('PUT', `/v2/load_balancers/${always.id}`).length, 2);
+    } finally {
+      await h.close();
+    }
+  });
+
   it("an 'errored' load balancer is not touched", async () => {
     const h = await harness();
     try {

@@ -119,13 +119,43 @@ export async function rebindLoadBalancer(
   const call = { what: `PUT ${PATH}/${use.id}`, scope: 'load_balancer:update' };
   const started = api.clock.now();
   const left = () => api.polling.timeoutMs - (api.clock.now() - started);
+  // Another writer's full-body PUT (a second run, a person in the control panel) can put the
+  // old certificate back right after ours: re-apply once, then give up clearly.
+  for (let rewrite = 0; ; rewrite++) {
+    await putOnce(api, use, from, to, call, left);
+    const bound = await waitBound(api, use, from, to, left());
+    if (bound !== 'overwritten') return bound;
+    if (rewrite >= 1) {
+      throw new ProviderError(
+        'BUSY',
+        `${PROVIDER}: load balancer ${use.name} (${use.id}) was changed back to certificate ${from} twice after it was moved to ${to}.`,
+        {
+          fix: 'Something else keeps writing this load balancer (another run or tool): stop it, then run again.',
+        },
+      );
+    }
+    api.note(
+      `load balancer ${use.id} shows ${from} again: something else wrote it; applying the change once more`,
+    );
+  }
+}
+
+/** GET until active, and PUT the change; returns when the PUT was accepted (or had already landed). */
+async function putOnce(
+  api: Api,
+  use: CertificateUse,
+  from: string,
+  to: string,
+  call: { what: string; scope: string },
+  left: () => number,
+): Promise<void> {
   for (;;) {
     const lb = await waitActive(api, use.id, left());
     refuseManaged(managedBy(lb), lb.name ?? use.name, lb.id);
     const ids = certificateIdsOf(lb);
     if (!ids.includes(from)) {
       // A retried PUT that had landed, or a run that stopped after the PUT.
-      if (ids.includes(to)) return toUse(lb);
+      if (ids.includes(to)) return;
       throw new ProviderError(
         'NOT_FOUND',
         `${PROVIDER}: load balancer ${lb.name ?? use.name} no longer uses certificate ${from}.`,
@@ -140,13 +170,12 @@ export async function rebindLoadBalancer(
       body: updateFor(lb, from, to),
       retry: 'idempotent',
     });
-    if (res.status === 200 || res.status === 202) break;
+    if (res.status === 200 || res.status === 202) return;
     // Busy between our look and our PUT: wait, look again, and build the body anew.
     if (!isBusy(res) || left() < api.polling.intervalMs) throw replyError(res, call);
     api.note(`${call.what}: busy with earlier actions; looking again in ${api.polling.intervalMs} ms`);
     await api.clock.sleep(api.polling.intervalMs);
   }
-  return waitBound(api, use, from, to, left());
 }
 
 function refuseManaged(manager: CertificateUse['managedBy'], name: string, id: string): void {
@@ -187,21 +216,30 @@ async function waitActive(api: Api, id: string, timeoutMs: number): Promise<Load
   );
 }
 
-/** GET until `to` shows where `from` was (a global load balancer applies it in the background). */
+/**
+ * GET until `to` shows where `from` was (a global load balancer applies it in the background), or
+ * until it is clear that something else put `from` back ('overwritten').
+ */
 async function waitBound(
   api: Api,
   use: CertificateUse,
   from: string,
   to: string,
   timeoutMs: number,
-): Promise<CertificateUse> {
+): Promise<CertificateUse | 'overwritten'> {
   return pollUntil(
     api.clock,
     { ...api.polling, timeoutMs: Math.max(0, timeoutMs) },
-    async () => {
+    async (): Promise<{ done: CertificateUse | 'overwritten' } | { seen: string[] }> => {
       const lb = await getLoadBalancer(api, use.id);
       const ids = certificateIdsOf(lb);
-      return ids.includes(to) && !ids.includes(from) ? { done: toUse(lb) } : { seen: ids };
+      if (ids.includes(to) && !ids.includes(from)) return { done: toUse(lb) };
+      // A regional load balancer shows a PUT at once: active with the old id means it was
+      // overwritten. A global one applies it in the background: there, keep looking.
+      const regional = lb.type !== 'GLOBAL';
+      const active = lb.status === undefined || lb.status === 'active';
+      if (regional && active && ids.includes(from) && !ids.includes(to)) return { done: 'overwritten' };
+      return { seen: ids };
     },
     (ids, waited) =>
       new ProviderError(
