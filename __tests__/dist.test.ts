@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { DigitalOceanDouble } from '../test/doubles/digitalocean.ts';
 import { type Issued, Pki } from '../test/support/pki.ts';
 import { leakedWindows, runAction, runCli } from './support/run-dist.ts';
 
@@ -102,12 +103,91 @@ describe('dist/index.js run as the runner runs it', () => {
   });
 
   it('keeps workflow commands inside certificate text from running', async () => {
-    const run = await runAction({ certificate: leaf.certPem, 'private-key': leaf.keyPem });
+    const run = await runAction({ mode: 'validate', certificate: leaf.certPem, 'private-key': leaf.keyPem });
     const lines = run.stdout.split('\n');
     const stop = lines.findIndex((l) => l.startsWith('::stop-commands::'));
     assert.ok(stop >= 0, 'the report is printed with command processing stopped');
     const token = lines[stop]!.slice('::stop-commands::'.length);
     assert.ok(lines.includes(`::${token}::`), 'and resumed after it');
+  });
+});
+
+describe('dist/index.js rotating on a provider (the DigitalOcean double, over loopback)', () => {
+  it('uploads on the first run, changes nothing on the second, and never prints the token', async () => {
+    const double = await DigitalOceanDouble.start();
+    try {
+      const inputs = {
+        mode: 'apply',
+        provider: 'digitalocean',
+        'api-token': double.token,
+        'api-url': double.url,
+        name: 'app',
+        certificate: leaf.certPem + intermediate.certPem,
+        'private-key': leaf.keyPem,
+      };
+      const first = await runAction(inputs);
+      assert.equal(first.code, 0, first.stdout + first.stderr);
+      assert.equal(first.outputs.status, 'created');
+      assert.equal(first.outputs.changed, 'true');
+      assert.match(first.outputs['certificate-name'] ?? '', /^app-[0-9a-f]{12}$/);
+      assert.equal(first.outputs['certificate-id'], double.certificates.all()[0]?.id);
+      assert.deepEqual(JSON.parse(first.outputs.removed ?? 'null'), []);
+      assert.match(first.summary, /Rotation of app: created/);
+      assert.match(first.stdout, new RegExp(`::add-mask::${double.token}`));
+
+      const second = await runAction(inputs);
+      assert.equal(second.code, 0, second.stdout);
+      assert.equal(second.outputs.status, 'unchanged');
+      assert.equal(second.outputs.changed, 'false');
+      assert.equal(double.certificates.all().length, 1);
+      const printed =
+        first.stdout.replace(/^::add-mask::.*$/gm, '') +
+        first.summary +
+        second.stdout.replace(/^::add-mask::.*$/gm, '');
+      assert.ok(!printed.includes(double.token), 'the token is never printed');
+      assert.deepEqual(leakedWindows(leaf.keyPem, printed + JSON.stringify(first.outputs)), []);
+    } finally {
+      await double.close();
+    }
+  });
+
+  it('plan mode changes nothing; an invalid certificate is never sent', async () => {
+    const double = await DigitalOceanDouble.start();
+    try {
+      const base = {
+        provider: 'digitalocean',
+        'api-token': double.token,
+        'api-url': double.url,
+        name: 'app',
+      };
+      const plan = await runAction({
+        ...base,
+        mode: 'plan',
+        certificate: leaf.certPem + intermediate.certPem,
+        'private-key': leaf.keyPem,
+      });
+      assert.equal(plan.code, 0, plan.stdout);
+      assert.equal(plan.outputs.status, 'planned');
+      assert.match(plan.stdout, /\+ create/);
+      assert.equal(double.certificates.all().length, 0);
+
+      const requestsAfterPlan = double.server.requests.length;
+      const invalid = await runAction({
+        ...base,
+        mode: 'apply',
+        certificate: leaf.certPem,
+        'private-key': otherKey,
+      });
+      assert.equal(invalid.code, 1);
+      assert.equal(invalid.outputs.status, 'invalid');
+      assert.equal(
+        double.server.requests.length,
+        requestsAfterPlan,
+        'no request at all for an invalid certificate',
+      );
+    } finally {
+      await double.close();
+    }
   });
 });
 

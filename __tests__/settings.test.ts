@@ -1,18 +1,26 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { InputError } from '../src/errors.ts';
-import { parseBoolean, parseDomains, parseSettings } from '../src/settings.ts';
+import { parseBoolean, parseDomains, parseSettings, type RawInputs, type Settings } from '../src/settings.ts';
 
 const PEM = '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n';
+
+/** Settings for a validate run: the certificate checks alone, no provider. */
+const validate = (raw: RawInputs): Settings => parseSettings({ mode: 'validate', ...raw });
 
 function rejects(fn: () => unknown, message: RegExp): void {
   assert.throws(fn, (error: unknown) => error instanceof InputError && message.test(error.message));
 }
 
 describe('parseSettings', () => {
-  it('applies the defaults', () => {
-    const settings = parseSettings({ certificate: PEM });
+  it('applies the defaults: apply mode, which needs a provider', () => {
+    assert.throws(
+      () => parseSettings({ certificate: PEM }),
+      (e: unknown) => e instanceof InputError && /provider is required for mode 'apply'/.test(e.message),
+    );
+    const settings = validate({ certificate: PEM });
     assert.equal(settings.mode, 'validate');
+    assert.equal(settings.rotation, undefined);
     assert.equal(settings.warnDays, 30);
     assert.equal(settings.failDays, 7);
     assert.equal(settings.repairChain, true);
@@ -23,7 +31,7 @@ describe('parseSettings', () => {
   });
 
   it('orders the parts certificate, chain, key, PKCS#12 and keeps values and files apart', () => {
-    const settings = parseSettings({
+    const settings = validate({
       'pkcs12-file': 'a.p12',
       'private-key': 'KEY',
       'certificate-chain-file': ' chain.pem ',
@@ -45,17 +53,17 @@ describe('parseSettings', () => {
   });
 
   it('accepts a PKCS#12 alone as the certificate', () => {
-    assert.equal(parseSettings({ pkcs12: 'MIIK' }).parts[0]?.role, 'pkcs12');
+    assert.equal(validate({ pkcs12: 'MIIK' }).parts[0]?.role, 'pkcs12');
   });
 
   it('says what is missing when no certificate is given', () => {
-    rejects(() => parseSettings({ 'private-key': 'KEY' }), /No certificate was given/);
-    rejects(() => parseSettings({ certificate: '  \n ' }), /No certificate was given/);
+    rejects(() => validate({ 'private-key': 'KEY' }), /No certificate was given/);
+    rejects(() => validate({ certificate: '  \n ' }), /No certificate was given/);
   });
 
   it('refuses a value and a file for the same part', () => {
     rejects(
-      () => parseSettings({ certificate: PEM, 'certificate-file': 'x.pem' }),
+      () => validate({ certificate: PEM, 'certificate-file': 'x.pem' }),
       /Both certificate and certificate-file are set/,
     );
   });
@@ -63,24 +71,24 @@ describe('parseSettings', () => {
   it('refuses modes it does not know, quoting the value and the choices', () => {
     rejects(
       () => parseSettings({ certificate: PEM, mode: 'yolo' }),
-      /Invalid mode 'yolo'. Expected one of: validate/,
+      /Invalid mode 'yolo'. Expected one of: apply, plan, validate/,
     );
   });
 
   it('reads days strictly', () => {
-    assert.equal(parseSettings({ certificate: PEM, 'warn-days': ' 45 ' }).warnDays, 45);
-    assert.equal(parseSettings({ certificate: PEM, 'fail-days': '0' }).failDays, 0);
+    assert.equal(validate({ certificate: PEM, 'warn-days': ' 45 ' }).warnDays, 45);
+    assert.equal(validate({ certificate: PEM, 'fail-days': '0' }).failDays, 0);
     for (const bad of ['-1', '1.5', '10d', 'soon', '1e3', '999999']) {
-      rejects(() => parseSettings({ certificate: PEM, 'warn-days': bad }), /Invalid warn-days/);
+      rejects(() => validate({ certificate: PEM, 'warn-days': bad }), /Invalid warn-days/);
     }
     rejects(
-      () => parseSettings({ certificate: PEM, 'warn-days': '5', 'fail-days': '10' }),
+      () => validate({ certificate: PEM, 'warn-days': '5', 'fail-days': '10' }),
       /fail-days \(10\) is larger than warn-days \(5\)/,
     );
   });
 
   it('keeps passphrases exactly as given', () => {
-    const settings = parseSettings({ certificate: PEM, 'key-passphrase': ' pass ', 'pkcs12-password': '' });
+    const settings = validate({ certificate: PEM, 'key-passphrase': ' pass ', 'pkcs12-password': '' });
     assert.equal(settings.keyPassphrase, ' pass ');
     assert.equal(settings.pkcs12Password, '');
   });
@@ -125,6 +133,82 @@ describe('parseDomains', () => {
   it('refuses names that are not host names', () => {
     for (const bad of ['a..b', '-a.example', 'a_b.example', 'a.*.example', '*', '*.192.0.2.1']) {
       rejects(() => parseDomains(bad), /Invalid domain/);
+    }
+  });
+});
+
+describe('rotation settings (plan and apply)', () => {
+  const base: RawInputs = {
+    certificate: PEM,
+    provider: 'digitalocean',
+    'api-token': 'dop_v1_x',
+    name: 'example-com',
+  };
+
+  it('reads the provider, the lineage and the defaults', () => {
+    const settings = parseSettings({ ...base, mode: 'plan' });
+    assert.equal(settings.mode, 'plan');
+    assert.deepEqual(settings.rotation, {
+      provider: {
+        kind: 'digitalocean',
+        token: 'dop_v1_x',
+        apiUrl: undefined,
+        serverId: undefined,
+        reloadTraefik: false,
+      },
+      lineage: 'example-com',
+      template: '{name}-{sha1:12}',
+      plan: { removeSuperseded: true, keepSuperseded: 0, rebind: true },
+      concurrency: 4,
+      timeoutSeconds: 30,
+    });
+  });
+
+  it('reads every option strictly', () => {
+    const settings = parseSettings({
+      ...base,
+      provider: 'Dokploy',
+      'api-url': 'https://dokploy.example.com',
+      'server-id': 'srv-1',
+      'reload-traefik': 'true',
+      'name-template': 'tls-{name}-{sha256:16}',
+      'remove-superseded': 'false',
+      'keep-superseded': '2',
+      rebind: 'false',
+      concurrency: '8',
+      'timeout-seconds': '90',
+    });
+    assert.equal(settings.rotation?.provider.kind, 'dokploy');
+    assert.equal(settings.rotation?.provider.reloadTraefik, true);
+    assert.equal(settings.rotation?.template, 'tls-{name}-{sha256:16}');
+    assert.deepEqual(settings.rotation?.plan, { removeSuperseded: false, keepSuperseded: 2, rebind: false });
+    assert.equal(settings.rotation?.concurrency, 8);
+    assert.equal(settings.rotation?.timeoutSeconds, 90);
+  });
+
+  it('says what is missing or wrong, naming the input', () => {
+    const cases: [RawInputs, RegExp][] = [
+      [{ ...base, provider: 'aws' }, /Invalid provider 'aws'/],
+      [{ ...base, 'api-token': ' ' }, /api-token is required/],
+      [{ ...base, name: undefined as unknown as string }, /name is required/],
+      [{ ...base, name: 'no spaces allowed' }, /Invalid name/],
+      [{ ...base, provider: 'dokploy' }, /api-url is required for Dokploy/],
+      [{ ...base, 'server-id': 'srv' }, /server-id applies to Dokploy only/],
+      [{ ...base, 'reload-traefik': 'true' }, /reload-traefik applies to Dokploy only/],
+      [
+        { ...base, 'keep-superseded': '-1' },
+        /Invalid keep-superseded '-1'. Expected a whole number from 0 to 100/,
+      ],
+      [{ ...base, concurrency: '0' }, /Invalid concurrency '0'/],
+      [{ ...base, 'name-template': '{name}' }, /needs a fingerprint/],
+    ];
+    for (const [raw, message] of cases) {
+      const clean = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as RawInputs;
+      assert.throws(
+        () => parseSettings(clean),
+        (e: unknown) => e instanceof InputError && message.test(e.message),
+        String(message),
+      );
     }
   });
 });

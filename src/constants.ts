@@ -16,6 +16,18 @@ export const Inputs = {
   WarnDays: 'warn-days',
   FailDays: 'fail-days',
   RepairChain: 'repair-chain',
+  Provider: 'provider',
+  ApiToken: 'api-token',
+  ApiUrl: 'api-url',
+  Name: 'name',
+  ServerId: 'server-id',
+  NameTemplate: 'name-template',
+  RemoveSuperseded: 'remove-superseded',
+  KeepSuperseded: 'keep-superseded',
+  Rebind: 'rebind',
+  ReloadTraefik: 'reload-traefik',
+  Concurrency: 'concurrency',
+  TimeoutSeconds: 'timeout-seconds',
 } as const;
 
 export type InputName = (typeof Inputs)[keyof typeof Inputs];
@@ -26,6 +38,7 @@ export const SECRET_INPUTS: readonly InputName[] = [
   Inputs.Pkcs12,
   Inputs.Pkcs12Password,
   Inputs.KeyPassphrase,
+  Inputs.ApiToken,
 ];
 
 export const Outputs = {
@@ -35,6 +48,12 @@ export const Outputs = {
   NotAfter: 'not-after',
   DaysRemaining: 'days-remaining',
   Report: 'report',
+  Changed: 'changed',
+  Status: 'status',
+  CertificateId: 'certificate-id',
+  CertificateName: 'certificate-name',
+  Removed: 'removed',
 } as const;
 
-export const MODES = ['validate'] as const;
+export const MODES = ['apply', 'plan', 'validate'] as const;
+export const PROVIDERS = ['digitalocean', 'dokploy'] as const;

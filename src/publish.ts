@@ -5,6 +5,7 @@
 import * as core from '@actions/core';
 import { Outputs } from './constants.ts';
 import type { RunReport } from './report/report.ts';
+import { wrote } from './rotation/results.ts';
 import { renderSummary } from './report/summary.ts';
 import type { Settings } from './settings.ts';
 
@@ -18,6 +19,18 @@ export async function publish(report: RunReport, settings: Settings): Promise<vo
     core.setOutput(Outputs.DaysRemaining, String(first.leaf.daysRemaining));
   }
   core.setOutput(Outputs.Report, JSON.stringify(report));
+  const lineage = report.rotation?.lineages[0];
+  const steps = lineage?.steps ?? [];
+  core.setOutput(Outputs.Status, lineage?.status ?? first?.status ?? 'invalid');
+  core.setOutput(Outputs.Changed, String(steps.some(wrote)));
+  core.setOutput(Outputs.CertificateId, lineage?.current?.id ?? '');
+  core.setOutput(Outputs.CertificateName, lineage?.current?.name ?? '');
+  const removed = steps.flatMap((step) =>
+    (step.op === 'remove' || step.op === 'remove-duplicate') && step.outcome.status === 'done'
+      ? [step.certificate]
+      : [],
+  );
+  core.setOutput(Outputs.Removed, JSON.stringify(removed));
 
   for (const cert of report.certificates) {
     for (const f of cert.findings) {

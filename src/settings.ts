@@ -7,7 +7,11 @@ import { isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
 import type { Role } from './certs/decode.ts';
 import { DEFAULT_FAIL_DAYS, DEFAULT_WARN_DAYS } from './certs/validate.ts';
-import { type InputName, Inputs, MODES } from './constants.ts';
+import { type InputName, Inputs, MODES, PROVIDERS } from './constants.ts';
+import type { ProviderSettings } from './providers/factory.ts';
+import type { ProviderKind } from './providers/provider.ts';
+import { checkLineageName, checkTemplate, DEFAULT_NAME_TEMPLATE } from './rotation/names.ts';
+import type { PlanOptions } from './rotation/plan.ts';
 import { InputError } from './errors.ts';
 
 export type Mode = (typeof MODES)[number];
@@ -28,11 +32,24 @@ export interface Settings {
   parts: CertificatePart[];
   keyPassphrase: string | undefined;
   pkcs12Password: string | undefined;
+  /** What plan and apply need; undefined in validate mode (no network). */
+  rotation: RotationSettings | undefined;
   /** Names the certificate must cover, lowercased. */
   domains: string[];
   warnDays: number;
   failDays: number;
   repairChain: boolean;
+}
+
+export interface RotationSettings {
+  provider: ProviderSettings;
+  /** The lineage: the certificate's name, which every uploaded version's name starts from. */
+  lineage: string;
+  template: string;
+  plan: PlanOptions;
+  concurrency: number;
+  /** Per HTTP request: connect, headers and body each. */
+  timeoutSeconds: number;
 }
 
 export type RawInputs = Partial<Record<InputName, string>>;
@@ -49,7 +66,7 @@ export function parseSettings(raw: RawInputs): Settings {
     const value = raw[name];
     return value === undefined || value.trim() === '' ? undefined : value;
   };
-  const mode = (get(Inputs.Mode) ?? 'validate').trim().toLowerCase();
+  const mode = (get(Inputs.Mode) ?? 'apply').trim().toLowerCase();
   if (!(MODES as readonly string[]).includes(mode)) {
     throw new InputError(`Invalid mode '${mode}'. Expected one of: ${MODES.join(', ')}.`);
   }
@@ -84,8 +101,10 @@ export function parseSettings(raw: RawInputs): Settings {
     );
   }
 
+  const rotation = mode === 'validate' ? undefined : parseRotation(get, raw, mode);
   return {
     mode: mode as Mode,
+    rotation,
     parts,
     keyPassphrase: raw[Inputs.KeyPassphrase] || undefined,
     pkcs12Password: raw[Inputs.Pkcs12Password] ?? undefined,
@@ -94,6 +113,96 @@ export function parseSettings(raw: RawInputs): Settings {
     failDays,
     repairChain: parseBoolean(get(Inputs.RepairChain), Inputs.RepairChain, true),
   };
+}
+
+function parseRotation(
+  get: (name: InputName) => string | undefined,
+  raw: RawInputs,
+  mode: string,
+): RotationSettings {
+  const kind = get(Inputs.Provider)?.trim().toLowerCase();
+  if (kind === undefined) {
+    throw new InputError(
+      `${Inputs.Provider} is required for mode '${mode}'.`,
+      `Set ${Inputs.Provider} to ${PROVIDERS.join(' or ')}, or use mode: validate to only check the certificate.`,
+    );
+  }
+  if (!(PROVIDERS as readonly string[]).includes(kind)) {
+    throw new InputError(`Invalid ${Inputs.Provider} '${kind}'. Expected one of: ${PROVIDERS.join(', ')}.`);
+  }
+  const token = raw[Inputs.ApiToken]?.trim();
+  if (!token) {
+    throw new InputError(
+      `${Inputs.ApiToken} is required for mode '${mode}'.`,
+      kind === 'digitalocean'
+        ? 'Pass a DigitalOcean personal access token from a secret (scopes: certificate read/create/delete, load_balancer read/update, cdn read/update).'
+        : 'Pass a Dokploy API key from a secret (Settings, Profile, API keys).',
+    );
+  }
+  const apiUrl = get(Inputs.ApiUrl)?.trim();
+  if (kind === 'dokploy' && apiUrl === undefined) {
+    throw new InputError(
+      `${Inputs.ApiUrl} is required for Dokploy.`,
+      'Set it to the dashboard address, e.g. https://dokploy.example.com.',
+    );
+  }
+  const serverId = get(Inputs.ServerId)?.trim();
+  const reloadTraefik = parseBoolean(get(Inputs.ReloadTraefik), Inputs.ReloadTraefik, false);
+  if (kind !== 'dokploy' && (serverId !== undefined || reloadTraefik)) {
+    throw new InputError(
+      `${serverId !== undefined ? Inputs.ServerId : Inputs.ReloadTraefik} applies to Dokploy only.`,
+      `Remove it, or set ${Inputs.Provider}: dokploy.`,
+    );
+  }
+  const name = get(Inputs.Name)?.trim();
+  if (name === undefined) {
+    throw new InputError(
+      `${Inputs.Name} is required for mode '${mode}'.`,
+      'Give the certificate a short name, e.g. example-com: every uploaded version is named after it.',
+    );
+  }
+  return {
+    provider: {
+      kind: kind as ProviderKind,
+      token,
+      apiUrl,
+      serverId,
+      reloadTraefik,
+    },
+    lineage: checkLineageName(name),
+    template: checkTemplate(get(Inputs.NameTemplate)?.trim() ?? DEFAULT_NAME_TEMPLATE),
+    plan: {
+      removeSuperseded: parseBoolean(get(Inputs.RemoveSuperseded), Inputs.RemoveSuperseded, true),
+      keepSuperseded: parseInteger(get(Inputs.KeepSuperseded), Inputs.KeepSuperseded, {
+        fallback: 0,
+        min: 0,
+        max: 100,
+      }),
+      rebind: parseBoolean(get(Inputs.Rebind), Inputs.Rebind, true),
+    },
+    concurrency: parseInteger(get(Inputs.Concurrency), Inputs.Concurrency, { fallback: 4, min: 1, max: 16 }),
+    timeoutSeconds: parseInteger(get(Inputs.TimeoutSeconds), Inputs.TimeoutSeconds, {
+      fallback: 30,
+      min: 1,
+      max: 600,
+    }),
+  };
+}
+
+function parseInteger(
+  value: string | undefined,
+  name: InputName,
+  bounds: { fallback: number; min: number; max: number },
+): number {
+  if (value === undefined) return bounds.fallback;
+  const text = value.trim();
+  const number = Number(text);
+  if (!/^\d{1,6}$/.test(text) || number < bounds.min || number > bounds.max) {
+    throw new InputError(
+      `Invalid ${name} '${text}'. Expected a whole number from ${bounds.min} to ${bounds.max}.`,
+    );
+  }
+  return number;
 }
 
 function parseDays(value: string | undefined, name: InputName, fallback: number): number {

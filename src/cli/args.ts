@@ -20,6 +20,8 @@ export const USAGE = `Usage: cert-rotate <command> [options]
 
 Commands:
   validate            Read the certificate, key and chain; check them; print the findings.
+  plan                Check, then show what apply would change on the provider (read-only).
+  apply               Check, then upload, rebind and remove superseded versions on the provider.
 
 Options:
   --cert FILE         Certificate (PEM or DER); may hold the chain and the key too. Alias: --bundle
@@ -30,12 +32,24 @@ Options:
   --warn-days N       Warn when it expires within N days (default 30)
   --fail-days N       Fail when it expires within N days (default 7)
   --no-repair-chain   Fail on an out-of-order chain instead of reordering it
+  --provider NAME     digitalocean or dokploy (plan, apply)
+  --api-url URL       Dokploy's address; DigitalOcean's API (default https://api.digitalocean.com)
+  --name NAME         The certificate's name: every uploaded version is named after it
+  --server-id ID      Dokploy: the remote server the certificate belongs to
+  --name-template T   How versions are named (default {name}-{sha1:12})
+  --keep-superseded N Keep the newest N superseded versions as a rollback (default 0)
+  --no-remove-superseded  Keep superseded versions
+  --no-rebind         Do not move load balancers and CDN endpoints to the new version
+  --reload-traefik    Dokploy: reload Traefik after changes
+  --concurrency N     Lineages at once (default 4)
+  --timeout-seconds N Per request (default 30)
   --json              Print the report as JSON
   -h, --help          Show this help
 
 Environment:
   CERT_ROTATE_KEY_PASSPHRASE    Passphrase of an encrypted key
   CERT_ROTATE_PKCS12_PASSWORD   Password of the PKCS#12 file
+  CERT_ROTATE_API_TOKEN         The provider's API token (DigitalOcean) or key (Dokploy)
   CERT_ROTATE_<INPUT>           Any action input, e.g. CERT_ROTATE_PRIVATE_KEY (the PEM itself)
 
 Exit status: 0 valid, 1 errors found, 2 usage error.
@@ -92,6 +106,23 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   if (values['warn-days'] !== undefined) raw[Inputs.WarnDays] = values['warn-days'];
   if (values['fail-days'] !== undefined) raw[Inputs.FailDays] = values['fail-days'];
   if (values['no-repair-chain']) raw[Inputs.RepairChain] = 'false';
+  const strings: [string, InputName][] = [
+    ['provider', Inputs.Provider],
+    ['api-url', Inputs.ApiUrl],
+    ['name', Inputs.Name],
+    ['server-id', Inputs.ServerId],
+    ['name-template', Inputs.NameTemplate],
+    ['keep-superseded', Inputs.KeepSuperseded],
+    ['concurrency', Inputs.Concurrency],
+    ['timeout-seconds', Inputs.TimeoutSeconds],
+  ];
+  for (const [flag, input] of strings) {
+    const value = values[flag as keyof typeof values];
+    if (typeof value === 'string') raw[input] = value;
+  }
+  if (values['no-remove-superseded']) raw[Inputs.RemoveSuperseded] = 'false';
+  if (values['no-rebind']) raw[Inputs.Rebind] = 'false';
+  if (values['reload-traefik']) raw[Inputs.ReloadTraefik] = 'true';
 
   try {
     return { kind: 'run', settings: parseSettings(raw), json: values.json === true };
@@ -126,6 +157,17 @@ function parse(argv: readonly string[]) {
       'warn-days': { type: 'string' },
       'fail-days': { type: 'string' },
       'no-repair-chain': { type: 'boolean' },
+      provider: { type: 'string' },
+      'api-url': { type: 'string' },
+      name: { type: 'string' },
+      'server-id': { type: 'string' },
+      'name-template': { type: 'string' },
+      'keep-superseded': { type: 'string' },
+      concurrency: { type: 'string' },
+      'timeout-seconds': { type: 'string' },
+      'no-remove-superseded': { type: 'boolean' },
+      'no-rebind': { type: 'boolean' },
+      'reload-traefik': { type: 'boolean' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

@@ -5,6 +5,7 @@
 import { keyLabel } from '../certs/keys.ts';
 import type { CertificateReport, RunReport } from './report.ts';
 import { verdict } from './report.ts';
+import { rotationMarkdown } from './rotation.ts';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'`|\\[\]*_]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -25,6 +26,7 @@ export function renderSummary(report: RunReport, options: SummaryOptions): strin
   const icon = report.ok ? '✅' : '❌';
   const out = [`## ${icon} cert-rotate ${report.mode}: ${escapeHtml(verdict(report))}`, ''];
   for (const cert of report.certificates) out.push(...certificateSection(cert, options), '');
+  if (report.rotation) out.push(...rotationMarkdown(report.rotation));
   return `${out.join('\n')}\n`;
 }
 

@@ -2,6 +2,7 @@
 import { keyLabel } from '../certs/keys.ts';
 import type { CertificateReport, RunReport } from './report.ts';
 import { verdict } from './report.ts';
+import { rotationText } from './rotation.ts';
 
 export interface TextStyle {
   color: boolean;
@@ -16,6 +17,7 @@ export function renderText(report: RunReport, style: TextStyle): string {
     paint('bold', `cert-rotate ${report.mode}: `) + paint(report.ok ? 'green' : 'red', verdict(report)),
   ];
   for (const cert of report.certificates) lines.push('', ...certificateLines(cert, paint));
+  if (report.rotation) lines.push(...rotationText(report.rotation, style));
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,0 +1,80 @@
+/**
+ * The rotation part of a report: for plan mode the plan as a diff; for apply mode what was done,
+ * step by step, with the reason for anything skipped and the fix for anything failed.
+ */
+import type { AppliedStep, LineageResult, Outcome, RotationResult } from '../rotation/results.ts';
+import { renderPlanMarkdown, renderPlanText } from './plan.ts';
+import { escapeHtml } from './summary.ts';
+import type { TextStyle } from './text.ts';
+
+function subject(step: AppliedStep): string {
+  switch (step.op) {
+    case 'create':
+      return step.certificate ? `${step.certificate.name} (${step.certificate.id})` : step.name;
+    case 'confirm':
+      return step.certificate ? `${step.certificate.name} (${step.certificate.id})` : '';
+    case 'rebind':
+      return `${step.use.kind} ${step.use.name} (${step.use.id}): ${step.from.name} → ${step.to?.name ?? '?'}`;
+    default:
+      return `${step.certificate.name} (${step.certificate.id})`;
+  }
+}
+
+function outcomeText(outcome: Outcome): string {
+  switch (outcome.status) {
+    case 'done':
+      return outcome.note ? `done (${outcome.note})` : 'done';
+    case 'adopted':
+      return `adopted: ${outcome.why}`;
+    case 'skipped':
+      return `skipped: ${outcome.why}`;
+    case 'failed':
+      return `FAILED ${outcome.code}: ${outcome.message}${outcome.fix ? ` Fix: ${outcome.fix}` : ''}`;
+  }
+}
+
+export function rotationText(rotation: RotationResult, style: TextStyle): string[] {
+  const lines: string[] = [];
+  for (const lineage of rotation.lineages) {
+    lines.push('', `Rotation of ${lineage.lineage}: ${lineage.status}`);
+    if (!lineage.steps) {
+      lines.push(
+        ...renderPlanText([lineage.plan], style)
+          .trimEnd()
+          .split('\n')
+          .map((l) => `  ${l}`),
+      );
+    } else {
+      for (const step of lineage.steps)
+        lines.push(`  ${step.op.padEnd(16)} ${subject(step)}: ${outcomeText(step.outcome)}`);
+    }
+    for (const note of lineage.attention) lines.push(`  attention: ${note}`);
+  }
+  if (rotation.settle) {
+    const settle = rotation.settle;
+    lines.push(
+      `Settle: ${settle.status === 'failed' ? outcomeText(settle) : settle.status === 'not-needed' ? `not needed (${settle.why})` : 'done'}`,
+    );
+  }
+  lines.push(`${rotation.requests} requests to the provider.`);
+  return lines;
+}
+
+export function rotationMarkdown(rotation: RotationResult): string[] {
+  const out: string[] = [];
+  for (const lineage of rotation.lineages) {
+    out.push(`### Rotation of ${escapeHtml(lineage.lineage)}: ${lineage.status}`, '');
+    if (!lineage.steps) out.push(renderPlanMarkdown([lineage.plan]), '');
+    else out.push(...stepsTable(lineage), '');
+    for (const note of lineage.attention) out.push(`> ⚠️ ${escapeHtml(note)}`, '');
+  }
+  if (rotation.settle?.status === 'failed') out.push(`> ❌ ${escapeHtml(outcomeText(rotation.settle))}`, '');
+  return out;
+}
+
+function stepsTable(lineage: LineageResult): string[] {
+  const rows = (lineage.steps ?? []).map(
+    (step) => `| ${step.op} | ${escapeHtml(subject(step))} | ${escapeHtml(outcomeText(step.outcome))} |`,
+  );
+  return ['| Step | What | Outcome |', '| --- | --- | --- |', ...rows];
+}
