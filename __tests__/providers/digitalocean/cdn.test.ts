@@ -1,17 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isProviderError, type ProviderError } from '../../../src/providers/errors.ts';
 import { harness } from '../../../test/support/digitalocean-harness.ts';
-
-async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (thrown) {
-    if (isProviderError(thrown)) return thrown;
-    throw thrown;
-  }
-  assert.fail('expected a ProviderError');
-}
+import { rejection } from '../../../test/support/rejection.ts';
 
 const ORIGIN = 'static.nyc3.digitaloceanspaces.com';
 

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { isProviderError, type ProviderError } from '../../../src/providers/errors.ts';
 import { regionalLoadBalancer } from '../../../test/doubles/digitalocean.ts';
 import { LoopbackServer } from '../../../test/doubles/loopback.ts';
 import { harness, uploadOf } from '../../../test/support/digitalocean-harness.ts';
 import { type Issued, Pki } from '../../../test/support/pki.ts';
+import { rejection } from '../../../test/support/rejection.ts';
 
 let pki: Pki;
 let leaf: Issued;
@@ -18,16 +18,6 @@ before(async () => {
   other = await pki.leaf('self', { cn: 'other.example.test' });
 });
 after(() => pki.cleanup());
-
-async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (thrown) {
-    if (isProviderError(thrown)) return thrown;
-    throw thrown;
-  }
-  assert.fail('expected a ProviderError');
-}
 
 describe('DigitalOcean list', () => {
   for (const count of [0, 1, 200, 201, 1000]) {

@@ -12,6 +12,7 @@ import { regionalLoadBalancer } from '../../../test/doubles/digitalocean.ts';
 import { LoopbackServer } from '../../../test/doubles/loopback.ts';
 import { type Harness, harness, uploadOf } from '../../../test/support/digitalocean-harness.ts';
 import { type Issued, Pki } from '../../../test/support/pki.ts';
+import { rejection } from '../../../test/support/rejection.ts';
 
 let pki: Pki;
 let leaf: Issued;
@@ -21,16 +22,6 @@ before(async () => {
   leaf = await pki.leaf('self', { cn: 'errors.example.test' });
 });
 after(() => pki.cleanup());
-
-async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (thrown) {
-    if (isProviderError(thrown)) return thrown;
-    throw thrown;
-  }
-  assert.fail('expected a ProviderError');
-}
 
 /** Everything the run could print: messages, fixes, causes, stacks, debug lines. */
 function printed(h: Harness, errors: ProviderError[]): string {

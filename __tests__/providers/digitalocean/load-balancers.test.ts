@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LoadBalancer } from '../../../src/providers/digitalocean/contracts.ts';
-import { isProviderError, type ProviderError } from '../../../src/providers/errors.ts';
 import type { CertificateUse } from '../../../src/providers/provider.ts';
 import { createDigitalOceanProvider } from '../../../src/providers/digitalocean/provider.ts';
 import { Redactor } from '../../../src/secrets.ts';
@@ -12,16 +11,7 @@ import {
   regionalLoadBalancer,
 } from '../../../test/doubles/digitalocean.ts';
 import { type Harness, harness } from '../../../test/support/digitalocean-harness.ts';
-
-async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (thrown) {
-    if (isProviderError(thrown)) return thrown;
-    throw thrown;
-  }
-  assert.fail('expected a ProviderError');
-}
+import { rejection } from '../../../test/support/rejection.ts';
 
 /** The load balancer with one certificate id put back: what "nothing else changed" compares. */
 function withCertificate(lb: LoadBalancer | undefined, from: string, to: string): unknown {
