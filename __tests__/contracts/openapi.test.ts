@@ -16,6 +16,7 @@ import {
   vendorSpecsDir,
 } from '../../test/contracts/openapi.ts';
 import { assertTrafficMatchesContract, trafficViolations } from '../../test/contracts/recorded.ts';
+import { pemBegin, pemEnd } from '../../test/support/pem-markers.ts';
 
 const CERT_ID = '892071a0-bb95-49bc-8021-3afd67a210bf';
 const LB_ID = '4de7ac8b-495b-4884-9a69-1050c6793cd6';
@@ -30,7 +31,7 @@ function doExample(file: string, key: string): Record<string, unknown> {
 const customUpload = {
   name: 'web-2026-abcdef',
   type: 'custom',
-  private_key: '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n',
+  private_key: `${pemBegin('PRIVATE KEY')}\nAAAA\n${pemEnd('PRIVATE KEY')}\n`,
   leaf_certificate: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n',
   certificate_chain: '-----BEGIN CERTIFICATE-----\nBBBB\n-----END CERTIFICATE-----\n',
 };
@@ -452,7 +453,7 @@ describe('Dokploy description', () => {
     certificateId: 'kC2mXoJ1pWqZ3vN8tY5aB',
     name: 'example-com-2026-1a2b3c4d',
     certificateData: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n',
-    privateKey: '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n',
+    privateKey: `${pemBegin('PRIVATE KEY')}\nAAAA\n${pemEnd('PRIVATE KEY')}\n`,
     certificatePath: 'a8Fj3kLm9QwErTy',
     autoRenew: null,
     organizationId: 'org_7Hx2Kp9Lm4Nq',

@@ -7,6 +7,7 @@ import * as tls from 'node:tls';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { type Issued, Pki } from '../../test/support/pki.ts';
+import { pemBegin, pemBeginPattern } from '../../test/support/pem-markers.ts';
 
 const execFileP = promisify(execFile);
 
@@ -65,7 +66,7 @@ describe('test/support/pki', () => {
     assert.equal(x.signatureAlgorithm, 'ecdsa-with-SHA256');
     assert.ok(root.certPem.startsWith('-----BEGIN CERTIFICATE-----\n'));
     assert.ok(root.certPem.endsWith('-----END CERTIFICATE-----\n'));
-    assert.ok(root.keyPem.startsWith('-----BEGIN PRIVATE KEY-----\n'));
+    assert.ok(root.keyPem.startsWith(`${pemBegin('PRIVATE KEY')}\n`));
     assert.deepEqual(root.certDer, x.raw);
     assert.equal(x.serialNumber, root.serial);
     const key = crypto.createPrivateKey(root.keyPem);
@@ -283,7 +284,7 @@ describe('test/support/pki', () => {
     const ed = await pki.leaf(root, { key: { type: 'ed25519' } });
     for (const k of [rsa, ec, ed]) {
       const enc = await pki.encryptKey(k.keyPem, 'pw', 'pkcs8');
-      assert.match(enc, /^-----BEGIN ENCRYPTED PRIVATE KEY-----\n/);
+      assert.match(enc, new RegExp(`^${pemBeginPattern('ENCRYPTED PRIVATE KEY')}\\n`));
       const back = crypto.createPrivateKey({ key: enc, passphrase: 'pw' });
       assert.equal(back.export({ type: 'pkcs8', format: 'pem' }), k.keyPem);
       assert.throws(() => crypto.createPrivateKey({ key: enc, passphrase: 'nope' }));
@@ -308,10 +309,10 @@ describe('test/support/pki', () => {
     const rsa = await pki.leaf(root, { key: { type: 'rsa', bits: 1024 } });
     const ec = await pki.leaf(root, { key: { type: 'ec', curve: 'P-384' } });
     const pkcs1 = pki.keyAs(rsa.keyPem, 'pkcs1');
-    assert.match(pkcs1, /^-----BEGIN RSA PRIVATE KEY-----\nMII/);
+    assert.match(pkcs1, new RegExp(`^${pemBeginPattern('RSA PRIVATE KEY')}\\nMII`));
     assert.equal(pki.keyAs(pkcs1, 'pkcs8'), rsa.keyPem);
     const sec1 = pki.keyAs(ec.keyPem, 'sec1');
-    assert.match(sec1, /^-----BEGIN EC PRIVATE KEY-----\nMI/);
+    assert.match(sec1, new RegExp(`^${pemBeginPattern('EC PRIVATE KEY')}\\nMI`));
     assert.equal(pki.keyAs(sec1, 'pkcs8'), ec.keyPem);
     assert.throws(() => pki.keyAs(ec.keyPem, 'pkcs1'), /RSA/);
     assert.throws(() => pki.keyAs(rsa.keyPem, 'sec1'), /EC/);
