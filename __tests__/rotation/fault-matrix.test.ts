@@ -184,9 +184,51 @@ describe('fault matrix', () => {
     console.log(`fault matrix scenarios:\n  ${counts.join('\n  ')}`);
   });
 
+  /**
+   * For one provider: learn the request sequence of a clean rotation, then fault every position
+   * with every fault (one test per fault), and check the total is positions × faults.
+   */
+  function registerMatrix(provider: string, world: () => Promise<World>, minPositions: number): void {
+    let tally = 0;
+    let positions: string[] = [];
+    before(async () => {
+      const w = await world();
+      try {
+        const result = await w.run();
+        assert.equal(only(result).status, 'rotated', JSON.stringify(only(result).steps));
+        w.checkConverged('clean run');
+        positions = w.server.requests.map((r) => `${r.method} ${r.path}`);
+        counts.push(`${provider} clean rotation: ${positions.map((p, i) => `#${i + 1} ${p}`).join(', ')}`);
+      } finally {
+        await w.close();
+      }
+    });
+
+    for (const faultName of Object.keys(FAULTS)) {
+      it(`${faultName} at every request position`, { concurrency: AT_ONCE }, async (t) => {
+        assert.ok(positions.length >= minPositions, `a full rotation: ${positions.join(', ')}`);
+        const count = await matrix(t, provider, world, positions, faultName);
+        assert.equal(count, positions.length);
+        const line = `${provider} × ${faultName}: ${count} scenarios (${positions.length} positions)`;
+        counts.push(line);
+        t.diagnostic(line);
+        tally += count;
+      });
+    }
+
+    it('ran every position × fault', (t) => {
+      const expected = positions.length * Object.keys(FAULTS).length;
+      t.diagnostic(
+        `${provider}: ${tally} scenarios = ${positions.length} positions × ${Object.keys(FAULTS).length} faults`,
+      );
+      counts.push(`${provider} total: ${tally} of ${expected}`);
+      assert.equal(tally, expected);
+    });
+  }
+
   describe('DigitalOcean: a regional LB and a CDN endpoint on the old version, foreign certificates', () => {
     const PROVIDER = 'DigitalOcean';
-    let tally = 0;
+    const MIN_POSITIONS = 6; // list, create, confirm, LB and CDN rebind, remove
     async function world(): Promise<World> {
       const h = await harness({
         double: { stillInUseMs: 8_000 },
@@ -258,45 +300,12 @@ describe('fault matrix', () => {
       };
     }
 
-    let positions: string[] = [];
-    before(async () => {
-      const w = await world();
-      try {
-        const result = await w.run();
-        assert.equal(only(result).status, 'rotated', JSON.stringify(only(result).steps));
-        w.checkConverged('clean run');
-        positions = w.server.requests.map((r) => `${r.method} ${r.path}`);
-        counts.push(`${PROVIDER} clean rotation: ${positions.map((p, i) => `#${i + 1} ${p}`).join(', ')}`);
-      } finally {
-        await w.close();
-      }
-    });
-
-    for (const faultName of Object.keys(FAULTS)) {
-      it(`${faultName} at every request position`, { concurrency: AT_ONCE }, async (t) => {
-        assert.ok(positions.length >= 6, `a full rotation: ${positions.join(', ')}`);
-        const count = await matrix(t, PROVIDER, world, positions, faultName);
-        assert.equal(count, positions.length);
-        const line = `DigitalOcean × ${faultName}: ${count} scenarios (${positions.length} positions)`;
-        counts.push(line);
-        t.diagnostic(line);
-        tally += count;
-      });
-    }
-
-    it('ran every position × fault', (t) => {
-      const expected = positions.length * Object.keys(FAULTS).length;
-      t.diagnostic(
-        `DigitalOcean: ${tally} scenarios = ${positions.length} positions × ${Object.keys(FAULTS).length} faults`,
-      );
-      counts.push(`DigitalOcean total: ${tally} of ${expected}`);
-      assert.equal(tally, expected);
-    });
+    registerMatrix(PROVIDER, world, MIN_POSITIONS);
   });
 
   describe('Dokploy (real dialect): an old version and foreign certificates', () => {
     const PROVIDER = 'Dokploy';
-    let tally = 0;
+    const MIN_POSITIONS = 4; // list, create, confirm, remove
     const ORG = 'org-a';
     const OTHER_ORG = 'org-b';
     const admin = testKey('admin');
@@ -378,39 +387,6 @@ describe('fault matrix', () => {
       };
     }
 
-    let positions: string[] = [];
-    before(async () => {
-      const w = await world();
-      try {
-        const result = await w.run();
-        assert.equal(only(result).status, 'rotated', JSON.stringify(only(result).steps));
-        w.checkConverged('clean run');
-        positions = w.server.requests.map((r) => `${r.method} ${r.path}`);
-        counts.push(`${PROVIDER} clean rotation: ${positions.map((p, i) => `#${i + 1} ${p}`).join(', ')}`);
-      } finally {
-        await w.close();
-      }
-    });
-
-    for (const faultName of Object.keys(FAULTS)) {
-      it(`${faultName} at every request position`, { concurrency: AT_ONCE }, async (t) => {
-        assert.ok(positions.length >= 4, `a full rotation: ${positions.join(', ')}`);
-        const count = await matrix(t, PROVIDER, world, positions, faultName);
-        assert.equal(count, positions.length);
-        const line = `Dokploy × ${faultName}: ${count} scenarios (${positions.length} positions)`;
-        counts.push(line);
-        t.diagnostic(line);
-        tally += count;
-      });
-    }
-
-    it('ran every position × fault', (t) => {
-      const expected = positions.length * Object.keys(FAULTS).length;
-      t.diagnostic(
-        `Dokploy: ${tally} scenarios = ${positions.length} positions × ${Object.keys(FAULTS).length} faults`,
-      );
-      counts.push(`Dokploy total: ${tally} of ${expected}`);
-      assert.equal(tally, expected);
-    });
+    registerMatrix(PROVIDER, world, MIN_POSITIONS);
   });
 });
