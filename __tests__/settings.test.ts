@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { InputError } from '../src/errors.ts';
 import { parseBoolean, parseDomains, parseSettings, type RawInputs, type Settings } from '../src/settings.ts';
+import { single, textOf } from '../test/support/settings.ts';
 
 const PEM = '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n';
 
@@ -24,9 +25,9 @@ describe('parseSettings', () => {
     assert.equal(settings.warnDays, 30);
     assert.equal(settings.failDays, 7);
     assert.equal(settings.repairChain, true);
-    assert.deepEqual(settings.domains, []);
-    assert.deepEqual(settings.parts, [
-      { role: 'certificate', source: { kind: 'value', input: 'certificate', text: PEM } },
+    assert.deepEqual(single(settings).domains, []);
+    assert.deepEqual(single(settings).parts, [
+      { role: 'certificate', source: { kind: 'value', label: 'certificate', text: PEM } },
     ]);
   });
 
@@ -38,10 +39,10 @@ describe('parseSettings', () => {
       'certificate-file': 'cert.pem',
     });
     assert.deepEqual(
-      settings.parts.map((p) => [
+      single(settings).parts.map((p) => [
         p.role,
         p.source.kind,
-        p.source.kind === 'file' ? p.source.path : p.source.text,
+        p.source.kind === 'file' ? p.source.path : textOf(p.source),
       ]),
       [
         ['certificate', 'file', 'cert.pem'],
@@ -53,7 +54,7 @@ describe('parseSettings', () => {
   });
 
   it('accepts a PKCS#12 alone as the certificate', () => {
-    assert.equal(validate({ pkcs12: 'MIIK' }).parts[0]?.role, 'pkcs12');
+    assert.equal(single(validate({ pkcs12: 'MIIK' })).parts[0]?.role, 'pkcs12');
   });
 
   it('says what is missing when no certificate is given', () => {
@@ -89,8 +90,8 @@ describe('parseSettings', () => {
 
   it('keeps passphrases exactly as given', () => {
     const settings = validate({ certificate: PEM, 'key-passphrase': ' pass ', 'pkcs12-password': '' });
-    assert.equal(settings.keyPassphrase, ' pass ');
-    assert.equal(settings.pkcs12Password, '');
+    assert.equal(textOf(single(settings).keyPassphrase), ' pass ');
+    assert.equal(textOf(single(settings).pkcs12Password), '');
   });
 });
 
@@ -156,7 +157,6 @@ describe('rotation settings (plan and apply)', () => {
         serverId: undefined,
         reloadTraefik: false,
       },
-      lineage: 'example-com',
       template: '{name}-{sha1:12}',
       plan: { removeSuperseded: true, keepSuperseded: 0, rebind: true },
       concurrency: 4,

@@ -28,6 +28,11 @@ export const Inputs = {
   ReloadTraefik: 'reload-traefik',
   Concurrency: 'concurrency',
   TimeoutSeconds: 'timeout-seconds',
+  Manifest: 'manifest',
+  Inventory: 'inventory',
+  GitHubToken: 'github-token',
+  CommentOnPr: 'comment-on-pr',
+  ExpiryIssue: 'expiry-issue',
 } as const;
 
 export type InputName = (typeof Inputs)[keyof typeof Inputs];
@@ -39,6 +44,7 @@ export const SECRET_INPUTS: readonly InputName[] = [
   Inputs.Pkcs12Password,
   Inputs.KeyPassphrase,
   Inputs.ApiToken,
+  Inputs.GitHubToken,
 ];
 
 export const Outputs = {
@@ -54,6 +60,8 @@ export const Outputs = {
   CertificateName: 'certificate-name',
   Removed: 'removed',
 } as const;
+
+export type OutputName = (typeof Outputs)[keyof typeof Outputs];
 
 export const MODES = ['apply', 'plan', 'validate'] as const;
 export const PROVIDERS = ['digitalocean', 'dokploy'] as const;

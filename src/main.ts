@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     core.startGroup('Report');
     printUntrusted(renderText(report, { color: false }));
     core.endGroup();
-    await publish(report, settings);
+    await publish(report);
     if (!report.ok) core.setFailed(`The certificate is ${verdict(report)}: see the findings above.`);
   } catch (thrown) {
     const error = toError(thrown);

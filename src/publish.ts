@@ -3,39 +3,56 @@
  * report, which holds no secret.
  */
 import * as core from '@actions/core';
-import { Outputs } from './constants.ts';
-import type { RunReport } from './report/report.ts';
+import { type OutputName, Outputs } from './constants.ts';
+import { overallStatus, type RunReport } from './report/report.ts';
 import { wrote } from './rotation/results.ts';
 import { renderSummary } from './report/summary.ts';
-import type { Settings } from './settings.ts';
 
-export async function publish(report: RunReport, settings: Settings): Promise<void> {
-  const first = report.certificates[0];
-  core.setOutput(Outputs.Valid, String(report.ok));
-  if (first?.leaf) {
-    core.setOutput(Outputs.FingerprintSha1, first.leaf.sha1);
-    core.setOutput(Outputs.FingerprintSha256, first.leaf.sha256);
-    core.setOutput(Outputs.NotAfter, first.leaf.notAfter);
-    core.setOutput(Outputs.DaysRemaining, String(first.leaf.daysRemaining));
-  }
-  core.setOutput(Outputs.Report, JSON.stringify(report));
-  const lineage = report.rotation?.lineages[0];
-  const steps = lineage?.steps ?? [];
-  core.setOutput(Outputs.Status, lineage?.status ?? first?.status ?? 'invalid');
-  core.setOutput(Outputs.Changed, String(steps.some(wrote)));
-  core.setOutput(Outputs.CertificateId, lineage?.current?.id ?? '');
-  core.setOutput(Outputs.CertificateName, lineage?.current?.name ?? '');
+export async function publish(report: RunReport): Promise<void> {
+  for (const [name, value] of Object.entries(outputsOf(report))) core.setOutput(name, value);
+  annotate(report);
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(report)).write();
+}
+
+/**
+ * The outputs. Those about one certificate (fingerprints, id, name) are set when the run has
+ * exactly one; a manifest run sets the soonest expiry and the overall status, and every
+ * certificate's details are in `report`.
+ */
+export function outputsOf(report: RunReport): Record<OutputName, string> {
+  const single = report.certificates.length === 1 ? report.certificates[0] : undefined;
+  const lineages = report.rotation?.lineages ?? [];
+  const steps = lineages.flatMap((l) => l.steps ?? []);
+  const soonest = report.certificates
+    .flatMap((c) => (c.leaf ? [c.leaf] : []))
+    .sort((a, b) => a.daysRemaining - b.daysRemaining)[0];
+  const current = single && lineages.length === 1 ? lineages[0]?.current : undefined;
   const removed = steps.flatMap((step) =>
     (step.op === 'remove' || step.op === 'remove-duplicate') && step.outcome.status === 'done'
       ? [step.certificate]
       : [],
   );
-  core.setOutput(Outputs.Removed, JSON.stringify(removed));
+  return {
+    [Outputs.Valid]: String(report.certificates.every((c) => c.status === 'valid')),
+    [Outputs.FingerprintSha1]: single?.leaf?.sha1 ?? '',
+    [Outputs.FingerprintSha256]: single?.leaf?.sha256 ?? '',
+    [Outputs.NotAfter]: soonest?.notAfter ?? '',
+    [Outputs.DaysRemaining]: soonest === undefined ? '' : String(soonest.daysRemaining),
+    [Outputs.Report]: JSON.stringify(report),
+    [Outputs.Changed]: String(steps.some(wrote)),
+    [Outputs.Status]: overallStatus(report),
+    [Outputs.CertificateId]: current?.id ?? '',
+    [Outputs.CertificateName]: current?.name ?? '',
+    [Outputs.Removed]: JSON.stringify(removed),
+  };
+}
 
+function annotate(report: RunReport): void {
+  const many = report.certificates.length > 1;
   for (const cert of report.certificates) {
     for (const f of cert.findings) {
       const properties: core.AnnotationProperties = {
-        title: `${f.code}${f.subject ? `: ${f.subject}` : ''}`,
+        title: `${many ? `${cert.label}: ` : ''}${f.code}${f.subject ? `: ${f.subject}` : ''}`,
       };
       if (f.origin?.file !== undefined) {
         properties.file = f.origin.file;
@@ -46,11 +63,5 @@ export async function publish(report: RunReport, settings: Settings): Promise<vo
       else if (f.level === 'warning') core.warning(text, properties);
       else core.notice(text, properties);
     }
-  }
-
-  if (process.env.GITHUB_STEP_SUMMARY) {
-    await core.summary
-      .addRaw(renderSummary(report, { warnDays: settings.warnDays, failDays: settings.failDays }))
-      .write();
   }
 }

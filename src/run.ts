@@ -1,11 +1,12 @@
 /**
- * The engine both entry points call: settings in, a report out. It reads files, checks the
- * certificate, and in plan/apply mode rotates it on the provider; it prints nothing and knows
- * nothing of GitHub, so the action and the terminal command present the same report their own way.
+ * The engine both entry points call: settings in, a report out. It loads the certificates (inputs
+ * or a manifest), checks each, and in plan/apply mode rotates those that passed on the provider;
+ * it prints nothing and knows nothing of GitHub, so the action and the terminal command present
+ * the same report their own way.
  */
 import type { CheckedBundle } from './certs/bundle.ts';
 import { checkBundle } from './certs/validate.ts';
-import { loadParts } from './load-parts.ts';
+import { type LoadedCertificate, loadCertificates } from './load-certificates.ts';
 import { createProvider } from './providers/factory.ts';
 import type { Transport } from './providers/http.ts';
 import { buildReport, type RunReport } from './report/report.ts';
@@ -16,48 +17,84 @@ import type { Settings } from './settings.ts';
 export interface RunDependencies {
   cwd: string;
   mask: SecretSink;
+  /** Where a manifest's `env:` parts are read; default `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>;
   now?: Date;
   /** How provider requests travel (tests, benchmarks); timeouts come from the settings. */
   transport?: Transport;
 }
 
+export interface Checked {
+  certificate: LoadedCertificate;
+  bundle: CheckedBundle;
+}
+
 export interface RunResult {
   report: RunReport;
   /** With the upload texts (a secret key among them): for later steps, never for printing. */
-  bundles: CheckedBundle[];
+  checked: Checked[];
 }
 
 export async function run(settings: Settings, deps: RunDependencies): Promise<RunResult> {
   const now = deps.now ?? new Date();
-  const sources = await loadParts(settings, deps);
-  const bundle = checkBundle(
-    { sources, keyPassphrase: settings.keyPassphrase, pkcs12Password: settings.pkcs12Password },
-    {
-      now,
-      warnDays: settings.warnDays,
-      failDays: settings.failDays,
-      repairChain: settings.repairChain,
-      domains: settings.domains,
-      onSecret: deps.mask,
-    },
+  const loaded = await loadCertificates(settings, {
+    cwd: deps.cwd,
+    mask: deps.mask,
+    env: deps.env ?? process.env,
+  });
+  const checked = loaded.certificates.map(
+    (certificate): Checked => ({
+      certificate,
+      bundle: checkBundle(
+        {
+          sources: certificate.sources,
+          keyPassphrase: certificate.keyPassphrase,
+          pkcs12Password: certificate.pkcs12Password,
+        },
+        {
+          now,
+          warnDays: settings.warnDays,
+          failDays: settings.failDays,
+          repairChain: settings.repairChain,
+          domains: certificate.domains,
+          requireKey: certificate.requireKey,
+          onSecret: deps.mask,
+        },
+      ),
+    }),
   );
+  const report = (rotation?: Parameters<typeof buildReport>[0]['rotation']) =>
+    buildReport({
+      settings,
+      checked,
+      skipped: [...settings.skipped, ...loaded.skipped],
+      now,
+      ...(rotation === undefined ? {} : { rotation }),
+    });
+
   const rotation = settings.rotation;
-  // Nothing is sent anywhere for a certificate that failed its checks.
-  if (settings.mode === 'validate' || rotation === undefined || !bundle.ok) {
-    return { report: buildReport(settings.mode, [bundle], now), bundles: [bundle] };
+  // Nothing is sent anywhere for a certificate that failed its checks; the others go ahead, so
+  // one broken entry in a manifest does not hold back the renewal of the rest.
+  const ready = checked.filter((c) => c.bundle.ok && c.certificate.name !== undefined);
+  if (settings.mode === 'validate' || rotation === undefined || (ready.length === 0 && !settings.inventory)) {
+    return { report: report(), checked };
   }
   const redactor = new Redactor();
-  redactor.add(bundle.upload?.privateKey);
+  for (const { bundle } of checked) redactor.add(bundle.upload?.privateKey);
   const ms = rotation.timeoutSeconds * 1000;
   const provider = createProvider(rotation.provider, redactor, {
     timeouts: { connectMs: ms, headersMs: ms, bodyMs: ms },
     ...deps.transport,
   });
-  const result = await rotate(provider, [{ lineage: rotation.lineage, bundle }], {
-    mode: settings.mode,
-    template: rotation.template,
-    plan: rotation.plan,
-    concurrency: rotation.concurrency,
-  });
-  return { report: buildReport(settings.mode, [bundle], now, result), bundles: [bundle] };
+  const result = await rotate(
+    provider,
+    ready.map((c) => ({ lineage: c.certificate.name as string, bundle: c.bundle })),
+    {
+      mode: settings.mode,
+      template: rotation.template,
+      plan: rotation.plan,
+      concurrency: rotation.concurrency,
+    },
+  );
+  return { report: report(result), checked };
 }

@@ -16,40 +16,76 @@ import { InputError } from './errors.ts';
 
 export type Mode = (typeof MODES)[number];
 
-/** A certificate part given as a value (a secret) or as a path to a file. */
+/** Where one part comes from: a value (an input, often a secret), a file, or an environment variable (manifests). */
 export type PartSource =
-  | { kind: 'value'; input: InputName; text: string }
-  | { kind: 'file'; input: InputName; path: string };
+  | { kind: 'value'; label: string; text: string }
+  | { kind: 'file'; label: string; path: string }
+  | { kind: 'env'; label: string; variable: string };
 
 export interface CertificatePart {
   role: Role;
   source: PartSource;
 }
 
-export interface Settings {
-  mode: Mode;
-  /** The parts of the certificate in the order they should be read: certificate, chain, key, PKCS#12. */
+/** One certificate to check (and rotate): from the single-certificate inputs, or a manifest entry. */
+export interface CertificateEntry {
+  /** The lineage name; required for plan and apply, optional for validate. */
+  name: string | undefined;
+  /** The parts in the order they should be read: certificate, chain, key, PKCS#12. */
   parts: CertificatePart[];
-  keyPassphrase: string | undefined;
-  pkcs12Password: string | undefined;
-  /** What plan and apply need; undefined in validate mode (no network). */
-  rotation: RotationSettings | undefined;
+  keyPassphrase: PartSource | undefined;
+  pkcs12Password: PartSource | undefined;
   /** Names the certificate must cover, lowercased. */
   domains: string[];
+  /** False when the key was left out on purpose (a pull request without secrets). */
+  requireKey: boolean;
+}
+
+export type CertificateSource =
+  | { kind: 'inputs'; entry: CertificateEntry }
+  | { kind: 'manifest'; path: string }
+  /** No certificate: an inventory-only run, or a pull request whose certificate is a secret it cannot see. */
+  | { kind: 'none' };
+
+export interface GitHubSettings {
+  /** For the PR comment and the expiry issue. A secret. */
+  token: string | undefined;
+  commentOnPr: boolean;
+  expiryIssue: boolean;
+}
+
+export interface Settings {
+  mode: Mode;
+  certificates: CertificateSource;
+  /** What plan and apply need; undefined in validate mode (no network). */
+  rotation: RotationSettings | undefined;
+  /** Report every certificate the provider holds, not only those of the run's lineages. */
+  inventory: boolean;
   warnDays: number;
   failDays: number;
   repairChain: boolean;
+  github: GitHubSettings;
+  /**
+   * A pull request may not see secrets (forks, Dependabot): then what needs them is left out
+   * instead of failing the check, and said here.
+   */
+  secretsOptional: boolean;
+  skipped: string[];
 }
 
 export interface RotationSettings {
   provider: ProviderSettings;
-  /** The lineage: the certificate's name, which every uploaded version's name starts from. */
-  lineage: string;
   template: string;
   plan: PlanOptions;
   concurrency: number;
   /** Per HTTP request: connect, headers and body each. */
   timeoutSeconds: number;
+}
+
+/** What the run knows of where it runs: the action fills it from the event, the terminal leaves it empty. */
+export interface RunPlace {
+  /** A pull_request or pull_request_target event: never apply, and secrets may be missing. */
+  pullRequest?: boolean;
 }
 
 export type RawInputs = Partial<Record<InputName, string>>;
@@ -61,14 +97,90 @@ const PARTS: readonly { role: Role; value: InputName; file: InputName }[] = [
   { role: 'pkcs12', value: Inputs.Pkcs12, file: Inputs.Pkcs12File },
 ];
 
-export function parseSettings(raw: RawInputs): Settings {
+/** Inputs about the one certificate: with a manifest, each entry says these for itself. */
+const SINGLE_INPUTS: readonly InputName[] = [
+  ...PARTS.flatMap((p) => [p.value, p.file]),
+  Inputs.KeyPassphrase,
+  Inputs.Pkcs12Password,
+  Inputs.Name,
+  Inputs.Domains,
+];
+
+export function parseSettings(raw: RawInputs, place: RunPlace = {}): Settings {
   const get = (name: InputName) => {
     const value = raw[name];
     return value === undefined || value.trim() === '' ? undefined : value;
   };
-  const mode = (get(Inputs.Mode) ?? 'apply').trim().toLowerCase();
+  const skipped: string[] = [];
+  const secretsOptional = place.pullRequest === true;
+  let mode = (get(Inputs.Mode) ?? 'apply').trim().toLowerCase();
   if (!(MODES as readonly string[]).includes(mode)) {
     throw new InputError(`Invalid mode '${mode}'. Expected one of: ${MODES.join(', ')}.`);
+  }
+  if (place.pullRequest && mode === 'apply') {
+    // A pull request is a proposal: its certificates are checked and planned, never uploaded.
+    mode = 'plan';
+    skipped.push('apply: a pull request only plans; the rotation is applied after merge (push or schedule).');
+  }
+  if (secretsOptional && mode === 'plan' && get(Inputs.ApiToken) === undefined) {
+    mode = 'validate';
+    skipped.push(
+      `plan: ${Inputs.ApiToken} is empty, as secrets are not passed to pull requests from forks (or Dependabot); the certificate was only validated.`,
+    );
+  }
+
+  const warnDays = parseDays(get(Inputs.WarnDays), Inputs.WarnDays, DEFAULT_WARN_DAYS);
+  const failDays = parseDays(get(Inputs.FailDays), Inputs.FailDays, DEFAULT_FAIL_DAYS);
+  if (failDays > warnDays) {
+    throw new InputError(
+      `${Inputs.FailDays} (${failDays}) is larger than ${Inputs.WarnDays} (${warnDays}).`,
+      `Set ${Inputs.FailDays} to at most ${Inputs.WarnDays}: a certificate fails after it has been warned about.`,
+    );
+  }
+  const inventory = parseBoolean(get(Inputs.Inventory), Inputs.Inventory, false);
+  if (inventory && mode === 'validate' && !secretsOptional) {
+    throw new InputError(
+      `${Inputs.Inventory} lists what the provider holds, which validate mode never contacts.`,
+      'Use mode: plan (read-only) to report the inventory.',
+    );
+  }
+
+  const rotation = mode === 'validate' ? undefined : parseRotation(get, raw, mode);
+  const certificates = readCertificates(get, raw, mode as Mode, { inventory, secretsOptional, skipped });
+  return {
+    mode: mode as Mode,
+    certificates,
+    rotation,
+    inventory: inventory && mode !== 'validate',
+    warnDays,
+    failDays,
+    repairChain: parseBoolean(get(Inputs.RepairChain), Inputs.RepairChain, true),
+    github: {
+      token: raw[Inputs.GitHubToken]?.trim() || undefined,
+      commentOnPr: parseBoolean(get(Inputs.CommentOnPr), Inputs.CommentOnPr, true),
+      expiryIssue: parseBoolean(get(Inputs.ExpiryIssue), Inputs.ExpiryIssue, false),
+    },
+    secretsOptional,
+    skipped,
+  };
+}
+
+function readCertificates(
+  get: (name: InputName) => string | undefined,
+  raw: RawInputs,
+  mode: Mode,
+  context: { inventory: boolean; secretsOptional: boolean; skipped: string[] },
+): CertificateSource {
+  const manifest = get(Inputs.Manifest)?.trim();
+  if (manifest !== undefined) {
+    const clash = SINGLE_INPUTS.find((name) => get(name) !== undefined);
+    if (clash !== undefined) {
+      throw new InputError(
+        `Both ${Inputs.Manifest} and ${clash} are set.`,
+        `With a manifest, every certificate's parts, name and domains are in its entry: remove ${clash}, or remove ${Inputs.Manifest} to rotate one certificate from the inputs.`,
+      );
+    }
+    return { kind: 'manifest', path: manifest };
   }
 
   const parts: CertificatePart[] = [];
@@ -81,37 +193,55 @@ export function parseSettings(raw: RawInputs): Settings {
       );
     }
     if (value !== undefined)
-      parts.push({ role: part.role, source: { kind: 'value', input: part.value, text: value } });
+      parts.push({ role: part.role, source: { kind: 'value', label: part.value, text: value } });
     if (file !== undefined)
-      parts.push({ role: part.role, source: { kind: 'file', input: part.file, path: file } });
+      parts.push({ role: part.role, source: { kind: 'file', label: part.file, path: file } });
   }
+  const name = get(Inputs.Name)?.trim();
   if (!parts.some((p) => p.role === 'certificate' || p.role === 'pkcs12')) {
+    if (context.secretsOptional) {
+      context.skipped.push(
+        'validation: no certificate was given (it comes from a secret this pull request cannot see).',
+      );
+      return { kind: 'none' };
+    }
+    if (context.inventory && mode !== 'validate' && parts.length === 0 && name === undefined) {
+      return { kind: 'none' };
+    }
     throw new InputError(
       'No certificate was given.',
-      `Set ${Inputs.Certificate} (or ${Inputs.CertificateFile}) to the PEM certificate, or ${Inputs.Pkcs12} (or ${Inputs.Pkcs12File}) to a PKCS#12 file. If it comes from a secret, check that the secret exists and is passed to this workflow.`,
+      `Set ${Inputs.Certificate} (or ${Inputs.CertificateFile}) to the PEM certificate, or ${Inputs.Pkcs12} (or ${Inputs.Pkcs12File}) to a PKCS#12 file, or list certificates in a ${Inputs.Manifest}. If it comes from a secret, check that the secret exists and is passed to this workflow.`,
     );
   }
-
-  const warnDays = parseDays(get(Inputs.WarnDays), Inputs.WarnDays, DEFAULT_WARN_DAYS);
-  const failDays = parseDays(get(Inputs.FailDays), Inputs.FailDays, DEFAULT_FAIL_DAYS);
-  if (failDays > warnDays) {
+  const hasKey = parts.some((p) => p.role === 'private-key' || p.role === 'pkcs12');
+  if (!hasKey && context.secretsOptional) {
+    context.skipped.push(
+      'key check: no private key was given (it comes from a secret this pull request cannot see), so the key was not matched to the certificate.',
+    );
+  }
+  if (mode !== 'validate' && name === undefined) {
     throw new InputError(
-      `${Inputs.FailDays} (${failDays}) is larger than ${Inputs.WarnDays} (${warnDays}).`,
-      `Set ${Inputs.FailDays} to at most ${Inputs.WarnDays}: a certificate fails after it has been warned about.`,
+      `${Inputs.Name} is required for mode '${mode}'.`,
+      'Give the certificate a short name, e.g. example-com: every uploaded version is named after it.',
     );
   }
-
-  const rotation = mode === 'validate' ? undefined : parseRotation(get, raw, mode);
+  const secret = (input: InputName, emptyCounts = false): PartSource | undefined => {
+    const text = raw[input];
+    return text === undefined || (text === '' && !emptyCounts)
+      ? undefined
+      : { kind: 'value', label: input, text };
+  };
   return {
-    mode: mode as Mode,
-    rotation,
-    parts,
-    keyPassphrase: raw[Inputs.KeyPassphrase] || undefined,
-    pkcs12Password: raw[Inputs.Pkcs12Password] ?? undefined,
-    domains: parseDomains(get(Inputs.Domains)),
-    warnDays,
-    failDays,
-    repairChain: parseBoolean(get(Inputs.RepairChain), Inputs.RepairChain, true),
+    kind: 'inputs',
+    entry: {
+      name: name === undefined ? undefined : checkLineageName(name),
+      parts,
+      keyPassphrase: secret(Inputs.KeyPassphrase),
+      // An empty PKCS#12 password is a real one (some exports use it): only absent means none.
+      pkcs12Password: secret(Inputs.Pkcs12Password, true),
+      domains: parseDomains(get(Inputs.Domains)),
+      requireKey: hasKey || !context.secretsOptional,
+    },
   };
 }
 
@@ -154,13 +284,6 @@ function parseRotation(
       `Remove it, or set ${Inputs.Provider}: dokploy.`,
     );
   }
-  const name = get(Inputs.Name)?.trim();
-  if (name === undefined) {
-    throw new InputError(
-      `${Inputs.Name} is required for mode '${mode}'.`,
-      'Give the certificate a short name, e.g. example-com: every uploaded version is named after it.',
-    );
-  }
   return {
     provider: {
       kind: kind as ProviderKind,
@@ -169,7 +292,6 @@ function parseRotation(
       serverId,
       reloadTraefik,
     },
-    lineage: checkLineageName(name),
     template: checkTemplate(get(Inputs.NameTemplate)?.trim() ?? DEFAULT_NAME_TEMPLATE),
     plan: {
       removeSuperseded: parseBoolean(get(Inputs.RemoveSuperseded), Inputs.RemoveSuperseded, true),

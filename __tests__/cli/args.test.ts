@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { envName, parseCommandLine } from '../../src/cli/args.ts';
+import { single, textOf } from '../../test/support/settings.ts';
 
 describe('parseCommandLine', () => {
   it('maps file flags to the *-file inputs', () => {
@@ -30,14 +31,14 @@ describe('parseCommandLine', () => {
     if (parsed.kind !== 'run') return;
     assert.equal(parsed.json, true);
     assert.deepEqual(
-      parsed.settings.parts.map((p) => [p.role, p.source.kind === 'file' ? p.source.path : '']),
+      single(parsed.settings).parts.map((p) => [p.role, p.source.kind === 'file' ? p.source.path : '']),
       [
         ['certificate', 'full.pem'],
         ['chain', 'chain.pem'],
         ['private-key', 'key.pem'],
       ],
     );
-    assert.deepEqual(parsed.settings.domains, ['a.example', 'b.example', 'c.example']);
+    assert.deepEqual(single(parsed.settings).domains, ['a.example', 'b.example', 'c.example']);
     assert.equal(parsed.settings.warnDays, 20);
     assert.equal(parsed.settings.failDays, 3);
     assert.equal(parsed.settings.repairChain, false);
@@ -53,16 +54,16 @@ describe('parseCommandLine', () => {
     const fromEnv = parseCommandLine(['validate'], env);
     assert.equal(fromEnv.kind, 'run');
     if (fromEnv.kind !== 'run') return;
-    assert.equal(fromEnv.settings.keyPassphrase, 'secret');
+    assert.equal(textOf(single(fromEnv.settings).keyPassphrase), 'secret');
     assert.deepEqual(
-      fromEnv.settings.parts.map((p) => p.source.kind),
+      single(fromEnv.settings).parts.map((p) => p.source.kind),
       ['value', 'value'],
     );
     const flagWins = parseCommandLine(['validate', '--key', 'k.pem'], env);
     assert.equal(flagWins.kind, 'run');
     if (flagWins.kind !== 'run') return;
     assert.deepEqual(
-      flagWins.settings.parts.map((p) => [p.role, p.source.kind]),
+      single(flagWins.settings).parts.map((p) => [p.role, p.source.kind]),
       [
         ['certificate', 'value'],
         ['private-key', 'file'],

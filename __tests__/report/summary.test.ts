@@ -10,10 +10,16 @@ const report: RunReport = {
   mode: 'validate',
   ok: false,
   generatedAt: '2026-11-23T00:00:00.000Z',
+  warnDays: 30,
+  failDays: 7,
   counts: { errors: 1, warnings: 0, notices: 0 },
+  skipped: [],
   certificates: [
     {
+      label: hostile,
+      domains: [],
       status: 'invalid',
+      outcome: 'invalid',
       leaf: {
         subject: `CN=${hostile}`,
         commonName: hostile,
@@ -43,7 +49,7 @@ const report: RunReport = {
 
 describe('job summary', () => {
   it('escapes every piece of certificate text', () => {
-    const md = renderSummary(report, { warnDays: 30, failDays: 7 });
+    const md = renderSummary(report);
     assert.doesNotMatch(md, /<img/);
     assert.doesNotMatch(md, /\*\*bold\*\*/);
     assert.doesNotMatch(md, /\[link\]/);

@@ -1,76 +1,204 @@
 /**
- * The run's report: what every presentation (terminal text, job summary, the `report` output)
- * is made from. It holds public facts only: the upload texts, and so the private key, never
- * enter it.
+ * The run's report: what every presentation (terminal text, job summary, PR comment, expiry
+ * issue, the `report` output) is made from. It holds public facts only: the upload texts, and so
+ * the private key, never enter it.
  */
-import type { ChainEntry, CheckedBundle } from '../certs/bundle.ts';
+import type { ChainEntry } from '../certs/bundle.ts';
 import type { Finding } from '../certs/findings.ts';
-import type { CertFacts } from '../certs/inspect.ts';
-import type { RotationResult } from '../rotation/results.ts';
-import type { Mode } from '../settings.ts';
+import { type CertFacts, daysUntil } from '../certs/inspect.ts';
+import type { LineageStatus, RotationResult } from '../rotation/results.ts';
+import type { Checked } from '../run.ts';
+import type { Mode, Settings } from '../settings.ts';
+
+/** What became of one certificate: its rotation status, or its check's verdict. */
+export type CertificateOutcome = LineageStatus | 'valid' | 'invalid';
 
 export interface CertificateReport {
+  /** The lineage name, when given. */
+  name?: string;
+  /** What to call it: the name, or where it came from. */
+  label: string;
+  /** Names it was required to cover. */
+  domains: string[];
   status: 'valid' | 'invalid';
+  outcome: CertificateOutcome;
   leaf?: CertFacts;
   chain: ChainEntry[];
   orderFound: string[];
   findings: Finding[];
 }
 
+/** A certificate the provider holds, as listed before this run changed anything. */
+export interface InventoryEntry {
+  id: string;
+  name: string;
+  notAfter?: string;
+  daysRemaining?: number;
+  dnsNames: string[];
+  state?: string;
+  /** The run's lineage it belongs to; absent for certificates the run does not manage. */
+  lineage?: string;
+}
+
 export interface RunReport {
   mode: Mode;
   ok: boolean;
   generatedAt: string;
+  warnDays: number;
+  failDays: number;
   counts: { errors: number; warnings: number; notices: number };
   certificates: CertificateReport[];
-  /** Plan and apply: what the provider holds, what was planned, what was done. */
-  rotation?: RotationResult;
+  /** What was left out and why (a pull request without secrets). */
+  skipped: string[];
+  /** Plan and apply: what was planned, what was done. */
+  rotation?: Omit<RotationResult, 'inventory'>;
+  /** With `inventory: true`: everything the provider holds. */
+  inventory?: InventoryEntry[];
 }
 
 /** Statuses of a lineage that are a success; anything else fails the run. */
-const GOOD = new Set(['created', 'rotated', 'unchanged', 'planned']);
+const GOOD = new Set<LineageStatus>(['created', 'rotated', 'unchanged', 'planned']);
 
-export function rotationOk(rotation: RotationResult): boolean {
+export function rotationOk(rotation: Pick<RotationResult, 'lineages' | 'settle'>): boolean {
   return rotation.lineages.every((l) => GOOD.has(l.status)) && rotation.settle?.status !== 'failed';
 }
 
-export function buildReport(
-  mode: Mode,
-  bundles: readonly CheckedBundle[],
-  now: Date,
-  rotation?: RotationResult,
-): RunReport {
-  const certificates = bundles.map((bundle): CertificateReport => {
+export interface ReportInput {
+  settings: Pick<Settings, 'mode' | 'warnDays' | 'failDays' | 'inventory'>;
+  checked: readonly Checked[];
+  skipped: readonly string[];
+  now: Date;
+  rotation?: RotationResult;
+}
+
+export function buildReport(input: ReportInput): RunReport {
+  const { settings, rotation, now } = input;
+  const certificates = input.checked.map(({ certificate, bundle }): CertificateReport => {
+    const status = bundle.ok ? 'valid' : 'invalid';
+    const lineage = rotation?.lineages.find((l) => l.lineage === certificate.name);
     const report: CertificateReport = {
-      status: bundle.ok ? 'valid' : 'invalid',
+      label: certificate.label,
+      domains: certificate.domains,
+      status,
+      outcome: lineage?.status ?? status,
       chain: bundle.chain,
       orderFound: bundle.orderFound,
       findings: bundle.findings,
     };
+    if (certificate.name !== undefined) report.name = certificate.name;
     if (bundle.leaf) report.leaf = bundle.leaf;
     return report;
   });
   const all = certificates.flatMap((c) => c.findings);
   const count = (level: Finding['level']) => all.filter((f) => f.level === level).length;
   const report: RunReport = {
-    mode,
+    mode: settings.mode,
     ok: certificates.every((c) => c.status === 'valid') && (rotation === undefined || rotationOk(rotation)),
     generatedAt: now.toISOString(),
+    warnDays: settings.warnDays,
+    failDays: settings.failDays,
     counts: { errors: count('error'), warnings: count('warning'), notices: count('notice') },
     certificates,
+    skipped: [...input.skipped],
   };
-  if (rotation) report.rotation = rotation;
+  if (rotation) {
+    const { inventory, ...rest } = rotation;
+    report.rotation = rest;
+    if (settings.inventory) report.inventory = inventory.map((item) => inventoryEntry(item, now));
+  }
   return report;
+}
+
+function inventoryEntry(item: RotationResult['inventory'][number], now: Date): InventoryEntry {
+  const { certificate } = item;
+  const entry: InventoryEntry = {
+    id: certificate.id,
+    name: certificate.name,
+    dnsNames: certificate.dnsNames,
+  };
+  const expiry = certificate.notAfter === undefined ? undefined : new Date(certificate.notAfter);
+  if (expiry !== undefined && !Number.isNaN(expiry.getTime())) {
+    entry.notAfter = expiry.toISOString();
+    entry.daysRemaining = daysUntil(expiry, now);
+  }
+  if (certificate.state !== undefined) entry.state = certificate.state;
+  if (item.lineage !== undefined) entry.lineage = item.lineage;
+  return entry;
+}
+
+/** Worst first: the run's one-word status is the first of these any certificate has. */
+const PRIORITY: readonly CertificateOutcome[] = [
+  'failed',
+  'blocked',
+  'partial',
+  'invalid',
+  'rotated',
+  'created',
+  'planned',
+  'unchanged',
+  'valid',
+];
+
+/** The run's status in one word (the `status` output): the worst outcome among its certificates. */
+export function overallStatus(report: RunReport): CertificateOutcome | 'skipped' | 'none' {
+  const outcomes = new Set(report.certificates.map((c) => c.outcome));
+  const worst = PRIORITY.find((status) => outcomes.has(status));
+  if (worst !== undefined) return worst;
+  return report.skipped.length > 0 ? 'skipped' : 'none';
 }
 
 export function verdict(report: RunReport): string {
   const { errors, warnings } = report.counts;
-  const tally = [plural(errors, 'error'), plural(warnings, 'warning')].join(', ');
-  const lineage = report.rotation?.lineages[0];
-  if (lineage && report.rotation?.settle?.status === 'failed')
-    return `${lineage.status}, settle failed (${tally})`;
-  if (lineage) return `${lineage.status} (${tally})`;
-  return report.certificates.every((c) => c.status === 'valid') ? `valid (${tally})` : `invalid (${tally})`;
+  const tally = `(${[plural(errors, 'error'), plural(warnings, 'warning')].join(', ')})`;
+  const settleFailed = report.rotation?.settle?.status === 'failed' ? ', settle failed' : '';
+  const { certificates } = report;
+  if (certificates.length === 1) return `${certificates[0]?.outcome}${settleFailed} ${tally}`;
+  if (certificates.length === 0) {
+    if (report.inventory) return `inventory of ${plural(report.inventory.length, 'certificate')}`;
+    return report.skipped.length > 0 ? 'skipped: nothing could be checked' : 'no certificates';
+  }
+  const tallies = new Map<string, number>();
+  for (const c of certificates) tallies.set(c.outcome, (tallies.get(c.outcome) ?? 0) + 1);
+  const parts = PRIORITY.filter((s) => tallies.has(s)).map((s) => `${tallies.get(s)} ${s}`);
+  return `${certificates.length} certificates: ${parts.join(', ')}${settleFailed} ${tally}`;
+}
+
+export interface Expiring {
+  /** The name or label of a checked certificate, or the provider's name for an inventory one. */
+  what: string;
+  notAfter: string;
+  daysRemaining: number;
+  source: 'checked' | 'inventory';
+}
+
+/** Everything inside warn-days (or expired): what an expiry issue lists, soonest first. */
+export function expiringSoon(report: RunReport): Expiring[] {
+  const out: Expiring[] = [];
+  for (const c of report.certificates) {
+    if (c.leaf && c.leaf.daysRemaining <= report.warnDays) {
+      out.push({
+        what: c.label,
+        notAfter: c.leaf.notAfter,
+        daysRemaining: c.leaf.daysRemaining,
+        source: 'checked',
+      });
+    }
+  }
+  for (const entry of report.inventory ?? []) {
+    if (
+      entry.daysRemaining !== undefined &&
+      entry.notAfter !== undefined &&
+      entry.daysRemaining <= report.warnDays
+    ) {
+      out.push({
+        what: entry.name,
+        notAfter: entry.notAfter,
+        daysRemaining: entry.daysRemaining,
+        source: 'inventory',
+      });
+    }
+  }
+  return out.sort((a, b) => a.daysRemaining - b.daysRemaining);
 }
 
 export function plural(n: number, word: string): string {

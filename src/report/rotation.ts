@@ -7,6 +7,9 @@ import { renderPlanMarkdown, renderPlanText } from './plan.ts';
 import { escapeHtml } from './summary.ts';
 import type { TextStyle } from './text.ts';
 
+/** The rotation as the report holds it: the inventory is reported on its own. */
+type ReportedRotation = Omit<RotationResult, 'inventory'>;
+
 function subject(step: AppliedStep): string {
   switch (step.op) {
     case 'create':
@@ -33,7 +36,7 @@ function outcomeText(outcome: Outcome): string {
   }
 }
 
-export function rotationText(rotation: RotationResult, style: TextStyle): string[] {
+export function rotationText(rotation: ReportedRotation, style: TextStyle): string[] {
   const lines: string[] = [];
   for (const lineage of rotation.lineages) {
     lines.push('', `Rotation of ${lineage.lineage}: ${lineage.status}`);
@@ -60,7 +63,7 @@ export function rotationText(rotation: RotationResult, style: TextStyle): string
   return lines;
 }
 
-export function rotationMarkdown(rotation: RotationResult): string[] {
+export function rotationMarkdown(rotation: ReportedRotation): string[] {
   const out: string[] = [];
   for (const lineage of rotation.lineages) {
     out.push(`### Rotation of ${escapeHtml(lineage.lineage)}: ${lineage.status}`, '');

@@ -16,9 +16,41 @@ export function renderText(report: RunReport, style: TextStyle): string {
   const lines = [
     paint('bold', `cert-rotate ${report.mode}: `) + paint(report.ok ? 'green' : 'red', verdict(report)),
   ];
-  for (const cert of report.certificates) lines.push('', ...certificateLines(cert, paint));
+  for (const note of report.skipped) lines.push(paint('yellow', `skipped: ${note}`));
+  const many = report.certificates.length > 1;
+  for (const cert of report.certificates) {
+    lines.push('');
+    if (many) lines.push(paint('bold', `== ${cert.label}: ${cert.outcome}`));
+    lines.push(...certificateLines(cert, paint));
+  }
   if (report.rotation) lines.push(...rotationText(report.rotation, style));
+  if (report.inventory) lines.push('', ...inventoryLines(report, paint));
   return `${lines.join('\n')}\n`;
+}
+
+function inventoryLines(report: RunReport, paint: Paint): string[] {
+  const entries = [...(report.inventory ?? [])].sort(
+    (a, b) => (a.daysRemaining ?? Infinity) - (b.daysRemaining ?? Infinity),
+  );
+  const lines = [`Provider inventory (${entries.length}, as listed before this run's changes)`];
+  for (const e of entries) {
+    const left =
+      e.daysRemaining === undefined
+        ? 'expiry unknown'
+        : e.daysRemaining < 0
+          ? paint('red', `expired ${-e.daysRemaining} days ago`)
+          : paint(
+              e.daysRemaining <= report.failDays
+                ? 'red'
+                : e.daysRemaining <= report.warnDays
+                  ? 'yellow'
+                  : 'green',
+              `${e.daysRemaining} days left`,
+            );
+    const names = e.dnsNames.length > 0 ? ` ${e.dnsNames.join(', ')}` : '';
+    lines.push(`  ${e.name} (${e.id})${names}: ${left}${e.lineage ? '' : paint('dim', ' [not managed]')}`);
+  }
+  return lines;
 }
 
 /** Red inside fail-days (or expired), yellow inside warn-days: the same verdict the findings give. */

@@ -97,6 +97,14 @@ export interface RotationResult {
   settle?: SettleOutcome;
   /** HTTP requests this run sent, retries included. */
   requests: number;
+  /** Every certificate the provider listed before any change, and the lineage it belongs to. */
+  inventory: InventoryItem[];
+}
+
+export interface InventoryItem {
+  certificate: RemoteCertificate;
+  /** The run's lineage it belongs to; undefined for certificates the run does not manage. */
+  lineage?: string;
 }
 
 export function certRef(remote: RemoteCertificate): CertRef {

@@ -19,6 +19,7 @@ import { type Desired, type LineagePlan, type PlanOptions, planLineage } from '.
 import {
   applyStatus,
   failure,
+  type InventoryItem,
   type LineageResult,
   planStatus,
   type RotationMode,
@@ -79,6 +80,11 @@ export async function rotate(
     }
   }
 
+  const listed = inventory.map((certificate): InventoryItem => {
+    const owner = ready.find((r) => r.matcher.belongs(certificate.name));
+    return owner === undefined ? { certificate } : { certificate, lineage: owner.lineage };
+  });
+
   if (options.mode === 'plan') {
     const results = plans.map(
       ({ item, plan }): LineageResult => ({
@@ -88,7 +94,7 @@ export async function rotate(
         attention: attention(plan, uses),
       }),
     );
-    return { mode: 'plan', lineages: results, requests: provider.requestCount() - before };
+    return { mode: 'plan', lineages: results, requests: provider.requestCount() - before, inventory: listed };
   }
 
   const context = { provider, useLock: new KeyedLock(), uses };
@@ -110,6 +116,7 @@ export async function rotate(
     lineages: results,
     ...(settle === undefined ? {} : { settle }),
     requests: provider.requestCount() - before,
+    inventory: listed,
   };
 }
 
