@@ -212,3 +212,61 @@ describe('rotation settings (plan and apply)', () => {
     }
   });
 });
+
+describe('pull requests, inventory and GitHub settings', () => {
+  const rotation: RawInputs = { provider: 'digitalocean', 'api-token': 'dop_v1_x', name: 'example-com' };
+
+  it('plans instead of applying on a pull request, and says so', () => {
+    const settings = parseSettings({ certificate: PEM, ...rotation }, { pullRequest: true });
+    assert.equal(settings.mode, 'plan');
+    assert.match(settings.skipped[0] ?? '', /^apply: a pull request only plans/);
+    assert.equal(parseSettings({ certificate: PEM, ...rotation }).mode, 'apply');
+  });
+
+  it('validates only when a pull request has no token, and does not require its key', () => {
+    const settings = parseSettings(
+      { mode: 'plan', certificate: PEM, provider: 'digitalocean', name: 'x' },
+      { pullRequest: true },
+    );
+    assert.equal(settings.mode, 'validate');
+    assert.equal(settings.rotation, undefined);
+    assert.equal(single(settings).requireKey, false);
+    assert.deepEqual(
+      settings.skipped.map((s) => s.split(':')[0]),
+      ['plan', 'key check'],
+    );
+    // Outside a pull request a missing token is an error, as before.
+    rejects(
+      () => parseSettings({ mode: 'plan', certificate: PEM, provider: 'digitalocean', name: 'x' }),
+      /api-token is required/,
+    );
+  });
+
+  it('has nothing to validate on a pull request whose certificate is a secret, without failing', () => {
+    const settings = parseSettings({ mode: 'validate' }, { pullRequest: true });
+    assert.equal(settings.certificates.kind, 'none');
+    assert.match(settings.skipped[0] ?? '', /^validation: no certificate/);
+  });
+
+  it('lists the inventory alone in plan mode, and refuses it in validate mode', () => {
+    const settings = parseSettings({
+      mode: 'plan',
+      inventory: 'true',
+      provider: 'digitalocean',
+      'api-token': 't',
+    });
+    assert.equal(settings.certificates.kind, 'none');
+    assert.equal(settings.inventory, true);
+    rejects(
+      () => validate({ certificate: PEM, inventory: 'true' }),
+      /inventory lists what the provider holds/,
+    );
+    rejects(() => validate({ certificate: PEM, inventory: 'yes' }), /Invalid inventory 'yes'/);
+  });
+
+  it('reads the GitHub settings strictly', () => {
+    const settings = validate({ certificate: PEM, 'github-token': ' ghs_x ', 'expiry-issue': 'true' });
+    assert.deepEqual(settings.github, { token: 'ghs_x', commentOnPr: true, expiryIssue: true });
+    rejects(() => validate({ certificate: PEM, 'comment-on-pr': 'no' }), /Invalid comment-on-pr 'no'/);
+  });
+});

@@ -108,7 +108,7 @@ export function parseManifest(text: string, file: string, options: ManifestOptio
 
   for (const error of doc.errors) {
     problems.push({
-      line: error.linePos?.[0].line,
+      line: counter.linePos(error.pos[0]).line,
       where: '',
       message: `not valid YAML (${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}).`,
     });
@@ -166,7 +166,7 @@ export function parseManifest(text: string, file: string, options: ManifestOptio
       entries.push(entry);
     });
   }
-  if (problems.length > 0) throw new ManifestError(file, problems);
+  if (problems.length > 0) throw new ManifestError(file, byLine(problems));
   return entries;
 }
 
@@ -231,7 +231,8 @@ function readEntry(
   }
   entry.keyPassphrase = readSource(map, 'key-passphrase', where, report, lineOf);
   entry.pkcs12Password = readSource(map, 'pkcs12-password', where, report, lineOf);
-  if (!entry.parts.some((p) => p.role === 'certificate' || p.role === 'pkcs12')) {
+  // Said only when neither is there at all: a broken one has its own problem already.
+  if (!map.has('certificate') && !map.has('pkcs12')) {
     report(
       map,
       where,
@@ -344,4 +345,9 @@ function messageOf(thrown: unknown): string {
   if (thrown instanceof CertRotateError)
     return thrown.fix ? `${thrown.message} ${thrown.fix}` : thrown.message;
   throw thrown;
+}
+
+/** In the order a reader goes through the file; problems without a line last. */
+function byLine(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
 }

@@ -43,6 +43,8 @@ Options:
   --reload-traefik    Dokploy: reload Traefik after changes
   --concurrency N     Lineages at once (default 4)
   --timeout-seconds N Per request (default 30)
+  --manifest FILE     A YAML manifest listing many certificates (instead of --cert, --key …)
+  --inventory         Also list every certificate the provider holds (plan, apply)
   --json              Print the report as JSON
   -h, --help          Show this help
 
@@ -115,6 +117,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     ['keep-superseded', Inputs.KeepSuperseded],
     ['concurrency', Inputs.Concurrency],
     ['timeout-seconds', Inputs.TimeoutSeconds],
+    ['manifest', Inputs.Manifest],
   ];
   for (const [flag, input] of strings) {
     const value = values[flag as keyof typeof values];
@@ -123,6 +126,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   if (values['no-remove-superseded']) raw[Inputs.RemoveSuperseded] = 'false';
   if (values['no-rebind']) raw[Inputs.Rebind] = 'false';
   if (values['reload-traefik']) raw[Inputs.ReloadTraefik] = 'true';
+  if (values.inventory) raw[Inputs.Inventory] = 'true';
 
   try {
     return { kind: 'run', settings: parseSettings(raw), json: values.json === true };
@@ -168,6 +172,8 @@ function parse(argv: readonly string[]) {
       'no-remove-superseded': { type: 'boolean' },
       'no-rebind': { type: 'boolean' },
       'reload-traefik': { type: 'boolean' },
+      manifest: { type: 'string' },
+      inventory: { type: 'boolean' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { ManifestError, parseManifest } from '../../src/manifest.ts';
+
+const GOOD = `# two certificates
+version: 1
+certificates:
+  - name: example-com
+    domains: [example.com, www.example.com]
+    certificate: { file: certs/example.com/fullchain.pem }
+    private-key: { env: EXAMPLE_COM_KEY }
+  - name: api
+    domains: api.example.com, *.api.example.com
+    pkcs12: { env: API_PFX }
+    pkcs12-password:
+      env: API_PFX_PASSWORD
+`;
+
+/** The problems of a manifest that must fail, as `line where: message` strings. */
+function problems(text: string, requireNames = true): string[] {
+  try {
+    parseManifest(text, 'm.yml', { requireNames });
+  } catch (thrown) {
+    assert.ok(thrown instanceof ManifestError, String(thrown));
+    return thrown.problems.map((p) => `${p.line} ${p.where}: ${p.message}`);
+  }
+  assert.fail('the manifest was accepted');
+}
+
+describe('parseManifest', () => {
+  it('reads entries, their sources and the lines that name them', () => {
+    const entries = parseManifest(GOOD, 'm.yml', { requireNames: true });
+    assert.equal(entries.length, 2);
+    const [first, second] = entries;
+    assert.equal(first?.name, 'example-com');
+    assert.equal(first?.line, 4);
+    assert.deepEqual(first?.domains, ['example.com', 'www.example.com']);
+    assert.deepEqual(first?.parts, [
+      {
+        role: 'certificate',
+        key: 'certificate',
+        ref: { kind: 'file', path: 'certs/example.com/fullchain.pem', line: 6 },
+      },
+      { role: 'private-key', key: 'private-key', ref: { kind: 'env', variable: 'EXAMPLE_COM_KEY', line: 7 } },
+    ]);
+    assert.deepEqual(second?.domains, ['api.example.com', '*.api.example.com']);
+    assert.deepEqual(
+      second?.parts.map((p) => p.role),
+      ['pkcs12'],
+    );
+    assert.deepEqual(second?.pkcs12Password, { kind: 'env', variable: 'API_PFX_PASSWORD', line: 12 });
+    assert.equal(second?.keyPassphrase, undefined);
+  });
+
+  it('reports every problem at once, each with its line and a way to fix it', () => {
+    const found = problems(`certificates:
+  - name: a
+    certificate: { env: A_CERT }
+    private_key: { env: A_KEY }
+  - certificate: "-----BEGIN CERTIFICATE----- inline"
+  - name: a
+    pkcs12: { env: 1BAD }
+    key-passphrase: { env: X, file: y }
+    domains: [https://example.com/]
+`);
+    assert.deepEqual(found, [
+      "4 certificates[0]: unknown key 'private_key' (did you mean 'private-key'?). Expected: name, domains, certificate, certificate-chain, private-key, pkcs12, key-passphrase, pkcs12-password.",
+      '5 certificates[1]: has no name: plan and apply name every uploaded version after it (e.g. name: example-com).',
+      '5 certificates[1].certificate: a value in the manifest itself is not read: expected { env: NAME } (an environment variable, e.g. from a secret) or { file: PATH }.',
+      "6 certificates[2].name: 'a' is already the name of the certificate on line 2: give each its own.",
+      '7 certificates[2].pkcs12.env: expected an environment variable name (letters, digits and _, not starting with a digit).',
+      '8 certificates[2].key-passphrase: has both env and file: give one.',
+      "9 certificates[2].domains: Invalid domain 'https://example.com/' in domains: it is a URL. Give the host name 'example.com'.",
+    ]);
+  });
+
+  it('names are optional for validate runs only', () => {
+    const text = 'certificates:\n  - certificate: { file: c.pem }\n';
+    assert.equal(parseManifest(text, 'm.yml', { requireNames: false })[0]?.name, undefined);
+    assert.match(problems(text)[0] ?? '', /^2 certificates\[0\]: has no name/);
+  });
+
+  it('says where the YAML itself is broken, and rejects what is not a manifest', () => {
+    assert.match(problems('certificates:\n  - name: a\n   bad: [\n')[0] ?? '', /^\d+ : not valid YAML/);
+    assert.deepEqual(problems('- a\n- b\n'), [
+      '1 : expected a mapping with a certificates: list at the top.',
+    ]);
+    assert.deepEqual(problems('version: 1\n'), ['1 : there is no certificates: list.']);
+    assert.deepEqual(problems('certificates: []\n'), [
+      '1 certificates: expected a list of certificates, each starting with "- name:".',
+    ]);
+    assert.deepEqual(problems('version: 2\ncertificates:\n  - name: a\n    certificate: {file: c}\n'), [
+      '1 version: expected 1, the only version there is (or leave it out).',
+    ]);
+    assert.match(
+      problems('certificates:\n  - name: a\n    certificate: {file: c}\n    name: b\n')[0] ?? '',
+      /^4 : not valid YAML \(Map keys must be unique/,
+    );
+    assert.match(
+      problems('x: &k { file: c }\ncertificates:\n  - name: a\n    certificate: *k\n').join('\n'),
+      /unknown key 'x'/,
+    );
+  });
+
+  it('gives the file and line of each problem in the error message', () => {
+    assert.throws(
+      () =>
+        parseManifest('certificates:\n  - name: a\n    cert: {file: c}\n', 'certs/manifest.yml', {
+          requireNames: true,
+        }),
+      (error: unknown) =>
+        error instanceof ManifestError &&
+        /The manifest certs\/manifest.yml has 2 problems:\n.*\n {2}certs\/manifest.yml:3 certificates\[0\]: unknown key 'cert'/.test(
+          error.message,
+        ) &&
+        /README/.test(error.fix ?? ''),
+    );
+  });
+});
+
+describe('manifest.schema.json', () => {
+  const schema = JSON.parse(readFileSync(new URL('../../manifest.schema.json', import.meta.url), 'utf8'));
+  const validate = new Ajv2020({ allErrors: true, strict: true, strictRequired: false }).compile(schema);
+  // The structural cases, where the schema and the parser must agree (domain syntax and unique
+  // names are beyond a schema and checked by the parser alone).
+  const cases: [string, string][] = [
+    ['the example', GOOD],
+    ['no list', 'version: 1\n'],
+    ['empty list', 'certificates: []\n'],
+    ['wrong version', 'version: 2\ncertificates:\n  - name: a\n    certificate: {file: c}\n'],
+    ['unknown top key', 'certificate: {file: c}\ncertificates:\n  - name: a\n    certificate: {file: c}\n'],
+    ['unknown entry key', 'certificates:\n  - name: a\n    cert: {file: c}\n'],
+    ['inline value', 'certificates:\n  - name: a\n    certificate: PEM\n'],
+    ['env and file', 'certificates:\n  - name: a\n    certificate: {env: A, file: b}\n'],
+    ['empty source', 'certificates:\n  - name: a\n    certificate: {}\n'],
+    ['bad env name', 'certificates:\n  - name: a\n    certificate: {env: "A-B"}\n'],
+    ['blank file', 'certificates:\n  - name: a\n    certificate: {file: " "}\n'],
+    ['no certificate', 'certificates:\n  - name: a\n    private-key: {env: K}\n'],
+    ['pkcs12 only', 'certificates:\n  - name: a\n    pkcs12: {env: P}\n    pkcs12-password: {env: W}\n'],
+    ['bad name', 'certificates:\n  - name: -a\n    certificate: {file: c}\n'],
+    ['no name (validate)', 'certificates:\n  - certificate: {file: c}\n'],
+    ['domains as a number', 'certificates:\n  - domains: 5\n    certificate: {file: c}\n'],
+  ];
+  for (const [what, text] of cases) {
+    it(`agrees with the parser: ${what}`, async () => {
+      const { parse } = await import('yaml');
+      const bySchema = validate(parse(text));
+      let byParser = true;
+      try {
+        parseManifest(text, 'm.yml', { requireNames: false });
+      } catch {
+        byParser = false;
+      }
+      assert.equal(bySchema, byParser, JSON.stringify(validate.errors));
+    });
+  }
+});
