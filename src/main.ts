@@ -3,15 +3,24 @@ import { randomUUID } from 'node:crypto';
 import * as core from '@actions/core';
 import { readActionInputs } from './action-inputs.ts';
 import { CertRotateError, toError } from './errors.ts';
+import { createGitHubClient, type GitHubClient } from './github/client.ts';
+import { currentRunContext } from './github/context.ts';
 import { publish } from './publish.ts';
+import { publishToGitHub } from './publish-github.ts';
 import { verdict } from './report/report.ts';
 import { renderText } from './report/text.ts';
 import { run } from './run.ts';
 import { parseSettings } from './settings.ts';
 
+/** Events whose runs only ever plan: a pull request is a proposal, not a change to make. */
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+
 async function main(): Promise<void> {
   try {
-    const settings = parseSettings(readActionInputs());
+    const context = currentRunContext();
+    const settings = parseSettings(readActionInputs(), {
+      pullRequest: PULL_REQUEST_EVENTS.has(context.event),
+    });
     const { report } = await run(settings, {
       cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
       mask: core.setSecret,
@@ -19,8 +28,19 @@ async function main(): Promise<void> {
     core.startGroup('Report');
     printUntrusted(renderText(report, { color: false }));
     core.endGroup();
+    for (const note of report.skipped) core.notice(`Skipped ${note}`, { title: 'cert-rotate: skipped' });
     await publish(report);
-    if (!report.ok) core.setFailed(`The certificate is ${verdict(report)}: see the findings above.`);
+    let client: GitHubClient | undefined;
+    await publishToGitHub(report, {
+      context,
+      settings,
+      client: () => {
+        client ??= createGitHubClient(settings.github.token ?? '', { apiUrl: context.apiUrl });
+        return client;
+      },
+      log: { info: core.info, warning: core.warning },
+    });
+    if (!report.ok) core.setFailed(`cert-rotate ${report.mode}: ${verdict(report)}. See the findings above.`);
   } catch (thrown) {
     const error = toError(thrown);
     const fix = error instanceof CertRotateError && error.fix ? ` ${error.fix}` : '';

@@ -33,7 +33,19 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs;
 }
 
-export async function runAction(inputs: Record<string, string>, workspace?: string): Promise<DistRun> {
+/** The event the run is for, as the runner describes it: its name, its payload file, and more variables. */
+export interface RunnerEvent {
+  name: string;
+  payload?: unknown;
+  /** GITHUB_REPOSITORY, GITHUB_API_URL, GITHUB_RUN_ID, GITHUB_JOB, GITHUB_WORKFLOW … */
+  env?: Record<string, string>;
+}
+
+export async function runAction(
+  inputs: Record<string, string>,
+  workspace?: string,
+  event: RunnerEvent = { name: 'push' },
+): Promise<DistRun> {
   const dir = await mkdtemp(join(tmpdir(), 'cert-rotate-runner-'));
   try {
     const outputFile = join(dir, 'output');
@@ -41,7 +53,7 @@ export async function runAction(inputs: Record<string, string>, workspace?: stri
     const eventFile = join(dir, 'event.json');
     await writeFile(outputFile, '');
     await writeFile(summaryFile, '');
-    await writeFile(eventFile, '{}');
+    await writeFile(eventFile, JSON.stringify(event.payload ?? {}));
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -49,9 +61,10 @@ export async function runAction(inputs: Record<string, string>, workspace?: stri
       GITHUB_OUTPUT: outputFile,
       GITHUB_STEP_SUMMARY: summaryFile,
       GITHUB_EVENT_PATH: eventFile,
-      GITHUB_EVENT_NAME: 'push',
+      GITHUB_EVENT_NAME: event.name,
       GITHUB_WORKSPACE: workspace ?? dir,
       RUNNER_TEMP: dir,
+      ...event.env,
     };
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
     const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {

@@ -1,0 +1,135 @@
+/**
+ * What the action tells GitHub beyond the step itself: the sticky comment on a pull request and
+ * the expiry issue of scheduled runs. Neither may fail the step: the certificate work is done by
+ * now, and a token without write access (a fork's, or a workflow without `permissions:`) is a
+ * normal situation that is said in the log, not an error.
+ */
+import type { GitHubClient } from './github/client.ts';
+import type { RunContext } from './github/context.ts';
+import { expiryIssueMarker, syncExpiryIssue } from './github/expiry-issue.ts';
+import { commentMarker, upsertPrComment } from './github/pr-comment.ts';
+import { toError } from './errors.ts';
+import { Inputs } from './constants.ts';
+import { type Expiring, expiringSoon, plural, type RunReport } from './report/report.ts';
+import { escapeHtml, renderSummary } from './report/summary.ts';
+import type { Settings } from './settings.ts';
+
+export interface GitHubLog {
+  info(message: string): void;
+  warning(message: string): void;
+}
+
+export interface GitHubPublishing {
+  context: RunContext;
+  settings: Pick<Settings, 'github' | 'certificates' | 'warnDays'>;
+  /** Made on first use, so runs that post nothing never build a client. */
+  client: () => GitHubClient;
+  log: GitHubLog;
+}
+
+export async function publishToGitHub(report: RunReport, publishing: GitHubPublishing): Promise<void> {
+  const { context, settings, log } = publishing;
+  const repo = context.repo;
+  if (repo === undefined) return;
+  const key = markerKey(settings);
+
+  if (context.pullRequest && settings.github.commentOnPr) {
+    const pr = context.pullRequest;
+    if (pr.fork && context.event === 'pull_request') {
+      log.info(
+        'No pull request comment: a pull request from a fork runs with a read-only token. The report is in the job summary.',
+      );
+    } else if (!settings.github.token) {
+      log.info(`No pull request comment: ${Inputs.GitHubToken} is empty.`);
+    } else {
+      await attempt(log, 'comment on the pull request', async () => {
+        const result = await upsertPrComment(publishing.client(), {
+          ...repo,
+          number: pr.number,
+          marker: commentMarker(context, key),
+          body: commentBody(report, context),
+          runUrl: context.runUrl,
+        });
+        log.info(`Pull request comment ${result.action}: ${result.url}`);
+      });
+    }
+  }
+
+  if (settings.github.expiryIssue && !context.pullRequest) {
+    // A run that checked nothing (a skipped one) knows nothing about expiry: it must not close the issue.
+    if (report.certificates.length === 0 && report.inventory === undefined) {
+      log.info('Expiry issue left as it is: this run checked no certificate.');
+      return;
+    }
+    if (!settings.github.token) {
+      log.warning(`The expiry issue was not updated: ${Inputs.GitHubToken} is empty.`);
+      return;
+    }
+    const expiring = expiringSoon(report);
+    await attempt(log, 'update the expiry issue', async () => {
+      const result = await syncExpiryIssue(publishing.client(), {
+        ...repo,
+        marker: expiryIssueMarker(context, key),
+        title: issueTitle(expiring, settings.warnDays),
+        body: expiring.length === 0 ? undefined : issueBody(expiring, report, context),
+        runUrl: context.runUrl,
+      });
+      if (result.action !== 'none')
+        log.info(`Expiry issue ${result.action}: #${result.number} ${result.url ?? ''}`);
+    });
+  }
+}
+
+/** Tells apart comments and issues of matrix legs and of two steps in one job. */
+function markerKey(settings: GitHubPublishing['settings']): string | undefined {
+  const source = settings.certificates;
+  if (source.kind === 'manifest') return source.path;
+  if (source.kind === 'inputs') return source.entry.name;
+  return undefined;
+}
+
+async function attempt(log: GitHubLog, what: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (thrown) {
+    const error = toError(thrown);
+    const fix = 'fix' in error && typeof error.fix === 'string' ? ` ${error.fix}` : '';
+    log.warning(`Could not ${what}: ${error.message}${fix}`);
+  }
+}
+
+function commentBody(report: RunReport, context: RunContext): string {
+  const run = context.runUrl ? `[the run](${context.runUrl})` : 'the run';
+  return `${renderSummary(report)}\n<sub>cert-rotate-action · updated on each push · details in the job summary of ${run}</sub>\n`;
+}
+
+function issueTitle(expiring: readonly Expiring[], warnDays: number): string {
+  const expired = expiring.filter((e) => e.daysRemaining < 0).length;
+  const what =
+    expired > 0
+      ? `${plural(expired, 'certificate')} expired`
+      : `${plural(expiring.length, 'certificate')} expiring`;
+  return `Certificates: ${what} (warning window ${warnDays} days)`;
+}
+
+function issueBody(expiring: readonly Expiring[], report: RunReport, context: RunContext): string {
+  const rows = expiring.map((e) => {
+    const left =
+      e.daysRemaining < 0
+        ? `🔴 expired ${-e.daysRemaining} days ago`
+        : `${e.daysRemaining <= report.failDays ? '🔴' : '🟠'} ${e.daysRemaining}`;
+    return `| ${escapeHtml(e.what)} | ${e.notAfter.slice(0, 10)} | ${left} | ${e.source === 'checked' ? 'checked by the run' : 'provider inventory'} |`;
+  });
+  const run = context.runUrl ? ` [The run](${context.runUrl}) has the whole report.` : '';
+  return [
+    `These certificates expire within ${report.warnDays} days (or have expired).${run}`,
+    '',
+    '| Certificate | Not after | Days left | Seen in |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+    'Renew them and store the new certificate and key in the secrets the workflow reads; the next run rotates them.',
+    'This issue is updated by each scheduled run and closed by the first run that finds every certificate outside the window.',
+    '',
+  ].join('\n');
+}
