@@ -106,7 +106,7 @@ describe('dist/index.js on each event', () => {
       assert.equal(digitalocean.certificates.all().length, 0, 'a pull request never uploads');
       assert.match(
         first.stdout,
-        /::notice title=cert-rotate: skipped::Skipped apply: a pull request only plans/,
+        /::notice title=cert-rotate%3A skipped::Skipped apply: a pull request only plans/,
       );
       const comments = github.comments(OWNER, REPO, pr.number);
       assert.equal(comments.length, 1);

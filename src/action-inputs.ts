@@ -4,16 +4,16 @@
  */
 import * as core from '@actions/core';
 import { type InputName, Inputs, SECRET_INPUTS } from './constants.ts';
-import { maskSecret } from './secrets.ts';
+import { maskSecret, type SecretSink } from './secrets.ts';
 import type { RawInputs } from './settings.ts';
 
-export function readActionInputs(): RawInputs {
+export function readActionInputs(mask: SecretSink): RawInputs {
   const raw: RawInputs = {};
   for (const name of Object.values(Inputs) as InputName[]) {
     const secret = SECRET_INPUTS.includes(name);
     // A password may really end in a space: never trim secrets.
     const value = core.getInput(name, { trimWhitespace: !secret });
-    if (secret) maskSecret(value, core.setSecret);
+    if (secret) maskSecret(value, mask);
     if (value !== '') raw[name] = value;
   }
   return raw;

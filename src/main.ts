@@ -10,6 +10,7 @@ import { publishToGitHub } from './publish-github.ts';
 import { verdict } from './report/report.ts';
 import { renderText } from './report/text.ts';
 import { run } from './run.ts';
+import { onceEach } from './secrets.ts';
 import { parseSettings } from './settings.ts';
 
 /** Events whose runs only ever plan: a pull request is a proposal, not a change to make. */
@@ -17,13 +18,14 @@ const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 
 async function main(): Promise<void> {
   try {
+    const mask = onceEach(core.setSecret);
     const context = currentRunContext();
-    const settings = parseSettings(readActionInputs(), {
+    const settings = parseSettings(readActionInputs(mask), {
       pullRequest: PULL_REQUEST_EVENTS.has(context.event),
     });
     const { report } = await run(settings, {
       cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
-      mask: core.setSecret,
+      mask,
     });
     core.startGroup('Report');
     printUntrusted(renderText(report, { color: false }));

@@ -26,6 +26,16 @@ export function maskSecret(value: string | undefined, sink: SecretSink): void {
   for (const part of parts) sink(part);
 }
 
+/** A sink that passes each secret on once: the same key read twice is registered once, not logged twice. */
+export function onceEach(sink: SecretSink): SecretSink {
+  const seen = new Set<string>();
+  return (secret) => {
+    if (seen.has(secret)) return;
+    seen.add(secret);
+    sink(secret);
+  };
+}
+
 /** Mask binary secrets (a PKCS#12 file) in the form they would be printed: base64. */
 export function maskBytes(value: Uint8Array, sink: SecretSink): void {
   if (value.length > 0) maskSecret(Buffer.from(value).toString('base64'), sink);
