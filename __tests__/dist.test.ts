@@ -76,7 +76,7 @@ describe('dist/index.js run as the runner runs it', () => {
       run.stdout,
       /::error title=KEY_MISMATCH%3A CN=leaf\.example\.test,file=reversed\.pem,line=\d+::/,
     );
-    assert.match(run.stdout, /::error::The certificate is invalid/);
+    assert.match(run.stdout, /::error::cert-rotate validate: invalid/);
     assert.match(run.summary, /KEY_MISMATCH/);
     assert.deepEqual(leakedWindows(otherKey, run.stdout.replace(/^::add-mask::.*$/gm, '') + run.summary), []);
   });

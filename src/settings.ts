@@ -145,8 +145,14 @@ export function parseSettings(raw: RawInputs, place: RunPlace = {}): Settings {
     );
   }
 
+  const certificates = readCertificates(get, raw, { inventory, mode: mode as Mode, secretsOptional, skipped });
   const rotation = mode === 'validate' ? undefined : parseRotation(get, raw, mode);
-  const certificates = readCertificates(get, raw, mode as Mode, { inventory, secretsOptional, skipped });
+  if (rotation && certificates.kind === 'inputs' && certificates.entry.name === undefined) {
+    throw new InputError(
+      `${Inputs.Name} is required for mode '${mode}'.`,
+      'Give the certificate a short name, e.g. example-com: every uploaded version is named after it.',
+    );
+  }
   return {
     mode: mode as Mode,
     certificates,
@@ -168,8 +174,7 @@ export function parseSettings(raw: RawInputs, place: RunPlace = {}): Settings {
 function readCertificates(
   get: (name: InputName) => string | undefined,
   raw: RawInputs,
-  mode: Mode,
-  context: { inventory: boolean; secretsOptional: boolean; skipped: string[] },
+  context: { inventory: boolean; mode: Mode; secretsOptional: boolean; skipped: string[] },
 ): CertificateSource {
   const manifest = get(Inputs.Manifest)?.trim();
   if (manifest !== undefined) {
@@ -205,7 +210,7 @@ function readCertificates(
       );
       return { kind: 'none' };
     }
-    if (context.inventory && mode !== 'validate' && parts.length === 0 && name === undefined) {
+    if (context.inventory && context.mode !== 'validate' && parts.length === 0 && name === undefined) {
       return { kind: 'none' };
     }
     throw new InputError(
@@ -217,12 +222,6 @@ function readCertificates(
   if (!hasKey && context.secretsOptional) {
     context.skipped.push(
       'key check: no private key was given (it comes from a secret this pull request cannot see), so the key was not matched to the certificate.',
-    );
-  }
-  if (mode !== 'validate' && name === undefined) {
-    throw new InputError(
-      `${Inputs.Name} is required for mode '${mode}'.`,
-      'Give the certificate a short name, e.g. example-com: every uploaded version is named after it.',
     );
   }
   const secret = (input: InputName, emptyCounts = false): PartSource | undefined => {
