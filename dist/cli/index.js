@@ -85345,8 +85345,11 @@ function parseSettings(raw, place = {}) {
     if (inventory && mode === 'validate' && !secretsOptional) {
         throw new InputError(`${Inputs.Inventory} lists what the provider holds, which validate mode never contacts.`, 'Use mode: plan (read-only) to report the inventory.');
     }
+    const certificates = readCertificates(get, raw, { inventory, mode: mode, secretsOptional, skipped });
     const rotation = mode === 'validate' ? undefined : parseRotation(get, raw, mode);
-    const certificates = readCertificates(get, raw, mode, { inventory, secretsOptional, skipped });
+    if (rotation && certificates.kind === 'inputs' && certificates.entry.name === undefined) {
+        throw new InputError(`${Inputs.Name} is required for mode '${mode}'.`, 'Give the certificate a short name, e.g. example-com: every uploaded version is named after it.');
+    }
     return {
         mode: mode,
         certificates,
@@ -85364,7 +85367,7 @@ function parseSettings(raw, place = {}) {
         skipped,
     };
 }
-function readCertificates(get, raw, mode, context) {
+function readCertificates(get, raw, context) {
     const manifest = get(Inputs.Manifest)?.trim();
     if (manifest !== undefined) {
         const clash = SINGLE_INPUTS.find((name) => get(name) !== undefined);
@@ -85391,7 +85394,7 @@ function readCertificates(get, raw, mode, context) {
             context.skipped.push('validation: no certificate was given (it comes from a secret this pull request cannot see).');
             return { kind: 'none' };
         }
-        if (context.inventory && mode !== 'validate' && parts.length === 0 && name === undefined) {
+        if (context.inventory && context.mode !== 'validate' && parts.length === 0 && name === undefined) {
             return { kind: 'none' };
         }
         throw new InputError('No certificate was given.', `Set ${Inputs.Certificate} (or ${Inputs.CertificateFile}) to the PEM certificate, or ${Inputs.Pkcs12} (or ${Inputs.Pkcs12File}) to a PKCS#12 file, or list certificates in a ${Inputs.Manifest}. If it comes from a secret, check that the secret exists and is passed to this workflow.`);
@@ -85399,9 +85402,6 @@ function readCertificates(get, raw, mode, context) {
     const hasKey = parts.some((p) => p.role === 'private-key' || p.role === 'pkcs12');
     if (!hasKey && context.secretsOptional) {
         context.skipped.push('key check: no private key was given (it comes from a secret this pull request cannot see), so the key was not matched to the certificate.');
-    }
-    if (mode !== 'validate' && name === undefined) {
-        throw new InputError(`${Inputs.Name} is required for mode '${mode}'.`, 'Give the certificate a short name, e.g. example-com: every uploaded version is named after it.');
     }
     const secret = (input, emptyCounts = false) => {
         const text = raw[input];
