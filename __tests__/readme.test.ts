@@ -37,3 +37,44 @@ it('action.yml runs the bundled action on node24', () => {
   assert.match(actionYml, /using: 'node24'/);
   assert.match(actionYml, /main: 'dist\/index.js'/);
 });
+
+/** The fenced blocks of a language in the README. */
+function blocks(language: string): string[] {
+  return [...readme.matchAll(new RegExp(`^\`\`\`${language}\\n([\\s\\S]*?)^\`\`\``, 'gm'))].map((m) => m[1]!);
+}
+
+it('the workflow examples are valid YAML that uses only inputs the action has', async () => {
+  const { parse } = await import('yaml');
+  const known = new Set<string>(Object.values(Inputs));
+  const workflows = blocks('yaml')
+    .map((text) => parse(text) as Record<string, unknown>)
+    .filter((doc) => doc && 'jobs' in doc);
+  assert.ok(workflows.length >= 3, 'after renewal, nightly and PR check');
+  const events = new Set<string>();
+  for (const workflow of workflows) {
+    for (const event of Object.keys(workflow.on as object)) events.add(event);
+    for (const job of Object.values(workflow.jobs as Record<string, { steps: Record<string, unknown>[] }>)) {
+      const ours = job.steps.filter((step) => String(step.uses ?? '').includes('cert-rotate-action'));
+      assert.equal(ours.length, 1);
+      for (const input of Object.keys((ours[0]?.with as object) ?? {})) {
+        assert.ok(known.has(input), `unknown input ${input} in a README example`);
+      }
+    }
+  }
+  for (const event of ['schedule', 'pull_request']) assert.ok(events.has(event), event);
+  assert.ok(
+    workflows.some((w) => 'concurrency' in w),
+    'a concurrency group',
+  );
+});
+
+it('the manifest example in the README is a valid manifest', async () => {
+  const { parseManifest } = await import('../src/manifest.ts');
+  const example = blocks('yaml').find((text) => text.startsWith('# certificates.yml'));
+  assert.ok(example);
+  const entries = parseManifest(example, 'certificates.yml', { requireNames: true });
+  assert.deepEqual(
+    entries.map((e) => e.name),
+    ['example-com', 'api'],
+  );
+});

@@ -12,6 +12,7 @@ import { type RotationLineage, rotate } from '../../src/rotation/rotate.ts';
 import { Redactor } from '../../src/secrets.ts';
 import {
   type DigitalOceanDoubleOptions,
+  fakeCertificate,
   globalLoadBalancer,
   regionalLoadBalancer,
 } from '../../test/doubles/digitalocean.ts';
@@ -81,6 +82,22 @@ describe('rotation on DigitalOcean', () => {
       assert.equal(writes(h.double.server.requests).length, 1, 'one POST');
       assert.equal(result.requests, h.double.server.requests.length);
       assertPlain(result);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it("never replaces or removes DigitalOcean's own Let's Encrypt certificates, whatever their names", async () => {
+    const h = await setUp();
+    try {
+      const managed = h.double.certificates.add(
+        fakeCertificate(`${LINEAGE}-0123456789ab`, Date.now(), { type: 'lets_encrypt' }),
+      );
+      const result = await apply(h.provider, [{ lineage: LINEAGE, bundle: v1 }]);
+      assert.equal(only(result).status, 'created');
+      assert.deepEqual(picture(only(result)), ['create:done', 'confirm:done']);
+      assert.ok(h.double.certificates.peek(managed.id), 'still there');
+      assert.equal(result.inventory.find((i) => i.certificate.id === managed.id)?.lineage, undefined);
     } finally {
       await h.close();
     }
