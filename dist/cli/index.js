@@ -88816,17 +88816,20 @@ async function rotate(provider, lineages, options) {
     const ready = prepare(lineages, template);
     const before = provider.requestCount();
     const [inventory, uses] = await Promise.all([provider.list(), provider.uses?.()]);
+    // DigitalOcean renews its own Let's Encrypt certificates: never ours to replace or remove,
+    // whatever their names.
+    const ours = inventory.filter((certificate) => certificate.type !== 'lets_encrypt');
     const plans = ready.map((item) => {
         const plan = planLineage({
             desired: item.desired,
             matcher: item.matcher,
-            inventory,
+            inventory: ours,
             uses,
             options: options.plan,
         });
         return { item, plan };
     });
-    const overlaps = overlapping(ready, inventory);
+    const overlaps = overlapping(ready, ours);
     for (const entry of plans) {
         const overlap = overlaps.get(entry.item.lineage);
         if (overlap !== undefined && entry.plan.blocked === undefined) {
@@ -88834,7 +88837,9 @@ async function rotate(provider, lineages, options) {
         }
     }
     const listed = inventory.map((certificate) => {
-        const owner = ready.find((r) => r.matcher.belongs(certificate.name));
+        const owner = certificate.type === 'lets_encrypt'
+            ? undefined
+            : ready.find((r) => r.matcher.belongs(certificate.name));
         return owner === undefined ? { certificate } : { certificate, lineage: owner.lineage };
     });
     if (options.mode === 'plan') {
