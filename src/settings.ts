@@ -145,7 +145,12 @@ export function parseSettings(raw: RawInputs, place: RunPlace = {}): Settings {
     );
   }
 
-  const certificates = readCertificates(get, raw, { inventory, mode: mode as Mode, secretsOptional, skipped });
+  const certificates = readCertificates(get, raw, {
+    inventory,
+    mode: mode as Mode,
+    secretsOptional,
+    skipped,
+  });
   const rotation = mode === 'validate' ? undefined : parseRotation(get, raw, mode);
   if (rotation && certificates.kind === 'inputs' && certificates.entry.name === undefined) {
     throw new InputError(

@@ -2,7 +2,8 @@
 import type { CertificateEntry, PartSource, Settings } from '../../src/settings.ts';
 
 export function single(settings: Settings): CertificateEntry {
-  if (settings.certificates.kind !== 'inputs') throw new Error(`expected inputs, got ${settings.certificates.kind}`);
+  if (settings.certificates.kind !== 'inputs')
+    throw new Error(`expected inputs, got ${settings.certificates.kind}`);
   return settings.certificates.entry;
 }
 
