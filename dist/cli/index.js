@@ -85345,7 +85345,12 @@ function parseSettings(raw, place = {}) {
     if (inventory && mode === 'validate' && !secretsOptional) {
         throw new InputError(`${Inputs.Inventory} lists what the provider holds, which validate mode never contacts.`, 'Use mode: plan (read-only) to report the inventory.');
     }
-    const certificates = readCertificates(get, raw, { inventory, mode: mode, secretsOptional, skipped });
+    const certificates = readCertificates(get, raw, {
+        inventory,
+        mode: mode,
+        secretsOptional,
+        skipped,
+    });
     const rotation = mode === 'validate' ? undefined : parseRotation(get, raw, mode);
     if (rotation && certificates.kind === 'inputs' && certificates.entry.name === undefined) {
         throw new InputError(`${Inputs.Name} is required for mode '${mode}'.`, 'Give the certificate a short name, e.g. example-com: every uploaded version is named after it.');
