@@ -215,6 +215,30 @@ describe('dist/cli/index.js run in a terminal', () => {
     assert.deepEqual(leakedWindows(otherKey, run.stdout + run.stderr), []);
   });
 
+  it('reads a manifest, with secrets from the environment, and says which line of a bad one is wrong', async () => {
+    await writeFile(
+      join(workspace, 'certificates.yml'),
+      'certificates:\n  - name: app\n    certificate: { file: fullchain.pem }\n    private-key: { env: APP_KEY }\n',
+    );
+    const good = await runCli(
+      ['validate', '--manifest', 'certificates.yml'],
+      { APP_KEY: leaf.keyPem },
+      workspace,
+    );
+    assert.equal(good.code, 0, good.stderr);
+    assert.match(good.stdout, /cert-rotate validate: valid/);
+    const unset = await runCli(['validate', '--manifest', 'certificates.yml'], {}, workspace);
+    assert.equal(unset.code, 2);
+    assert.match(unset.stderr, /APP_KEY \(certificates\.yml:4, app private-key\)/);
+    await writeFile(
+      join(workspace, 'broken.yml'),
+      'certificates:\n  - name: app\n    cert: { file: fullchain.pem }\n',
+    );
+    const broken = await runCli(['validate', '--manifest', 'broken.yml'], {}, workspace);
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /broken\.yml:3 certificates\[0\]: unknown key 'cert'/);
+  });
+
   it('reads the key from the environment and exits 2 on usage errors', async () => {
     const fromEnv = await runCli(
       ['validate', '--cert', 'fullchain.pem'],

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** The terminal command: `cert-rotate validate …`. Same settings and engine as the action. */
-import { toError } from './errors.ts';
+import { InputError, toError } from './errors.ts';
 import { parseCommandLine, USAGE } from './cli/args.ts';
 import { renderText } from './report/text.ts';
 import { run } from './run.ts';
@@ -41,6 +41,7 @@ main(process.argv.slice(2)).then(
     const error = toError(thrown);
     const fix = 'fix' in error && typeof error.fix === 'string' ? `\n${error.fix}` : '';
     process.stderr.write(`cert-rotate: ${error.message}${fix}\n`);
-    process.exitCode = error.name === 'InputError' ? 2 : 1;
+    // Bad inputs (a manifest's problems among them) are usage errors; anything else failed the run.
+    process.exitCode = error instanceof InputError ? 2 : 1;
   },
 );
