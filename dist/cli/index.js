@@ -89056,7 +89056,8 @@ main(process.argv.slice(2)).then((code) => {
     const error = toError(thrown);
     const fix = 'fix' in error && typeof error.fix === 'string' ? `\n${error.fix}` : '';
     process.stderr.write(`cert-rotate: ${error.message}${fix}\n`);
-    process.exitCode = error.name === 'InputError' ? 2 : 1;
+    // Bad inputs (a manifest's problems among them) are usage errors; anything else failed the run.
+    process.exitCode = error instanceof InputError ? 2 : 1;
 });
 //# sourceMappingURL=cli.js.map
 
