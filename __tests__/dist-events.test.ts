@@ -84,20 +84,25 @@ async function doubles(): Promise<{
   };
 }
 
+/** Inputs rotating `app` (the good certificate) on the DigitalOcean double, with the GitHub double's token. */
+function rotation(digitalocean: DigitalOceanDouble, github: GitHubDouble): Record<string, string> {
+  return {
+    provider: 'digitalocean',
+    'api-token': digitalocean.token,
+    'api-url': digitalocean.url,
+    name: 'app',
+    certificate: leaf.certPem + intermediate.certPem,
+    'private-key': leaf.keyPem,
+    'github-token': github.token,
+  };
+}
+
 describe('dist/index.js on each event', () => {
   it('pull_request: plans instead of applying and keeps one comment with the plan and findings', async () => {
     const { github, digitalocean, close } = await doubles();
     try {
       const pr = github.addPullRequest(OWNER, REPO, { title: 'Renew app' });
-      const inputs = {
-        provider: 'digitalocean',
-        'api-token': digitalocean.token,
-        'api-url': digitalocean.url,
-        name: 'app',
-        certificate: leaf.certPem + intermediate.certPem,
-        'private-key': leaf.keyPem,
-        'github-token': github.token,
-      };
+      const inputs = rotation(digitalocean, github);
       const event = runner(github, 'pull_request', pullRequest(pr.number, `${OWNER}/${REPO}`));
       const first = await runAction(inputs, workspace, event);
       assert.equal(first.code, 0, first.stdout + first.stderr);
@@ -216,15 +221,7 @@ describe('dist/index.js on each event', () => {
     const { github, digitalocean, close } = await doubles();
     try {
       const run = await runAction(
-        {
-          provider: 'digitalocean',
-          'api-token': digitalocean.token,
-          'api-url': digitalocean.url,
-          name: 'app',
-          certificate: leaf.certPem + intermediate.certPem,
-          'private-key': leaf.keyPem,
-          'github-token': github.token,
-        },
+        rotation(digitalocean, github),
         workspace,
         runner(github, 'push', { ref: 'refs/heads/main' }),
       );

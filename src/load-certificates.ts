@@ -101,16 +101,15 @@ function fromManifest(
   }
   const keyPassphrase = entry.keyPassphrase && convert('key-passphrase', entry.keyPassphrase);
   const pkcs12Password = entry.pkcs12Password && convert('pkcs12-password', entry.pkcs12Password);
-  if (!context.optional) {
-    return {
-      name: entry.name,
-      parts,
-      keyPassphrase,
-      pkcs12Password,
-      domains: entry.domains,
-      requireKey: true,
-    };
-  }
+  const entryOf = (requireKey: boolean): CertificateEntry => ({
+    name: entry.name,
+    parts,
+    keyPassphrase,
+    pkcs12Password,
+    domains: entry.domains,
+    requireKey,
+  });
+  if (!context.optional) return entryOf(true);
   if (!parts.some((p) => p.role === 'certificate' || p.role === 'pkcs12')) {
     context.skipped.push(
       `${who}: not validated, its certificate comes from a secret this pull request cannot see.`,
@@ -124,14 +123,7 @@ function fromManifest(
       `${who}: key check, its private key comes from a secret this pull request cannot see.`,
     );
   }
-  return {
-    name: entry.name,
-    parts,
-    keyPassphrase,
-    pkcs12Password,
-    domains: entry.domains,
-    requireKey: hasKey || !keyNamed,
-  };
+  return entryOf(hasKey || !keyNamed);
 }
 
 async function loadEntry(

@@ -1,38 +1,31 @@
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import { after, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { createGitHubClient } from '../../src/github/client.ts';
 import { GitHubError } from '../../src/github/errors.ts';
 import { CertRotateError } from '../../src/errors.ts';
 import { GitHubDouble } from '../../test/doubles/github.ts';
 import { LoopbackServer } from '../../test/doubles/loopback.ts';
-import { OWNER, REPO, gitHubRejection, type Harness, harness } from './harness.ts';
+import { OWNER, REPO, gitHubRejection, harnessPerTest } from './harness.ts';
 
 describe('GitHub client against the double', () => {
-  let h: Harness;
-  const open: Harness[] = [];
-  beforeEach(async () => {
-    h = await harness();
-    open.push(h);
-  });
-  after(async () => {
-    for (const each of open) await each.double.close();
-  });
+  const h = harnessPerTest();
 
   it('sends the token as GitHub expects and our User-Agent', async () => {
-    await h.client.listOpenIssues(OWNER, REPO);
-    const [req] = h.double.server.requests;
-    assert.equal(req?.headers.authorization, `token ${h.double.token}`);
+    await h().client.listOpenIssues(OWNER, REPO);
+    const [req] = h().double.server.requests;
+    assert.equal(req?.headers.authorization, `token ${h().double.token}`);
     assert.match(req?.headers['user-agent'] ?? '', /^cert-rotate-action\//);
     assert.match(req?.headers.accept ?? '', /application\/vnd\.github/);
   });
 
   it('lists every open issue and pull request over all pages, oldest first, PRs flagged', async () => {
-    for (let i = 1; i <= 120; i++) h.double.addIssue(OWNER, REPO, { title: `issue ${i}`, body: `body ${i}` });
-    h.double.addPullRequest(OWNER, REPO, { title: 'a pull request' });
-    h.double.addIssue(OWNER, REPO, { title: 'closed', state: 'closed' });
-    h.double.addIssue(OWNER, REPO, { title: 'no body', body: null });
-    const issues = await h.client.listOpenIssues(OWNER, REPO);
+    for (let i = 1; i <= 120; i++)
+      h().double.addIssue(OWNER, REPO, { title: `issue ${i}`, body: `body ${i}` });
+    h().double.addPullRequest(OWNER, REPO, { title: 'a pull request' });
+    h().double.addIssue(OWNER, REPO, { title: 'closed', state: 'closed' });
+    h().double.addIssue(OWNER, REPO, { title: 'no body', body: null });
+    const issues = await h().client.listOpenIssues(OWNER, REPO);
     assert.equal(issues.length, 122);
     assert.deepEqual(
       issues.map((i) => i.number),
@@ -50,26 +43,26 @@ describe('GitHub client against the double', () => {
       pull: false,
     });
     assert.equal(issues.at(-1)?.body, '', 'a null body reads as empty');
-    assert.equal(h.double.server.requestsTo('GET', /\/issues$/).length, 2);
+    assert.equal(h().double.server.requestsTo('GET', /\/issues$/).length, 2);
   });
 
   it('creates and updates issues and comments, and hands back their web addresses', async () => {
-    const issue = await h.client.createIssue(OWNER, REPO, 'Certificates expire soon', 'details');
+    const issue = await h().client.createIssue(OWNER, REPO, 'Certificates expire soon', 'details');
     assert.deepEqual(issue, { number: 1, url: 'https://github.com/octo/app/issues/1' });
-    const comment = await h.client.createIssueComment(OWNER, REPO, 1, 'first');
+    const comment = await h().client.createIssueComment(OWNER, REPO, 1, 'first');
     assert.match(comment.url, /\/issues\/1#issuecomment-\d+$/);
-    await h.client.updateIssueComment(OWNER, REPO, comment.id, 'second');
-    assert.deepEqual(await h.client.listIssueComments(OWNER, REPO, 1), [
+    await h().client.updateIssueComment(OWNER, REPO, comment.id, 'second');
+    assert.deepEqual(await h().client.listIssueComments(OWNER, REPO, 1), [
       { id: comment.id, body: 'second', url: comment.url },
     ]);
-    await h.client.updateIssue(OWNER, REPO, 1, { state: 'closed', state_reason: 'completed' });
-    assert.equal(h.double.issue(OWNER, REPO, 1)?.state, 'closed');
-    assert.equal(h.double.issue(OWNER, REPO, 1)?.state_reason, 'completed');
+    await h().client.updateIssue(OWNER, REPO, 1, { state: 'closed', state_reason: 'completed' });
+    assert.equal(h().double.issue(OWNER, REPO, 1)?.state, 'closed');
+    assert.equal(h().double.issue(OWNER, REPO, 1)?.state_reason, 'completed');
   });
 
   it('a wrong token: 401 with a fix about the token, and neither token in the message', async () => {
     const wrong = `ghs_${'x'.repeat(36)}`;
-    const client = createGitHubClient(wrong, { apiUrl: h.double.url });
+    const client = createGitHubClient(wrong, { apiUrl: h().double.url });
     const error = await gitHubRejection(client.listIssueComments(OWNER, REPO, 1));
     assert.ok(error instanceof CertRotateError);
     assert.equal(error.status, 401);
@@ -79,44 +72,47 @@ describe('GitHub client against the double', () => {
   });
 
   it('a secret echoed back by GitHub is redacted from the message', async () => {
-    h.double.server.inject({
+    h().double.server.inject({
       path: /\/issues$/,
-      fault: { kind: 'status', status: 500, body: { message: `boom near ${h.double.token}` } },
+      fault: { kind: 'status', status: 500, body: { message: `boom near ${h().double.token}` } },
     });
-    const error = await gitHubRejection(h.client.listOpenIssues(OWNER, REPO));
+    const error = await gitHubRejection(h().client.listOpenIssues(OWNER, REPO));
     assert.equal(error.status, 500);
     assert.match(error.message, /boom near \*\*\*/);
-    assert.ok(!error.message.includes(h.double.token));
+    assert.ok(!error.message.includes(h().double.token));
   });
 
   it('403/404 on issues name `issues: write`', async () => {
-    h.double.readOnly = true;
-    const error = await gitHubRejection(h.client.createIssue(OWNER, REPO, 't', 'b'));
+    h().double.readOnly = true;
+    const error = await gitHubRejection(h().client.createIssue(OWNER, REPO, 't', 'b'));
     assert.equal(error.status, 403);
     assert.match(error.fix ?? '', /issues: write/);
-    const missing = await gitHubRejection(h.client.listOpenIssues(OWNER, 'nope'));
+    const missing = await gitHubRejection(h().client.listOpenIssues(OWNER, 'nope'));
     assert.equal(missing.status, 404);
     assert.match(missing.fix ?? '', /issues: read/);
     assert.match(missing.fix ?? '', /cannot see the repository/);
   });
 
   it('issues turned off: 410 says so', async () => {
-    h.double.addRepo(OWNER, 'no-issues', { hasIssues: false });
-    const error = await gitHubRejection(h.client.createIssue(OWNER, 'no-issues', 't', 'b'));
+    h().double.addRepo(OWNER, 'no-issues', { hasIssues: false });
+    const error = await gitHubRejection(h().client.createIssue(OWNER, 'no-issues', 't', 'b'));
     assert.equal(error.status, 410);
     assert.match(error.fix ?? '', /Issues are turned off/);
   });
 
   it("GitHub's validation detail reaches the message (a body over the limit)", async () => {
-    h.double.addIssue(OWNER, REPO, { title: 't' });
-    const error = await gitHubRejection(h.client.createIssueComment(OWNER, REPO, 1, 'x'.repeat(70_000)));
+    h().double.addIssue(OWNER, REPO, { title: 't' });
+    const error = await gitHubRejection(h().client.createIssueComment(OWNER, REPO, 1, 'x'.repeat(70_000)));
     assert.equal(error.status, 422);
     assert.match(error.message, /body is too long \(maximum is 65536 characters\)/);
   });
 
   it('a stalled API fails within the timeout instead of hanging the job', async () => {
-    const client = createGitHubClient(h.double.token, { apiUrl: h.double.url, timeouts: { headersMs: 200 } });
-    h.double.server.inject({ path: /\/issues$/, fault: { kind: 'stall', ms: 10_000 } });
+    const client = createGitHubClient(h().double.token, {
+      apiUrl: h().double.url,
+      timeouts: { headersMs: 200 },
+    });
+    h().double.server.inject({ path: /\/issues$/, fault: { kind: 'stall', ms: 10_000 } });
     const started = Date.now();
     const error = await gitHubRejection(client.listOpenIssues(OWNER, REPO));
     assert.ok(Date.now() - started < 5_000);

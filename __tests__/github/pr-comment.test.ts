@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import { after, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { GITHUB_BODY_LIMIT } from '../../src/github/body.ts';
 import { commentMarker, upsertPrComment } from '../../src/github/pr-comment.ts';
 import { expiryIssueMarker } from '../../src/github/expiry-issue.ts';
-import { OWNER, REPO, RUN_URL, gitHubRejection, type Harness, harness } from './harness.ts';
+import { OWNER, REPO, RUN_URL, gitHubRejection, harnessPerTest } from './harness.ts';
 
 const ctx = { workflow: 'Certificates', job: 'check' };
 const marker = commentMarker(ctx);
@@ -39,25 +39,18 @@ describe('commentMarker', () => {
 });
 
 describe('upsertPrComment against the GitHub double', () => {
-  let h: Harness;
   let pr: number;
-  const open: Harness[] = [];
-  beforeEach(async () => {
-    h = await harness();
-    open.push(h);
-    h.double.addIssue(OWNER, REPO, { title: 'an issue first, so numbers differ' });
-    pr = h.double.addPullRequest(OWNER, REPO, { title: 'Renew the certificate' }).number;
-  });
-  after(async () => {
-    for (const each of open) await each.double.close();
+  const h = harnessPerTest(({ double }) => {
+    double.addIssue(OWNER, REPO, { title: 'an issue first, so numbers differ' });
+    pr = double.addPullRequest(OWNER, REPO, { title: 'Renew the certificate' }).number;
   });
   const upsert = (body: string, extra: { marker?: string; runUrl?: string } = {}) =>
-    upsertPrComment(h.client, { owner: OWNER, repo: REPO, number: pr, marker, body, ...extra });
+    upsertPrComment(h().client, { owner: OWNER, repo: REPO, number: pr, marker, body, ...extra });
 
   it('created on the first run, edited in place on the second, left alone on an identical third', async () => {
     const first = await upsert('## Certificates\n\nexample.com: 80 days left\n');
     assert.equal(first.action, 'created');
-    const [comment] = h.double.comments(OWNER, REPO, pr);
+    const [comment] = h().double.comments(OWNER, REPO, pr);
     assert.ok(comment);
     assert.equal(comment.body, `${marker}\n## Certificates\n\nexample.com: 80 days left\n`);
     assert.equal(comment.user.login, 'github-actions[bot]');
@@ -65,40 +58,40 @@ describe('upsertPrComment against the GitHub double', () => {
 
     const second = await upsert('## Certificates\n\nexample.com: 79 days left\n');
     assert.deepEqual(second, { action: 'updated', url: first.url });
-    const after2 = h.double.comments(OWNER, REPO, pr);
+    const after2 = h().double.comments(OWNER, REPO, pr);
     assert.equal(after2.length, 1);
     assert.equal(after2[0]?.id, comment.id);
     assert.match(after2[0]?.body ?? '', /79 days left/);
 
-    const writes = h.double.writes().length;
+    const writes = h().double.writes().length;
     const third = await upsert('## Certificates\n\nexample.com: 79 days left\n');
     assert.deepEqual(third, { action: 'unchanged', url: first.url });
-    assert.equal(h.double.writes().length, writes, 'an unchanged comment is not written');
-    assert.equal(h.double.comments(OWNER, REPO, pr).length, 1);
+    assert.equal(h().double.writes().length, writes, 'an unchanged comment is not written');
+    assert.equal(h().double.comments(OWNER, REPO, pr).length, 1);
   });
 
   it("another job's comment (another marker) is not touched", async () => {
     const other = commentMarker({ workflow: 'Certificates', job: 'check-staging' });
-    const theirs = h.double.addComment(OWNER, REPO, pr, `${other}\nstaging report`, 'github-actions[bot]');
-    const people = h.double.addComment(OWNER, REPO, pr, 'LGTM');
+    const theirs = h().double.addComment(OWNER, REPO, pr, `${other}\nstaging report`, 'github-actions[bot]');
+    const people = h().double.addComment(OWNER, REPO, pr, 'LGTM');
     const result = await upsert('production report');
     assert.equal(result.action, 'created');
-    const comments = h.double.comments(OWNER, REPO, pr);
+    const comments = h().double.comments(OWNER, REPO, pr);
     assert.equal(comments.length, 3);
     assert.equal(comments.find((c) => c.id === theirs.id)?.body, `${other}\nstaging report`);
     assert.equal(comments.find((c) => c.id === people.id)?.body, 'LGTM');
-    assert.equal(h.double.server.requestsTo('PATCH', /./).length, 0);
+    assert.equal(h().double.server.requestsTo('PATCH', /./).length, 0);
   });
 
   it('finds its comment on the third page by following the Link header', async () => {
-    for (let i = 1; i <= 230; i++) h.double.addComment(OWNER, REPO, pr, `chatter ${i}`);
-    const ours = h.double.addComment(OWNER, REPO, pr, `${marker}\nold report`, 'github-actions[bot]');
+    for (let i = 1; i <= 230; i++) h().double.addComment(OWNER, REPO, pr, `chatter ${i}`);
+    const ours = h().double.addComment(OWNER, REPO, pr, `${marker}\nold report`, 'github-actions[bot]');
     const result = await upsert('new report');
     assert.equal(result.action, 'updated');
-    assert.equal(h.double.comments(OWNER, REPO, pr).length, 231);
-    assert.equal(h.double.comments(OWNER, REPO, pr).at(-1)?.body, `${marker}\nnew report`);
-    assert.equal(h.double.comments(OWNER, REPO, pr).at(-1)?.id, ours.id);
-    const lists = h.double.server.requestsTo('GET', /\/comments$/);
+    assert.equal(h().double.comments(OWNER, REPO, pr).length, 231);
+    assert.equal(h().double.comments(OWNER, REPO, pr).at(-1)?.body, `${marker}\nnew report`);
+    assert.equal(h().double.comments(OWNER, REPO, pr).at(-1)?.id, ours.id);
+    const lists = h().double.server.requestsTo('GET', /\/comments$/);
     assert.deepEqual(
       lists.map((r) => [r.query.get('per_page'), r.query.get('page') ?? '1']),
       [
@@ -122,7 +115,7 @@ describe('upsertPrComment against the GitHub double', () => {
     assert.ok(body.length > GITHUB_BODY_LIMIT);
     const result = await upsert(body, { runUrl: RUN_URL });
     assert.equal(result.action, 'created');
-    const stored = h.double.comments(OWNER, REPO, pr)[0]?.body ?? '';
+    const stored = h().double.comments(OWNER, REPO, pr)[0]?.body ?? '';
     assert.ok(stored.length <= GITHUB_BODY_LIMIT, `${stored.length}`);
     assert.ok(stored.length > GITHUB_BODY_LIMIT - 500, 'uses the room there is');
     assert.ok(stored.startsWith(`${marker}\n## Certificates`));
@@ -135,7 +128,7 @@ describe('upsertPrComment against the GitHub double', () => {
   });
 
   it('a read-only token (a fork): GitHubError 403 that names the permission, without the token', async () => {
-    h.double.readOnly = true;
+    h().double.readOnly = true;
     const error = await gitHubRejection(upsert('report'));
     assert.equal(error.code, 'GITHUB');
     assert.equal(error.status, 403);
@@ -146,31 +139,31 @@ describe('upsertPrComment against the GitHub double', () => {
     assert.match(error.fix ?? '', /pull-requests: write/);
     assert.match(error.fix ?? '', /fork/);
     const printed = [error.message, error.fix, error.stack, inspect(error, { depth: Infinity })].join('\n');
-    assert.ok(!printed.includes(h.double.token), 'the token is nowhere in the error');
-    assert.equal(h.double.comments(OWNER, REPO, pr).length, 0);
+    assert.ok(!printed.includes(h().double.token), 'the token is nowhere in the error');
+    assert.equal(h().double.comments(OWNER, REPO, pr).length, 0);
   });
 
   it('a comment deleted between listing and editing is posted afresh', async () => {
-    h.double.addComment(OWNER, REPO, pr, `${marker}\nold`, 'github-actions[bot]');
-    h.double.server.inject({
+    h().double.addComment(OWNER, REPO, pr, `${marker}\nold`, 'github-actions[bot]');
+    h().double.server.inject({
       method: 'PATCH',
       path: /\/issues\/comments\/\d+$/,
       fault: { kind: 'status', status: 404, body: { message: 'Not Found' } },
     });
     const result = await upsert('new');
     assert.equal(result.action, 'created');
-    assert.equal(h.double.comments(OWNER, REPO, pr).at(-1)?.body, `${marker}\nnew`);
+    assert.equal(h().double.comments(OWNER, REPO, pr).at(-1)?.body, `${marker}\nnew`);
   });
 
   it('other failures on the edit are not papered over with a new comment', async () => {
-    h.double.addComment(OWNER, REPO, pr, `${marker}\nold`, 'github-actions[bot]');
-    h.double.server.inject({
+    h().double.addComment(OWNER, REPO, pr, `${marker}\nold`, 'github-actions[bot]');
+    h().double.server.inject({
       method: 'PATCH',
       path: /\/issues\/comments\/\d+$/,
       fault: { kind: 'status', status: 500, body: { message: 'Server Error' } },
     });
     const error = await gitHubRejection(upsert('new'));
     assert.equal(error.status, 500);
-    assert.equal(h.double.comments(OWNER, REPO, pr).length, 1);
+    assert.equal(h().double.comments(OWNER, REPO, pr).length, 1);
   });
 });
