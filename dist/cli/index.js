@@ -86727,16 +86727,16 @@ function fromManifest(entry, file, folder, env, context) {
     }
     const keyPassphrase = entry.keyPassphrase && convert('key-passphrase', entry.keyPassphrase);
     const pkcs12Password = entry.pkcs12Password && convert('pkcs12-password', entry.pkcs12Password);
-    if (!context.optional) {
-        return {
-            name: entry.name,
-            parts,
-            keyPassphrase,
-            pkcs12Password,
-            domains: entry.domains,
-            requireKey: true,
-        };
-    }
+    const entryOf = (requireKey) => ({
+        name: entry.name,
+        parts,
+        keyPassphrase,
+        pkcs12Password,
+        domains: entry.domains,
+        requireKey,
+    });
+    if (!context.optional)
+        return entryOf(true);
     if (!parts.some((p) => p.role === 'certificate' || p.role === 'pkcs12')) {
         context.skipped.push(`${who}: not validated, its certificate comes from a secret this pull request cannot see.`);
         return undefined;
@@ -86746,14 +86746,7 @@ function fromManifest(entry, file, folder, env, context) {
     if (keyNamed && !hasKey) {
         context.skipped.push(`${who}: key check, its private key comes from a secret this pull request cannot see.`);
     }
-    return {
-        name: entry.name,
-        parts,
-        keyPassphrase,
-        pkcs12Password,
-        domains: entry.domains,
-        requireKey: hasKey || !keyNamed,
-    };
+    return entryOf(hasKey || !keyNamed);
 }
 async function loadEntry(entry, label, options) {
     const sources = [];
