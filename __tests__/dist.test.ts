@@ -4,6 +4,7 @@
  * that was not emitted): only running dist/ finds them.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,6 +63,18 @@ describe('dist/index.js run as the runner runs it', () => {
     const printed =
       run.stdout.replace(/^::add-mask::.*$/gm, '') + run.stderr + run.summary + JSON.stringify(run.outputs);
     assert.deepEqual(leakedWindows(leaf.keyPem, printed), []);
+  });
+
+  it('opens a PKCS#12 file given as base64 (its support is loaded only when needed)', async () => {
+    const p12 = await pki.pkcs12(leaf, { password: 'pfx-pass', chain: [intermediate] });
+    const run = await runAction({
+      mode: 'validate',
+      pkcs12: p12.toString('base64'),
+      'pkcs12-password': 'pfx-pass',
+    });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.outputs['fingerprint-sha1'], createHash('sha1').update(leaf.certDer).digest('hex'));
+    assert.deepEqual(leakedWindows(leaf.keyPem, run.stdout.replace(/^::add-mask::.*$/gm, '') + run.summary), []);
   });
 
   it('fails the step with coded annotations pointing at the file and line', async () => {

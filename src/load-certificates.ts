@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Role, SourceInput } from './certs/decode.ts';
 import { InputError } from './errors.ts';
-import { type ManifestEntry, parseManifest, type SourceRef } from './manifest.ts';
+import type { ManifestEntry, SourceRef } from './manifest.ts';
 import { maskBytes, maskSecret, type SecretSink } from './secrets.ts';
 import type { CertificateEntry, PartSource, Settings } from './settings.ts';
 
@@ -50,6 +50,8 @@ export async function loadCertificates(settings: Settled, options: LoadOptions):
   const path = resolve(options.cwd, source.path);
   const text = (await readPart(path, source.path, 'manifest')).toString('utf8');
   const shown = display(options.cwd, path, source.path);
+  // The YAML parser loads only for manifest runs.
+  const { parseManifest } = await import('./manifest.ts');
   const entries = parseManifest(text, shown, { requireNames: settings.mode !== 'validate' });
   const missing: string[] = [];
   const skipped: string[] = [];

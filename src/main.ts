@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import * as core from '@actions/core';
 import { readActionInputs } from './action-inputs.ts';
 import { CertRotateError, toError } from './errors.ts';
-import { createGitHubClient, type GitHubClient } from './github/client.ts';
+import type { GitHubClient } from './github/client.ts';
 import { currentRunContext } from './github/context.ts';
 import { publish } from './publish.ts';
 import { publishToGitHub } from './publish-github.ts';
@@ -36,7 +36,9 @@ async function main(): Promise<void> {
     await publishToGitHub(report, {
       context,
       settings,
-      client: () => {
+      // Octokit is loaded only by a run that posts something: it is a third of the start-up time.
+      client: async () => {
+        const { createGitHubClient } = await import('./github/client.ts');
         client ??= createGitHubClient(settings.github.token ?? '', { apiUrl: context.apiUrl });
         return client;
       },

@@ -22,8 +22,8 @@ export interface GitHubLog {
 export interface GitHubPublishing {
   context: RunContext;
   settings: Pick<Settings, 'github' | 'certificates' | 'warnDays'>;
-  /** Made on first use, so runs that post nothing never build a client. */
-  client: () => GitHubClient;
+  /** Made (and its code loaded) on first use, so runs that post nothing never build one. */
+  client: () => Promise<GitHubClient>;
   log: GitHubLog;
 }
 
@@ -43,7 +43,7 @@ export async function publishToGitHub(report: RunReport, publishing: GitHubPubli
       log.info(`No pull request comment: ${Inputs.GitHubToken} is empty.`);
     } else {
       await attempt(log, 'comment on the pull request', async () => {
-        const result = await upsertPrComment(publishing.client(), {
+        const result = await upsertPrComment(await publishing.client(), {
           ...repo,
           number: pr.number,
           marker: commentMarker(context, key),
@@ -67,7 +67,7 @@ export async function publishToGitHub(report: RunReport, publishing: GitHubPubli
     }
     const expiring = expiringSoon(report);
     await attempt(log, 'update the expiry issue', async () => {
-      const result = await syncExpiryIssue(publishing.client(), {
+      const result = await syncExpiryIssue(await publishing.client(), {
         ...repo,
         marker: expiryIssueMarker(context, key),
         title: issueTitle(expiring, settings.warnDays),

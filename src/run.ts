@@ -5,12 +5,12 @@
  * the same report their own way.
  */
 import type { CheckedBundle } from './certs/bundle.ts';
+import { mayHoldPkcs12 } from './certs/decode.ts';
+import { loadPkcs12Support } from './certs/pkcs12-support.ts';
 import { checkBundle } from './certs/validate.ts';
 import { type LoadedCertificate, loadCertificates } from './load-certificates.ts';
-import { createProvider } from './providers/factory.ts';
 import type { Transport } from './providers/http.ts';
 import { buildReport, type RunReport } from './report/report.ts';
-import { rotate } from './rotation/rotate.ts';
 import { Redactor, type SecretSink } from './secrets.ts';
 import type { Settings } from './settings.ts';
 
@@ -42,6 +42,7 @@ export async function run(settings: Settings, deps: RunDependencies): Promise<Ru
     mask: deps.mask,
     env: deps.env ?? process.env,
   });
+  if (loaded.certificates.some((c) => c.sources.some(mayHoldPkcs12))) await loadPkcs12Support();
   const checked = loaded.certificates.map(
     (certificate): Checked => ({
       certificate,
@@ -79,6 +80,11 @@ export async function run(settings: Settings, deps: RunDependencies): Promise<Ru
   if (settings.mode === 'validate' || rotation === undefined || (ready.length === 0 && !settings.inventory)) {
     return { report: report(), checked };
   }
+  // The network and rotation code loads only for runs that use it: a validate run starts faster.
+  const [{ createProvider }, { rotate }] = await Promise.all([
+    import('./providers/factory.ts'),
+    import('./rotation/rotate.ts'),
+  ]);
   const redactor = new Redactor();
   for (const { bundle } of checked) redactor.add(bundle.upload?.privateKey);
   const ms = rotation.timeoutSeconds * 1000;

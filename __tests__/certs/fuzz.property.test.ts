@@ -43,6 +43,10 @@ import { checkBundle } from '../../src/certs/validate.ts';
 import { assertWellFormed } from '../../test/support/findings.ts';
 import { type Issued, Pki } from '../../test/support/pki.ts';
 import { pemBegin } from '../../test/support/pem-markers.ts';
+import { loadPkcs12Support } from '../../src/certs/pkcs12-support.ts';
+
+// Checking is synchronous; node-forge loads on demand (run() does this for the action).
+await loadPkcs12Support();
 
 // ---------------------------------------------------------------------------------------------
 // Configuration

@@ -17,6 +17,10 @@ import { checkBundle } from '../../src/certs/validate.ts';
 import { type Issued, Pki } from '../../test/support/pki.ts';
 import { codeLevels, only, source } from '../../test/support/findings.ts';
 import { pemBegin, pemBeginPattern, pemEnd } from '../../test/support/pem-markers.ts';
+import { loadPkcs12Support } from '../../src/certs/pkcs12-support.ts';
+
+// Checking is synchronous; node-forge loads on demand (run() does this for the action).
+await loadPkcs12Support();
 
 const PASSPHRASE = 'Key-Passphrase-9x7!';
 const WRONG = 'Not-The-Passphrase-1';

@@ -8,7 +8,7 @@ import { type KeyObject, X509Certificate } from 'node:crypto';
 import { type Finding, finding, type Origin } from './findings.ts';
 import { isEncryptedPkcs8, parsePrivateKey } from './keys.ts';
 import { containsPemMarker, decodeBase64, normaliseText, type PemBlock, scanPem, toPem } from './pem.ts';
-import { openPkcs12 } from './pkcs12.ts';
+import { pkcs12Opener } from './pkcs12-support.ts';
 
 export type Role = 'certificate' | 'private-key' | 'chain' | 'bundle' | 'pkcs12';
 
@@ -89,6 +89,15 @@ export function decodeSource(input: SourceInput, passwords: Passwords): Decoded 
   }
   out.findings.push(notPem(input, origin, text ?? ''));
   return out;
+}
+
+/**
+ * Whether decoding this source may meet a PKCS#12 file: anything but text with PEM lines in it
+ * (PKCS#12 is read from binary data and base64 only). Then PKCS#12 support must be loaded first.
+ */
+export function mayHoldPkcs12(input: SourceInput): boolean {
+  const text = typeof input.data === 'string' ? input.data : textOf(Buffer.from(input.data));
+  return text === undefined || !containsPemMarker(normaliseText(text));
 }
 
 /** UTF-8 text, or undefined for binary data (DER, PKCS#12). */
@@ -341,7 +350,7 @@ function readPkcs12(
   passwords: Passwords,
   out: Decoded,
 ): void {
-  const result = openPkcs12(bytes, passwords.pkcs12Password);
+  const result = pkcs12Opener()(bytes, passwords.pkcs12Password);
   if (result.ok) {
     for (const der of result.certificates) {
       const cert = parseCertificate(der);
