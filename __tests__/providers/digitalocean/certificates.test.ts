@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { createDigitalOceanProvider } from '../../../src/providers/digitalocean/provider.ts';
+import { Redactor } from '../../../src/secrets.ts';
 import { regionalLoadBalancer } from '../../../test/doubles/digitalocean.ts';
 import { LoopbackServer } from '../../../test/doubles/loopback.ts';
 import { harness, uploadOf } from '../../../test/support/digitalocean-harness.ts';
@@ -30,16 +32,64 @@ describe('DigitalOcean list', () => {
         assert.deepEqual(new Set(listed.map((c) => c.id)), new Set(seeded.map((c) => c.id)));
         const gets = h.double.server.requestsTo('GET', '/v2/certificates');
         assert.equal(gets.length, Math.max(1, Math.ceil(count / 200)));
-        gets.forEach((req, i) => {
-          assert.equal(req.query.get('per_page'), '200');
-          assert.equal(req.query.get('page'), String(i + 1));
-        });
+        for (const req of gets) assert.equal(req.query.get('per_page'), '200');
+        // Pages after the first go out at once, so they may arrive in any order.
+        assert.deepEqual(
+          gets.map((req) => Number(req.query.get('page'))).sort((a, b) => a - b),
+          gets.map((_, i) => i + 1),
+        );
         assert.equal(h.provider.requestCount(), gets.length);
       } finally {
         await h.close();
       }
     });
   }
+
+  it('asks for the pages after the first at once, and reads on when the last one names a next page', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const page = (n: number, next: boolean) => ({
+      certificates: [
+        {
+          id: `c${n}`,
+          name: `n${n}`,
+          sha1_fingerprint: 'a'.repeat(40),
+          dns_names: [],
+          state: 'verified',
+          type: 'custom',
+        },
+      ],
+      links: next
+        ? { pages: { next: `https://api.digitalocean.com/v2/certificates?page=${n + 1}&per_page=200` } }
+        : {},
+      // Says 4 pages; a fifth appeared meanwhile, named by page 4's link.
+      meta: { total: 4 * 200 },
+    });
+    const server = await LoopbackServer.start(async (req) => {
+      const n = Number(req.query.get('page'));
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      inFlight--;
+      return { status: 200, body: page(n, n < 5) };
+    });
+    try {
+      const provider = createDigitalOceanProvider({
+        token: `dop_v1_${'0'.repeat(64)}`,
+        baseUrl: server.url,
+        redactor: new Redactor(),
+      });
+      const listed = await provider.list();
+      assert.deepEqual(listed.map((c) => c.id).sort(), ['c1', 'c2', 'c3', 'c4', 'c5']);
+      assert.equal(most, 3, 'pages 2 to 4 were in flight together');
+      assert.deepEqual(
+        server.requests.map((r) => r.query.get('page')),
+        ['1', ...server.requests.slice(1, 4).map((r) => r.query.get('page')), '5'],
+      );
+    } finally {
+      await server.close();
+    }
+  });
 
   it('never requests the next-page URL as given: the token would go to its host', async () => {
     const elsewhere = await LoopbackServer.start(() => ({ status: 200, body: { certificates: [] } }));
