@@ -66,6 +66,12 @@ export interface Provider {
    * listing is searched for the fingerprint first.
    */
   create(upload: CertificateUpload): Promise<RemoteCertificate>;
+  /**
+   * Read one certificate back by id; undefined when there is none. Only where names are unique
+   * (DigitalOcean): an upload then has no same-named twin to find, so reading it back confirms it
+   * without listing the whole account again. Without it, the confirmation lists.
+   */
+  readBack?(id: string): Promise<RemoteCertificate | undefined>;
   /** Remove by id; a certificate that is already gone counts as removed. */
   remove(id: string): Promise<'removed' | 'already-gone'>;
   /** Where certificates are used. Absent where a provider serves by SNI (Dokploy). */

@@ -95,7 +95,10 @@ async function adopt(
   };
 }
 
-/** The listing after a create: the certificate is there, holds the fingerprint, is usable. */
+/**
+ * After a create: the certificate is there, holds the fingerprint, is usable. Read back by id where
+ * names are unique, else from a fresh listing (which also shows a same-named twin from a run at once).
+ */
 async function confirm(
   ctx: ApplyContext,
   work: LineageWork,
@@ -104,7 +107,11 @@ async function confirm(
 ): Promise<Made> {
   let listing: RemoteCertificate[];
   try {
-    listing = await ctx.provider.list();
+    const { readBack } = ctx.provider;
+    if (readBack) {
+      const found = await readBack.call(ctx.provider, created.id);
+      listing = found === undefined ? [] : [found];
+    } else listing = await ctx.provider.list();
   } catch (thrown) {
     steps.push({ op: 'confirm', certificate: certRef(created), outcome: failure(thrown) });
     return { missing: 'the new certificate could not be confirmed' };

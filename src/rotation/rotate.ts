@@ -15,7 +15,7 @@ import type { CertificateUse, Provider, RemoteCertificate } from '../providers/p
 import { applyPlan } from './apply.ts';
 import { KeyedLock, mapLimit } from './concurrency.ts';
 import { checkLineageName, checkTemplate, lineageMatcher, type NameMatcher, renderName } from './names.ts';
-import { type Desired, type LineagePlan, type PlanOptions, planLineage } from './plan.ts';
+import { type Desired, holds, type LineagePlan, type PlanOptions, planLineage } from './plan.ts';
 import {
   applyStatus,
   failure,
@@ -61,10 +61,16 @@ export async function rotate(
   const template = checkTemplate(options.template);
   const ready = prepare(lineages, template);
   const before = provider.requestCount();
-  const [inventory, uses] = await Promise.all([provider.list(), provider.uses?.()]);
+  const inventory = await provider.list();
   // DigitalOcean renews its own Let's Encrypt certificates: never ours to replace or remove,
   // whatever their names.
   const ours = inventory.filter((certificate) => certificate.type !== 'lets_encrypt');
+  // Where certificates are used matters only for superseded versions (to move their users, or
+  // to keep them): a run with none (a re-run, a first upload) does not ask.
+  const superseded = ready.some((item) =>
+    ours.some((remote) => item.matcher.belongs(remote.name) && !holds(remote, item.desired, item.matcher)),
+  );
+  const uses = provider.uses === undefined ? undefined : superseded ? await provider.uses() : [];
   const plans = ready.map((item) => {
     const plan = planLineage({
       desired: item.desired,

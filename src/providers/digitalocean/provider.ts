@@ -16,6 +16,7 @@ import { listCdnEndpoints, rebindCdnEndpoint, toUse as cdnUse } from './cdn.ts';
 import {
   DEFAULT_IN_USE_WAIT,
   deleteCertificate,
+  getCertificate,
   type InUseWait,
   listCertificates,
   postCertificate,
@@ -110,6 +111,14 @@ export function createDigitalOceanProvider(options: DigitalOceanOptions): Provid
         note,
       });
       return waitVerified(api, created);
+    },
+    async readBack(id: string): Promise<RemoteCertificate | undefined> {
+      try {
+        return await getCertificate(api, id);
+      } catch (thrown) {
+        if (thrown instanceof ProviderError && thrown.status === 404) return undefined;
+        throw thrown;
+      }
     },
     remove: (id: string) =>
       deleteCertificate(api, id, inUseWait, async (certificateId) =>
