@@ -6,6 +6,7 @@ import {
   checkLineageName,
   checkTemplate,
   DEFAULT_NAME_TEMPLATE,
+  lineageIndex,
   lineageMatcher,
   renderName,
   type VersionFacts,
@@ -259,5 +260,38 @@ describe('lineageMatcher', () => {
         if (theirs !== mine) assert.equal(matcher.belongs(renderName(t, theirs, v)), false);
       }),
     );
+  });
+});
+
+describe('lineageIndex', () => {
+  const hex = '0123456789ab';
+  it('finds the lineages a name belongs to, as every matcher would, for any template', () => {
+    const templates = [
+      '{name}-{sha1:12}',
+      'tls-{sha1:8}-{name}',
+      '{not-after}.{name}.{sha256:16}',
+      '{name}{sha1:12}',
+    ];
+    const lineages = ['a', 'a-b', 'ab', 'site-001', 'b'];
+    for (const template of templates) {
+      const index = lineageIndex(template, lineages);
+      const names = [
+        ...lineages.flatMap((lineage) => [
+          lineage,
+          renderName(template, lineage, {
+            sha1: hex.repeat(4),
+            sha256: hex.repeat(6),
+            notAfter: '2027-01-31T00:00:00Z',
+          }),
+        ]),
+        'a-b-0123456789', // too short a fingerprint
+        'other',
+        `ab${hex}`,
+      ];
+      for (const name of names) {
+        const expected = lineages.filter((lineage) => lineageMatcher(template, lineage).belongs(name));
+        assert.deepEqual(index(name).sort(), expected.sort(), `${template}: ${name}`);
+      }
+    }
   });
 });

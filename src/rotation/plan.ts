@@ -34,6 +34,8 @@ export interface PlanInput {
   desired: Desired;
   matcher: NameMatcher;
   inventory: readonly RemoteCertificate[];
+  /** The inventory's members of this lineage, when already found (many lineages at once). */
+  members?: readonly RemoteCertificate[];
   /** Where certificates are used; undefined where the provider binds nothing (Dokploy: SNI). */
   uses: readonly CertificateUse[] | undefined;
   options: PlanOptions;
@@ -63,14 +65,15 @@ export interface LineagePlan {
 
 export function planLineage(input: PlanInput): LineagePlan {
   const { desired, matcher, inventory, uses, options } = input;
-  const members = inventory.filter((remote) => matcher.belongs(remote.name));
+  const members = input.members ?? inventory.filter((remote) => matcher.belongs(remote.name));
   const foreign = inventory.length - members.length;
   const isDesired = (remote: RemoteCertificate) => holds(remote, desired, matcher);
 
   const present = members
     .filter(isDesired)
     .sort((a, b) => Number(b.name === desired.name) - Number(a.name === desired.name))[0];
-  const clash = !present && inventory.find((remote) => remote.name === desired.name);
+  // The desired name fits the lineage's template, so a certificate holding it is a member.
+  const clash = !present && members.find((remote) => remote.name === desired.name);
   if (clash) {
     return {
       desired,

@@ -14,7 +14,14 @@ import { InputError } from '../errors.ts';
 import type { CertificateUse, Provider, RemoteCertificate } from '../providers/provider.ts';
 import { applyPlan } from './apply.ts';
 import { KeyedLock, mapLimit } from './concurrency.ts';
-import { checkLineageName, checkTemplate, lineageMatcher, type NameMatcher, renderName } from './names.ts';
+import {
+  checkLineageName,
+  checkTemplate,
+  lineageIndex,
+  lineageMatcher,
+  type NameMatcher,
+  renderName,
+} from './names.ts';
 import { type Desired, holds, type LineagePlan, type PlanOptions, planLineage } from './plan.ts';
 import {
   applyStatus,
@@ -65,10 +72,22 @@ export async function rotate(
   // DigitalOcean renews its own Let's Encrypt certificates: never ours to replace or remove,
   // whatever their names.
   const ours = inventory.filter((certificate) => certificate.type !== 'lets_encrypt');
+  // Each certificate's lineages, found once for all lineages (names.ts: lineageIndex).
+  const owners = lineageIndex(
+    template,
+    ready.map((item) => item.lineage),
+  );
+  const members = new Map<string, RemoteCertificate[]>(ready.map((item) => [item.lineage, []]));
+  const ownersOf = new Map<RemoteCertificate, string[]>();
+  for (const remote of ours) {
+    const found = owners(remote.name);
+    ownersOf.set(remote, found);
+    for (const lineage of found) members.get(lineage)?.push(remote);
+  }
   // Where certificates are used matters only for superseded versions (to move their users, or
   // to keep them): a run with none (a re-run, a first upload) does not ask.
   const superseded = ready.some((item) =>
-    ours.some((remote) => item.matcher.belongs(remote.name) && !holds(remote, item.desired, item.matcher)),
+    (members.get(item.lineage) ?? []).some((remote) => !holds(remote, item.desired, item.matcher)),
   );
   const uses = provider.uses === undefined ? undefined : superseded ? await provider.uses() : [];
   const plans = ready.map((item) => {
@@ -76,12 +95,13 @@ export async function rotate(
       desired: item.desired,
       matcher: item.matcher,
       inventory: ours,
+      members: members.get(item.lineage) ?? [],
       uses,
       options: options.plan,
     });
     return { item, plan };
   });
-  const overlaps = overlapping(ready, ours);
+  const overlaps = overlapping(ready, ours, owners);
   for (const entry of plans) {
     const overlap = overlaps.get(entry.item.lineage);
     if (overlap !== undefined && entry.plan.blocked === undefined) {
@@ -90,11 +110,8 @@ export async function rotate(
   }
 
   const listed = inventory.map((certificate): InventoryItem => {
-    const owner =
-      certificate.type === 'lets_encrypt'
-        ? undefined
-        : ready.find((r) => r.matcher.belongs(certificate.name));
-    return owner === undefined ? { certificate } : { certificate, lineage: owner.lineage };
+    const owner = ownersOf.get(certificate)?.[0];
+    return owner === undefined ? { certificate } : { certificate, lineage: owner };
   });
 
   if (options.mode === 'plan') {
@@ -170,14 +187,21 @@ function desiredOf(template: string, lineage: string, leaf: CertFacts): Desired 
  * versions for superseded ones of its own and remove them. Checked against what is there and
  * against the names this run would upload.
  */
-function overlapping(ready: readonly Ready[], inventory: readonly RemoteCertificate[]): Map<string, string> {
+function overlapping(
+  ready: readonly Ready[],
+  inventory: readonly RemoteCertificate[],
+  owners: (name: string) => string[],
+): Map<string, string> {
   const blocked = new Map<string, string>();
+  const order = new Map(ready.map((r, i) => [r.lineage, i]));
   const names = [
     ...inventory.map((remote) => ({ name: remote.name, of: undefined })),
     ...ready.map((r) => ({ name: r.desired.name, of: r.lineage })),
   ];
   for (const { name, of } of names) {
-    const claimants = ready.filter((r) => r.lineage === of || r.matcher.belongs(name)).map((r) => r.lineage);
+    const claimants = [...new Set([...(of === undefined ? [] : [of]), ...owners(name)])].sort(
+      (a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0),
+    );
     if (claimants.length < 2) continue;
     for (const lineage of claimants) {
       blocked.set(
