@@ -101,11 +101,20 @@ async function adopt(provider, work) {
         failed: (0,rotation_results/* stepFailure */.nK)('NAME_TAKEN', `${what}: it is not this upload, and it is left alone.`, 'Remove or rename that certificate if it is not wanted, or change the name template; then run again.'),
     };
 }
-/** The listing after a create: the certificate is there, holds the fingerprint, is usable. */
+/**
+ * After a create: the certificate is there, holds the fingerprint, is usable. Read back by id where
+ * names are unique, else from a fresh listing (which also shows a same-named twin from a run at once).
+ */
 async function create_confirm(ctx, work, created, steps) {
     let listing;
     try {
-        listing = await ctx.provider.list();
+        const { readBack } = ctx.provider;
+        if (readBack) {
+            const found = await readBack.call(ctx.provider, created.id);
+            listing = found === undefined ? [] : [found];
+        }
+        else
+            listing = await ctx.provider.list();
     }
     catch (thrown) {
         steps.push({ op: 'confirm', certificate: (0,rotation_results/* certRef */.KW)(created), outcome: (0,rotation_results/* failure */.V2)(thrown) });
@@ -321,21 +330,36 @@ async function rotate(provider, lineages, options) {
     const template = (0,names/* checkTemplate */.BU)(options.template);
     const ready = prepare(lineages, template);
     const before = provider.requestCount();
-    const [inventory, uses] = await Promise.all([provider.list(), provider.uses?.()]);
+    const inventory = await provider.list();
     // DigitalOcean renews its own Let's Encrypt certificates: never ours to replace or remove,
     // whatever their names.
     const ours = inventory.filter((certificate) => certificate.type !== 'lets_encrypt');
+    // Each certificate's lineages, found once for all lineages (names.ts: lineageIndex).
+    const owners = (0,names/* lineageIndex */.m$)(template, ready.map((item) => item.lineage));
+    const members = new Map(ready.map((item) => [item.lineage, []]));
+    const ownersOf = new Map();
+    for (const remote of ours) {
+        const found = owners(remote.name);
+        ownersOf.set(remote, found);
+        for (const lineage of found)
+            members.get(lineage)?.push(remote);
+    }
+    // Where certificates are used matters only for superseded versions (to move their users, or
+    // to keep them): a run with none (a re-run, a first upload) does not ask.
+    const superseded = ready.some((item) => (members.get(item.lineage) ?? []).some((remote) => !(0,rotation_plan/* holds */.v9)(remote, item.desired, item.matcher)));
+    const uses = provider.uses === undefined ? undefined : superseded ? await provider.uses() : [];
     const plans = ready.map((item) => {
         const plan = (0,rotation_plan/* planLineage */.zu)({
             desired: item.desired,
             matcher: item.matcher,
             inventory: ours,
+            members: members.get(item.lineage) ?? [],
             uses,
             options: options.plan,
         });
         return { item, plan };
     });
-    const overlaps = overlapping(ready, ours);
+    const overlaps = overlapping(ready, ours, owners);
     for (const entry of plans) {
         const overlap = overlaps.get(entry.item.lineage);
         if (overlap !== undefined && entry.plan.blocked === undefined) {
@@ -343,10 +367,8 @@ async function rotate(provider, lineages, options) {
         }
     }
     const listed = inventory.map((certificate) => {
-        const owner = certificate.type === 'lets_encrypt'
-            ? undefined
-            : ready.find((r) => r.matcher.belongs(certificate.name));
-        return owner === undefined ? { certificate } : { certificate, lineage: owner.lineage };
+        const owner = ownersOf.get(certificate)?.[0];
+        return owner === undefined ? { certificate } : { certificate, lineage: owner };
     });
     if (options.mode === 'plan') {
         const results = plans.map(({ item, plan }) => ({
@@ -406,14 +428,15 @@ function desiredOf(template, lineage, leaf) {
  * versions for superseded ones of its own and remove them. Checked against what is there and
  * against the names this run would upload.
  */
-function overlapping(ready, inventory) {
+function overlapping(ready, inventory, owners) {
     const blocked = new Map();
+    const order = new Map(ready.map((r, i) => [r.lineage, i]));
     const names = [
         ...inventory.map((remote) => ({ name: remote.name, of: undefined })),
         ...ready.map((r) => ({ name: r.desired.name, of: r.lineage })),
     ];
     for (const { name, of } of names) {
-        const claimants = ready.filter((r) => r.lineage === of || r.matcher.belongs(name)).map((r) => r.lineage);
+        const claimants = [...new Set([...(of === undefined ? [] : [of]), ...owners(name)])].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
         if (claimants.length < 2)
             continue;
         for (const lineage of claimants) {
