@@ -159,7 +159,7 @@ describe('rotation settings (plan and apply)', () => {
       },
       template: '{name}-{sha1:12}',
       plan: { removeSuperseded: true, keepSuperseded: 0, rebind: true },
-      concurrency: 4,
+      concurrency: 32,
       timeoutSeconds: 30,
     });
   });

@@ -65,3 +65,10 @@ export type OutputName = (typeof Outputs)[keyof typeof Outputs];
 
 export const MODES = ['apply', 'plan', 'validate'] as const;
 export const PROVIDERS = ['digitalocean', 'dokploy'] as const;
+
+/**
+ * Lineages rotated at once. High enough that a typical manifest runs in one wave (each lineage
+ * waits on its own round trips, not on the others); the rate limiter keeps the total under the
+ * provider's limit whatever this is.
+ */
+export const DEFAULT_CONCURRENCY = 32;

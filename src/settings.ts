@@ -7,7 +7,7 @@ import { isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
 import type { Role } from './certs/decode.ts';
 import { DEFAULT_FAIL_DAYS, DEFAULT_WARN_DAYS } from './certs/validate.ts';
-import { type InputName, Inputs, MODES, PROVIDERS } from './constants.ts';
+import { DEFAULT_CONCURRENCY, type InputName, Inputs, MODES, PROVIDERS } from './constants.ts';
 import type { ProviderSettings } from './providers/factory.ts';
 import type { ProviderKind } from './providers/provider.ts';
 import { checkLineageName, checkTemplate, DEFAULT_NAME_TEMPLATE } from './rotation/names.ts';
@@ -306,7 +306,11 @@ function parseRotation(
       }),
       rebind: parseBoolean(get(Inputs.Rebind), Inputs.Rebind, true),
     },
-    concurrency: parseInteger(get(Inputs.Concurrency), Inputs.Concurrency, { fallback: 4, min: 1, max: 16 }),
+    concurrency: parseInteger(get(Inputs.Concurrency), Inputs.Concurrency, {
+      fallback: DEFAULT_CONCURRENCY,
+      min: 1,
+      max: 100,
+    }),
     timeoutSeconds: parseInteger(get(Inputs.TimeoutSeconds), Inputs.TimeoutSeconds, {
       fallback: 30,
       min: 1,

@@ -41,7 +41,7 @@ Options:
   --no-remove-superseded  Keep superseded versions
   --no-rebind         Do not move load balancers and CDN endpoints to the new version
   --reload-traefik    Dokploy: reload Traefik after changes
-  --concurrency N     Lineages at once (default 4)
+  --concurrency N     Lineages at once (default 32)
   --timeout-seconds N Per request (default 30)
   --manifest FILE     A YAML manifest listing many certificates (instead of --cert, --key …)
   --inventory         Also list every certificate the provider holds (plan, apply)

@@ -10,6 +10,7 @@
  */
 import type { CheckedBundle, UploadTexts } from '../certs/bundle.ts';
 import type { CertFacts } from '../certs/inspect.ts';
+import { DEFAULT_CONCURRENCY } from '../constants.ts';
 import { InputError } from '../errors.ts';
 import type { CertificateUse, Provider, RemoteCertificate } from '../providers/provider.ts';
 import { applyPlan } from './apply.ts';
@@ -35,8 +36,6 @@ import {
   wrote,
 } from './results.ts';
 
-export const DEFAULT_CONCURRENCY = 4;
-
 export interface RotationLineage {
   /** The lineage name (`example-com`): what every version's name starts from. */
   lineage: string;
@@ -49,7 +48,7 @@ export interface RotationOptions {
   /** The name template (names.ts), the same for every lineage of the run. */
   template: string;
   plan: PlanOptions;
-  /** Lineages carried out at once; default 4. */
+  /** Lineages carried out at once; default DEFAULT_CONCURRENCY (constants.ts). */
   concurrency?: number;
 }
 
