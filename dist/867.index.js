@@ -10,10 +10,11 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  DEFAULT_CONCURRENCY: () => (/* binding */ DEFAULT_CONCURRENCY),
   rotate: () => (/* binding */ rotate)
 });
 
+// EXTERNAL MODULE: ./build/constants.js
+var constants = __webpack_require__(2757);
 // EXTERNAL MODULE: ./build/errors.js
 var errors = __webpack_require__(9473);
 // EXTERNAL MODULE: ./build/providers/errors.js
@@ -325,7 +326,7 @@ var names = __webpack_require__(8087);
 
 
 
-const DEFAULT_CONCURRENCY = 4;
+
 async function rotate(provider, lineages, options) {
     const template = (0,names/* checkTemplate */.BU)(options.template);
     const ready = prepare(lineages, template);
@@ -380,7 +381,7 @@ async function rotate(provider, lineages, options) {
         return { mode: 'plan', lineages: results, requests: provider.requestCount() - before, inventory: listed };
     }
     const context = { provider, useLock: new KeyedLock(), uses };
-    const results = await mapLimit(plans, options.concurrency ?? DEFAULT_CONCURRENCY, async ({ item, plan }) => {
+    const results = await mapLimit(plans, options.concurrency ?? constants/* DEFAULT_CONCURRENCY */.WH, async ({ item, plan }) => {
         const base = { lineage: item.lineage, plan, attention: attention(plan, uses) };
         if (plan.blocked !== undefined)
             return { ...base, status: 'blocked', steps: [] };

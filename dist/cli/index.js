@@ -1622,6 +1622,7 @@ function nameFindings(leaf, domains) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FN: () => (/* binding */ MODES),
 /* harmony export */   G0: () => (/* binding */ Inputs),
+/* harmony export */   WH: () => (/* binding */ DEFAULT_CONCURRENCY),
 /* harmony export */   xq: () => (/* binding */ PROVIDERS)
 /* harmony export */ });
 /* unused harmony exports SECRET_INPUTS, Outputs */
@@ -1684,6 +1685,12 @@ const Outputs = {
 };
 const MODES = ['apply', 'plan', 'validate'];
 const PROVIDERS = ['digitalocean', 'dokploy'];
+/**
+ * Lineages rotated at once. High enough that a typical manifest runs in one wave (each lineage
+ * waits on its own round trips, not on the others); the rate limiter keeps the total under the
+ * provider's limit whatever this is.
+ */
+const DEFAULT_CONCURRENCY = 32;
 //# sourceMappingURL=constants.js.map
 
 /***/ }),
@@ -2192,7 +2199,11 @@ function parseRotation(get, raw, mode) {
             }),
             rebind: parseBoolean(get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Rebind), _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Rebind, true),
         },
-        concurrency: parseInteger(get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Concurrency), _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Concurrency, { fallback: 4, min: 1, max: 16 }),
+        concurrency: parseInteger(get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Concurrency), _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Concurrency, {
+            fallback: _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_CONCURRENCY */ .WH,
+            min: 1,
+            max: 100,
+        }),
         timeoutSeconds: parseInteger(get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TimeoutSeconds), _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TimeoutSeconds, {
             fallback: 30,
             min: 1,
@@ -2470,7 +2481,7 @@ Options:
   --no-remove-superseded  Keep superseded versions
   --no-rebind         Do not move load balancers and CDN endpoints to the new version
   --reload-traefik    Dokploy: reload Traefik after changes
-  --concurrency N     Lineages at once (default 4)
+  --concurrency N     Lineages at once (default 32)
   --timeout-seconds N Per request (default 30)
   --manifest FILE     A YAML manifest listing many certificates (instead of --cert, --key …)
   --inventory         Also list every certificate the provider holds (plan, apply)
