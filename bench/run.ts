@@ -1,0 +1,166 @@
+/**
+ * `npm run bench`: what users care about, measured side by side with what they would otherwise
+ * use, printed as Markdown tables (copied into the README with the machine they ran on). Never a
+ * test: nothing here passes or fails on time; each target is printed next to its figure.
+ *
+ *   npm run bench                 everything (the shell baseline on the largest accounts takes long)
+ *   npm run bench -- --quick      1 and 20 lineages on 10 and 1,000 certificates
+ *   npm run bench -- --only=cold-start,planning,rotation
+ *
+ * Needs the built dist/ (it is committed), openssl, and for the baseline bash, curl and jq.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { Pki } from '../test/support/pki.ts';
+import { measureScenarioWith, runBaselineScript } from './baseline.ts';
+import { measureColdStart } from './cold-start.ts';
+import { rerunMinimum, rotationBound, runOurs } from './ours.ts';
+import { measurePlanning } from './planning.ts';
+import { type Scenario, scenarios } from './scenario.ts';
+import { ms, ratio, table } from './stats.ts';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const wanted = (section: string) => only === undefined || only.includes(section);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function machine(): string {
+  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  return `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+}
+
+function tools(): void {
+  for (const tool of ['openssl', 'curl', 'jq', 'bash']) {
+    try {
+      execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
+    } catch {
+      throw new Error(
+        `${tool} is not on the PATH: install it (Debian: apt-get install ${tool}) and run again.`,
+      );
+    }
+  }
+}
+
+const out: string[] = [`Machine: ${machine()}.`, ''];
+const rerunMs = new Map<Scenario, number>();
+const pki = await Pki.create();
+try {
+  tools();
+  if (wanted('cold-start')) {
+    log('cold start …');
+    const { leaf, intermediates } = await pki.chain(1, { dns: ['bench.example.test'] });
+    const c = measureColdStart(leaf, intermediates[0]!);
+    out.push(
+      `### Cold start (median of ${c.runs} runs each, interleaved)`,
+      '',
+      table(
+        ['command', 'time', 'vs `node -e 0`', 'target'],
+        [
+          ['`node -e 0`', ms(c.nodeMs), '1.00×', ''],
+          [
+            '`node dist/index.js` (action, validate)',
+            ms(c.actionMs),
+            ratio(c.actionMs, c.nodeMs),
+            `≤ 3× (peak RSS ${Math.round(c.actionRssMb)} MB)`,
+          ],
+          ['`node dist/cli/index.js validate`', ms(c.cliMs), ratio(c.cliMs, c.nodeMs), ''],
+        ],
+      ),
+      '',
+    );
+  }
+
+  if (wanted('rotation')) {
+    const chosen = scenarios().filter((s) => !quick || (s.lineages <= 20 && s.remote <= 1000));
+    const rows: string[][] = [];
+    const requestRows: string[][] = [];
+    for (const s of chosen) {
+      const label = `${s.lineages} × ${s.remote.toLocaleString('en')} @ ${s.latencyMs} ms`;
+      log(`rotation ${label} …`);
+      const bound = rotationBound(s);
+      let rerun = { requests: Number.NaN, writes: Number.NaN };
+      const ours = await measureScenarioWith(pki, s, async (prepared) => {
+        await runOurs(prepared);
+        // The re-run is counted apart: it must list and write nothing else.
+        const before = prepared.double.server.requests.length;
+        const started = performance.now();
+        await runOurs(prepared);
+        const requests = prepared.double.server.requests.slice(before);
+        rerun = { requests: requests.length, writes: requests.filter((r) => r.method !== 'GET').length };
+        // The re-run's time is not part of the rotation's.
+        rerunMs.set(s, performance.now() - started);
+      });
+      const rotationMs = ours.wallMs - (rerunMs.get(s) ?? 0);
+      const baseline = await measureScenarioWith(pki, s, runBaselineScript).catch((thrown: unknown) => {
+        log(`  baseline failed: ${String(thrown).split('\n')[0]}`);
+        return undefined;
+      });
+      rows.push([
+        label,
+        ms(rotationMs),
+        s.latencyMs > 0 ? `${ms(bound.ms)} (${ratio(rotationMs, bound.ms)})` : '—',
+        baseline ? ms(baseline.wallMs) : 'failed',
+        baseline ? ratio(baseline.wallMs, rotationMs) : '—',
+        `${ours.requests - rerun.requests} / ${bound.minimumRequests}`,
+        baseline ? String(baseline.requests) : '—',
+        String(Math.max(ours.requestsPerMinutePeak, 0)),
+      ]);
+      requestRows.push([label, `${rerun.requests} (min ${rerunMinimum(s)})`, String(rerun.writes)]);
+      log(`  ours ${ms(rotationMs)}, baseline ${baseline ? ms(baseline.wallMs) : 'failed'}`);
+    }
+    out.push(
+      '### Rotation: lineages × certificates on the account @ latency per request',
+      '',
+      "Every lineage has one older version on the account; a rotation uploads the new one, reads it back and removes the old one. Ours: `dist/cli/index.js apply --manifest` (default settings). Baseline: `bench/baseline/rotate-digitalocean.sh` (openssl, curl, jq). Bound: the round trips that must follow one another × latency, or the time DigitalOcean's 250 requests a minute need for the minimum requests, whichever is longer (target ≤ 1.3× at 100 ms).",
+      '',
+      table(
+        [
+          'scenario',
+          'ours',
+          'bound (ours ÷ bound)',
+          'baseline',
+          'baseline ÷ ours',
+          'our requests / minimum',
+          'baseline requests',
+          'our busiest minute',
+        ],
+        rows,
+      ),
+      '',
+      '### A re-run with nothing to do',
+      '',
+      table(['scenario', 'requests (minimum ⌈remote/200⌉)', 'writes'], requestRows),
+      '',
+    );
+  }
+
+  if (wanted('planning')) {
+    log('planning …');
+    const rows = measurePlanning();
+    const base = rows[0];
+    out.push(
+      '### Planning (plan mode over an in-memory account; best of 5; a process per size)',
+      '',
+      table(
+        ['remote × desired', 'CPU', 'vs 1,000 × 100', 'peak RSS'],
+        rows.map((r) => [
+          `${r.remote.toLocaleString('en')} × ${r.desired.toLocaleString('en')}`,
+          `${r.cpuMs.toFixed(1)} ms`,
+          base ? ratio(r.cpuMs, base.cpuMs) : '—',
+          `${Math.round(r.peakRssMb)} MB`,
+        ]),
+      ),
+      '',
+      'Target: 10× the size costs at most 12× the time.',
+      '',
+    );
+  }
+} finally {
+  await pki.cleanup();
+}
+process.stdout.write(`${out.join('\n')}\n`);
