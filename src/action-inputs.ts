@@ -2,7 +2,7 @@
  * The only file that calls `core.getInput`. Secrets are masked here, before anything else
  * sees them; validation happens in settings.ts.
  */
-import * as core from '@actions/core';
+import * as core from './runner.ts';
 import { type InputName, Inputs, SECRET_INPUTS } from './constants.ts';
 import { maskSecret, type SecretSink } from './secrets.ts';
 import type { RawInputs } from './settings.ts';

@@ -1,6 +1,6 @@
 /** The action's entry point: read settings, run, publish, and fail the step when there is an error. */
 import { randomUUID } from 'node:crypto';
-import * as core from '@actions/core';
+import * as core from './runner.ts';
 import { readActionInputs } from './action-inputs.ts';
 import { CertRotateError, toError } from './errors.ts';
 import type { GitHubClient } from './github/client.ts';

@@ -2,7 +2,7 @@
  * Everything the action tells GitHub: outputs, annotations, the job summary. Made from the
  * report, which holds no secret.
  */
-import * as core from '@actions/core';
+import * as core from './runner.ts';
 import { type OutputName, Outputs } from './constants.ts';
 import { overallStatus, type RunReport } from './report/report.ts';
 import { wrote } from './rotation/results.ts';
