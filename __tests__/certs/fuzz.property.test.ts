@@ -7,9 +7,15 @@
  * 2. Real bundles made at test time (PEM chain + key, encrypted keys, PKCS#12 default and legacy),
  *    damaged by random edits of the text, of the DER inside PEM blocks and of the PKCS#12
  *    structure (iteration counts, chunked OCTET STRINGs, dropped MAC, repeated bags, re-computed
- *    MAC): no throw, no call over CALL_BUDGET_MS, every finding coded, and nothing in the result
+ *    MAC): no throw, no call over the limits, every finding coded, and nothing in the result
  *    (but `upload.privateKey`, when ok) holds a WINDOW-character piece of a secret.
- * 3. `openPkcs12` on damaged PKCS#12 bytes: a result object, never a throw, within the budget.
+ * 3. `openPkcs12` on damaged PKCS#12 bytes: a result object, never a throw, within the limits.
+ *
+ * Every call is timed: over FUZZ_CALL_LIMIT_MS of CPU time (default 1000: the "no call over 1 s"
+ * target, measured with `process.cpuUsage()`, which a loaded machine does not inflate) or over
+ * FUZZ_WALL_LIMIT_MS of wall time (default 5000: a call that sleeps or waits) fails. The number of
+ * generated inputs and, per generator, the slowest call in CPU and in wall time are printed at the
+ * end (with __tests__/audit/manifest-fuzz.property.test.ts: over 10,000 inputs a default run).
  *
  * Reproducible by default: a fixed seed, or FUZZ_SEED=<int> to explore; FUZZ_RUNS=<factor> scales the
  * number of runs (e.g. FUZZ_RUNS=10 for a long local session). fast-check prints the seed and path of
@@ -44,6 +50,7 @@ import { assertWellFormed } from '../../test/support/findings.ts';
 import { type Issued, Pki } from '../../test/support/pki.ts';
 import { pemBegin } from '../../test/support/pem-markers.ts';
 import { loadPkcs12Support } from '../../src/certs/pkcs12-support.ts';
+import { CallLimitError, FuzzMeter, readFuzzConfig } from '../audit/support.ts';
 
 // Checking is synchronous; node-forge loads on demand (run() does this for the action).
 await loadPkcs12Support();
@@ -53,25 +60,17 @@ await loadPkcs12Support();
 // ---------------------------------------------------------------------------------------------
 
 const DEFAULT_SEED = 0x5eed_c3a7;
-const SEED = readSeed();
-const RUN_FACTOR = readRunFactor();
 /**
- * No single call may take longer than this: a slower one is a (potential) hang. This detects
- * hangs, it is not a speed target (those live in the benchmarks): the work guards keep every
- * call far below a second, an unguarded derivation of 2^31 iterations runs for minutes, and a
- * CI machine under load must not fail on timing. FUZZ_CALL_LIMIT_MS=1000 applies the 1 s target.
+ * FUZZ_SEED, FUZZ_RUNS, FUZZ_CALL_LIMIT_MS (CPU) and FUZZ_WALL_LIMIT_MS. The limits detect hangs;
+ * they are no speed target (those live in the benchmarks): the work guards keep every call far
+ * below a second of CPU, and an unguarded derivation of 2^31 iterations runs for minutes.
  */
-const CALL_BUDGET_MS = readCallLimit();
-/** The slowest call seen, printed at the end: the figure to report. */
-const slowest = { what: '', ms: 0 };
+const CONFIG = readFuzzConfig(process.env, DEFAULT_SEED);
+const SEED = CONFIG.seed;
+const RUN_FACTOR = CONFIG.runFactor;
+/** Counts the generated inputs and keeps the slowest call of each generator: the figures to report. */
+const meter = new FuzzMeter('fuzz (certificates: PEM, base64, DER, PKCS#12)', CONFIG);
 
-function readCallLimit(): number {
-  const raw = process.env['FUZZ_CALL_LIMIT_MS'];
-  const value = raw === undefined || raw.trim() === '' ? 5000 : Number(raw);
-  if (!Number.isFinite(value) || value <= 0)
-    throw new Error(`FUZZ_CALL_LIMIT_MS must be a positive number, not '${raw}'`);
-  return value;
-}
 /** Length of the secret pieces looked for in results. */
 const WINDOW = 16;
 /**
@@ -79,23 +78,6 @@ const WINDOW = 16;
  * shrinking of slow counterexamples (each shrink step re-runs a call that takes seconds).
  */
 const PROPERTY_TIME_LIMIT_MS = 20_000;
-
-function readSeed(): number {
-  const raw = process.env['FUZZ_SEED'];
-  if (raw === undefined || raw.trim() === '') return DEFAULT_SEED;
-  const seed = Number(raw);
-  if (!Number.isSafeInteger(seed))
-    throw new Error(`FUZZ_SEED must be an integer, got ${JSON.stringify(raw)}`);
-  return seed | 0;
-}
-
-function readRunFactor(): number {
-  const raw = process.env['FUZZ_RUNS'];
-  if (raw === undefined || raw.trim() === '') return 1;
-  const factor = Number(raw);
-  if (!(factor > 0)) throw new Error(`FUZZ_RUNS must be a positive number, got ${JSON.stringify(raw)}`);
-  return factor;
-}
 
 function params(numRuns: number): fc.Parameters<unknown> {
   return {
@@ -111,20 +93,15 @@ const ROLES: readonly Role[] = ['certificate', 'private-key', 'chain', 'bundle',
 // Assertions shared by the properties
 // ---------------------------------------------------------------------------------------------
 
-/** Run `fn`, turning a throw into a failure that says so, and fail when it takes too long. */
+/** Run `fn`, turning a throw into a failure that says so, and fail when it takes too long (CPU or wall). */
 function timed<T>(what: string, fn: () => T): T {
-  const start = performance.now();
-  let value: T;
   try {
-    value = fn();
+    return meter.measure(what, fn);
   } catch (thrown) {
+    if (thrown instanceof CallLimitError) assert.fail(thrown.message);
     const error = thrown instanceof Error ? thrown : new Error(String(thrown));
     assert.fail(`${what} threw ${error.name}: ${error.message}\n${error.stack ?? ''}`);
   }
-  const ms = performance.now() - start;
-  if (ms > slowest.ms) Object.assign(slowest, { what, ms });
-  assert.ok(ms <= CALL_BUDGET_MS, `${what} took ${ms.toFixed(0)} ms (budget ${CALL_BUDGET_MS} ms)`);
-  return value;
 }
 
 /** Run checkBundle with a recording onSecret; check its contract whatever the input. */
@@ -1434,15 +1411,14 @@ describe('certs: fuzzing the engine with hostile and damaged input', () => {
   });
 
   after(() => {
-    process.stdout.write(
-      `fuzz: slowest call ${slowest.what} ${slowest.ms.toFixed(0)} ms (limit ${CALL_BUDGET_MS} ms), seed ${SEED}\n`,
-    );
+    process.stdout.write(`${meter.report()}\n`);
   });
   after(async () => {
     await pki?.cleanup();
   });
 
   it('reads every undamaged base (the edits start from valid bundles)', () => {
+    meter.use('undamaged bases', { generated: false });
     for (const base of PEM_BASES) {
       const { text, build } = pemBase(m, base);
       const result = check(build(text, 'right'));
@@ -1483,7 +1459,7 @@ describe('certs: fuzzing the engine with hostile and damaged input', () => {
         anyPassword,
         anyPassword,
         checkOptions,
-        (sources, keyPassphrase, pkcs12Password, options) => {
+        meter.property('hostile input in any role', (sources, keyPassphrase, pkcs12Password, options) => {
           const result = check({ sources, keyPassphrase, pkcs12Password }, options);
           assert.equal(result.ok, false, 'random input passed the check');
           assert.ok(
@@ -1491,7 +1467,7 @@ describe('certs: fuzzing the engine with hostile and damaged input', () => {
             'no error-level finding',
           );
           assert.equal(result.upload, undefined);
-        },
+        }),
       ),
       params(4000),
     );
@@ -1511,12 +1487,12 @@ describe('certs: fuzzing the engine with hostile and damaged input', () => {
         fc.array(pieces, { minLength: 1, maxLength: 4 }),
         fc.noBias(fc.integer({ min: 15_000, max: 20_000 })),
         fc.constantFrom<Role>('bundle', 'certificate'),
-        (cycle, count, role) => {
+        meter.property('large inputs of many PEM blocks', (cycle, count, role) => {
           // 0.3–0.6 MB: a linear reader takes ~0.1 s, a quadratic one seconds.
           const data = Array.from({ length: count }, (_, i) => cycle[i % cycle.length]).join('');
           const result = check({ sources: [{ role, name: 'bundle.pem', data }] });
           assert.equal(result.ok, false);
-        },
+        }),
       ),
       params(4),
     );
@@ -1530,7 +1506,7 @@ describe('certs: fuzzing the engine with hostile and damaged input', () => {
         fc.array(textEdit, { maxLength: 4 }),
         passChoice,
         checkOptions,
-        (base, cost, edits, pass, options) => {
+        meter.property('damaged PEM bundles and keys', (base, cost, edits, pass, options) => {
           const { text, build } = pemBase(m, base);
           const pkcs8 =
             base === 'pkcs8-encrypted' || base === 'pkcs8-encrypted-der' || base === 'scrypt-encrypted';
@@ -1538,7 +1514,7 @@ describe('certs: fuzzing the engine with hostile and damaged input', () => {
           const start = pkcs8 && cost !== undefined ? setKeyKdf(text, cost) : text;
           const result = check(build(applyText(start, edits), pass), options);
           assertNoSecrets(result, m.secrets, result.ok ? new Set(['upload.privateKey']) : new Set());
-        },
+        }),
       ),
       params(2000),
     );
@@ -1552,7 +1528,7 @@ describe('certs: fuzzing the engine with hostile and damaged input', () => {
         fc.array(textEdit, { minLength: 1, maxLength: 2 }),
         fc.constantFrom<Role>('pkcs12', 'pkcs12', 'bundle', 'certificate'),
         passChoice,
-        (c, encoding, textEdits, role, pass) => {
+        meter.property('damaged PKCS#12 in checkBundle', (c, encoding, textEdits, role, pass) => {
           const bytes = damagedPfx(m, c);
           const data =
             encoding === 'bytes'
@@ -1567,7 +1543,7 @@ describe('certs: fuzzing the engine with hostile and damaged input', () => {
             pkcs12Password: password(m.p12Password, pass),
           });
           assertNoSecrets(result, m.secrets, result.ok ? new Set(['upload.privateKey']) : new Set());
-        },
+        }),
       ),
       params(1000),
     );
@@ -1575,22 +1551,47 @@ describe('certs: fuzzing the engine with hostile and damaged input', () => {
 
   it('openPkcs12 returns a result for damaged PKCS#12 bytes, never a throw or a hang', () => {
     fc.assert(
-      fc.property(pfxCase, passChoice, (c, pass) => {
-        const bytes = damagedPfx(m, c);
-        const result: Pkcs12Result = timed('openPkcs12', () =>
-          openPkcs12(bytes, password(m.p12Password, pass)),
-        );
-        assert.equal(typeof result, 'object');
-        if (result.ok) {
-          assert.ok(Array.isArray(result.certificates) && result.certificates.every(Buffer.isBuffer));
-          assert.ok(Array.isArray(result.keys) && result.keys.every(Buffer.isBuffer));
-        } else {
-          assert.ok(['invalid', 'password-needed', 'password-wrong', 'unsupported'].includes(result.failure));
-          assert.equal(typeof result.detail, 'string');
-          assertNoSecrets(result.detail, m.secrets);
-        }
-      }),
+      fc.property(
+        pfxCase,
+        passChoice,
+        meter.property('damaged PKCS#12 in openPkcs12', (c, pass) => {
+          const bytes = damagedPfx(m, c);
+          const result: Pkcs12Result = timed('openPkcs12', () =>
+            openPkcs12(bytes, password(m.p12Password, pass)),
+          );
+          assert.equal(typeof result, 'object');
+          if (result.ok) {
+            assert.ok(Array.isArray(result.certificates) && result.certificates.every(Buffer.isBuffer));
+            assert.ok(Array.isArray(result.keys) && result.keys.every(Buffer.isBuffer));
+          } else {
+            assert.ok(
+              ['invalid', 'password-needed', 'password-wrong', 'unsupported'].includes(result.failure),
+            );
+            assert.equal(typeof result.detail, 'string');
+            assertNoSecrets(result.detail, m.secrets);
+          }
+        }),
+      ),
       params(800),
     );
+  });
+
+  it('ran every generated input, and says how many and how slow the slowest were', (t) => {
+    const runs: [string, number][] = [
+      ['hostile input in any role', 4000],
+      ['large inputs of many PEM blocks', 4],
+      ['damaged PEM bundles and keys', 2000],
+      ['damaged PKCS#12 in checkBundle', 1000],
+      ['damaged PKCS#12 in openPkcs12', 800],
+    ];
+    for (const [generator, numRuns] of runs) {
+      const expected = Math.max(1, Math.round(numRuns * RUN_FACTOR));
+      // Fewer only when a property hit PROPERTY_TIME_LIMIT_MS (a very slow machine): said, not failed.
+      if (meter.calls(generator) < expected) {
+        t.diagnostic(`${generator}: ${meter.calls(generator)} of ${expected} (stopped by the time limit)`);
+      }
+      assert.ok(meter.calls(generator) > 0, `${generator} ran`);
+    }
+    for (const line of meter.report().split('\n')) t.diagnostic(line);
   });
 });
