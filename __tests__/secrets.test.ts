@@ -67,3 +67,24 @@ describe('Redactor', () => {
     assert.equal(redactor.redact('nothing secret here'), 'nothing secret here');
   });
 });
+
+describe('looksSecret and quotable', () => {
+  it('never quotes key material given where a path or an option belongs, and quotes ordinary paths', async () => {
+    const { looksSecret, quotable } = await import('../src/secrets.ts');
+    for (const path of [
+      'certs/fullchain.pem',
+      '/etc/ssl/private/site.key',
+      'C:\\certs\\site.pfx',
+      'validate',
+    ]) {
+      assert.equal(looksSecret(path), false, path);
+      assert.equal(quotable(path), path);
+    }
+    const pemLike = `${'-'.repeat(5)}BEGIN SOMETHING${'-'.repeat(5)}\nMIIB\n`;
+    const base64 = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7'.repeat(2);
+    for (const secret of [pemLike, base64, 'line one\nline two', 'x'.repeat(401)]) {
+      assert.equal(looksSecret(secret), true);
+      assert.match(quotable(secret), /^<\d+ characters that look like a key or certificate, not shown>$/);
+    }
+  });
+});

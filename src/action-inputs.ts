@@ -4,7 +4,7 @@
  */
 import * as core from './runner.ts';
 import { type InputName, Inputs, SECRET_INPUTS } from './constants.ts';
-import { maskSecret, type SecretSink } from './secrets.ts';
+import { looksSecret, maskSecret, type SecretSink } from './secrets.ts';
 import type { RawInputs } from './settings.ts';
 
 export function readActionInputs(mask: SecretSink): RawInputs {
@@ -13,7 +13,8 @@ export function readActionInputs(mask: SecretSink): RawInputs {
     const secret = SECRET_INPUTS.includes(name);
     // A password may really end in a space: never trim secrets.
     const value = core.getInput(name, { trimWhitespace: !secret });
-    if (secret) maskSecret(value, mask);
+    // A key pasted into a path input (private-key-file) is still a key: masked as one.
+    if (secret || (name.endsWith('-file') && looksSecret(value))) maskSecret(value, mask);
     if (value !== '') raw[name] = value;
   }
   return raw;

@@ -8,7 +8,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Role, SourceInput } from './certs/decode.ts';
 import { InputError } from './errors.ts';
 import type { ManifestEntry, SourceRef } from './manifest.ts';
-import { maskBytes, maskSecret, type SecretSink } from './secrets.ts';
+import { looksSecret, maskBytes, maskSecret, type SecretSink } from './secrets.ts';
 import type { CertificateEntry, PartSource, Settings } from './settings.ts';
 
 export interface LoadedCertificate {
@@ -183,6 +183,13 @@ async function readPart(path: string, given: string, label: string): Promise<Buf
     return await readFile(path);
   } catch (thrown) {
     const code = (thrown as NodeJS.ErrnoException).code;
+    if (looksSecret(given)) {
+      // A key (or certificate) pasted where its path belongs: say so, never quote it.
+      throw new InputError(
+        `${label}: the value is not a file path: it looks like the key or certificate itself (${given.length} characters, not shown).`,
+        `Pass the contents in the input without -file (e.g. private-key instead of private-key-file), or a path to a file here.`,
+      );
+    }
     throw new InputError(
       code === 'ENOENT'
         ? `${label}: the file '${given}' does not exist (looked for ${path}).`

@@ -62,3 +62,19 @@ export class Redactor {
     return out;
   }
 }
+
+/**
+ * Whether text given where a short value belongs (a path, an option) looks like secret material:
+ * several lines, a PEM marker, or a long run of base64. Such text is never quoted back: a key
+ * pasted into private-key-file would otherwise be printed whole in the "no such file" error.
+ */
+export function looksSecret(text: string): boolean {
+  return /[\r\n]|-----BEGIN|-----END/.test(text) || /[A-Za-z0-9+/=_-]{48,}/.test(text) || text.length > 400;
+}
+
+/** Text to quote in a message: as given, or a description when it looks like secret material. */
+export function quotable(text: string): string {
+  return looksSecret(text)
+    ? `<${text.length} characters that look like a key or certificate, not shown>`
+    : text;
+}

@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { type InputName, Inputs, MODES } from '../constants.ts';
 import { InputError, toError } from '../errors.ts';
+import { looksSecret, quotable } from '../secrets.ts';
 import { parseSettings, type RawInputs, type Settings } from '../settings.ts';
 
 export type CommandLine =
@@ -74,7 +75,17 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   try {
     parsed = parse(argv);
   } catch (thrown) {
-    return { kind: 'usage-error', message: toError(thrown).message };
+    // Node quotes the argument it could not place; that may be a key pasted on the command line.
+    const message = toError(thrown).message.replace(
+      /'([^']*)'/g,
+      (_all, quoted: string) => `'${quotable(quoted)}'`,
+    );
+    return {
+      kind: 'usage-error',
+      message: looksSecret(message)
+        ? 'an argument could not be read (not shown: it looks like a key or certificate).'
+        : message,
+    };
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
@@ -83,10 +94,12 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   if (!(MODES as readonly string[]).includes(command)) {
     return {
       kind: 'usage-error',
-      message: `unknown command '${command}'. Expected one of: ${MODES.join(', ')}.`,
+      message: `unknown command '${quotable(command)}'. Expected one of: ${MODES.join(', ')}.`,
     };
   }
-  if (extra.length > 0) return { kind: 'usage-error', message: `unexpected argument '${extra[0]}'.` };
+  if (extra.length > 0) {
+    return { kind: 'usage-error', message: `unexpected argument '${quotable(extra[0] ?? '')}'.` };
+  }
   if (values.cert !== undefined && values.bundle !== undefined) {
     return { kind: 'usage-error', message: '--cert and --bundle are the same option; give one.' };
   }
