@@ -2443,6 +2443,85 @@ var errors = __nccwpck_require__(9473);
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./build/constants.js
 var constants = __nccwpck_require__(2757);
+;// CONCATENATED MODULE: ./build/secrets.js
+/**
+ * Masking. GitHub masks a registered secret wherever it appears in the log, but only as the exact
+ * string: a multi-line PEM key printed one line at a time, or its base64 body without line breaks,
+ * would slip through. So each secret is registered whole, line by line, and as its compact body.
+ */
+/** Lines shorter than this are not registered on their own: masking "MII" would blank half the log. */
+const MIN_PART = 8;
+const MARKER = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/;
+function maskSecret(value, sink) {
+    if (value === undefined || value === '')
+        return;
+    const parts = new Set([value]);
+    const trimmed = value.trim();
+    if (trimmed !== '')
+        parts.add(trimmed);
+    const lines = trimmed.split(/\r?\n|\\r\\n|\\n/).map((line) => line.trim());
+    for (const line of lines) {
+        if (line.length >= MIN_PART && !MARKER.test(line))
+            parts.add(line);
+    }
+    if (lines.length > 1) {
+        const body = lines.filter((line) => !MARKER.test(line) && !line.includes(':')).join('');
+        if (body.length >= MIN_PART)
+            parts.add(body);
+    }
+    for (const part of parts)
+        sink(part);
+}
+/** A sink that passes each secret on once: the same key read twice is registered once, not logged twice. */
+function onceEach(sink) {
+    const seen = new Set();
+    return (secret) => {
+        if (seen.has(secret))
+            return;
+        seen.add(secret);
+        sink(secret);
+    };
+}
+/** Mask binary secrets (a PKCS#12 file) in the form they would be printed: base64. */
+function maskBytes(value, sink) {
+    if (value.length > 0)
+        maskSecret(Buffer.from(value).toString('base64'), sink);
+}
+/**
+ * Scrubs secrets out of text that did not come from us (a provider's error message may echo a
+ * request): every registered secret, line and body as `maskSecret` splits them, longest first.
+ */
+class Redactor {
+    parts = new Set();
+    add(value) {
+        maskSecret(value, (part) => {
+            this.parts.add(part);
+            // As it appears inside JSON text (quotes, backslashes and line breaks escaped).
+            this.parts.add(JSON.stringify(part).slice(1, -1));
+        });
+    }
+    redact(text) {
+        let out = text;
+        for (const part of [...this.parts].sort((a, b) => b.length - a.length))
+            out = out.split(part).join('***');
+        return out;
+    }
+}
+/**
+ * Whether text given where a short value belongs (a path, an option) looks like secret material:
+ * several lines, a PEM marker, or a long run of base64. Such text is never quoted back: a key
+ * pasted into private-key-file would otherwise be printed whole in the "no such file" error.
+ */
+function looksSecret(text) {
+    return /[\r\n]|-----BEGIN|-----END/.test(text) || /[A-Za-z0-9+/=_-]{48,}/.test(text) || text.length > 400;
+}
+/** Text to quote in a message: as given, or a description when it looks like secret material. */
+function quotable(text) {
+    return looksSecret(text)
+        ? `<${text.length} characters that look like a key or certificate, not shown>`
+        : text;
+}
+//# sourceMappingURL=secrets.js.map
 // EXTERNAL MODULE: ./build/settings.js
 var settings = __nccwpck_require__(1423);
 ;// CONCATENATED MODULE: ./build/cli/args.js
@@ -2452,6 +2531,7 @@ var settings = __nccwpck_require__(1423);
  * Passwords and passphrases are accepted only from the environment: a flag would put them in
  * the process list and the shell history.
  */
+
 
 
 
@@ -2512,7 +2592,14 @@ function parseCommandLine(argv, env) {
         parsed = parse(argv);
     }
     catch (thrown) {
-        return { kind: 'usage-error', message: (0,errors/* toError */.iT)(thrown).message };
+        // Node quotes the argument it could not place; that may be a key pasted on the command line.
+        const message = (0,errors/* toError */.iT)(thrown).message.replace(/'([^']*)'/g, (_all, quoted) => `'${quotable(quoted)}'`);
+        return {
+            kind: 'usage-error',
+            message: looksSecret(message)
+                ? 'an argument could not be read (not shown: it looks like a key or certificate).'
+                : message,
+        };
     }
     const { values, positionals } = parsed;
     if (values.help)
@@ -2523,11 +2610,12 @@ function parseCommandLine(argv, env) {
     if (!constants/* MODES */.FN.includes(command)) {
         return {
             kind: 'usage-error',
-            message: `unknown command '${command}'. Expected one of: ${constants/* MODES */.FN.join(', ')}.`,
+            message: `unknown command '${quotable(command)}'. Expected one of: ${constants/* MODES */.FN.join(', ')}.`,
         };
     }
-    if (extra.length > 0)
-        return { kind: 'usage-error', message: `unexpected argument '${extra[0]}'.` };
+    if (extra.length > 0) {
+        return { kind: 'usage-error', message: `unexpected argument '${quotable(extra[0] ?? '')}'.` };
+    }
     if (values.cert !== undefined && values.bundle !== undefined) {
         return { kind: 'usage-error', message: '--cert and --bundle are the same option; give one.' };
     }
@@ -3150,71 +3238,6 @@ var validate = __nccwpck_require__(5400);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./build/secrets.js
-/**
- * Masking. GitHub masks a registered secret wherever it appears in the log, but only as the exact
- * string: a multi-line PEM key printed one line at a time, or its base64 body without line breaks,
- * would slip through. So each secret is registered whole, line by line, and as its compact body.
- */
-/** Lines shorter than this are not registered on their own: masking "MII" would blank half the log. */
-const MIN_PART = 8;
-const MARKER = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/;
-function maskSecret(value, sink) {
-    if (value === undefined || value === '')
-        return;
-    const parts = new Set([value]);
-    const trimmed = value.trim();
-    if (trimmed !== '')
-        parts.add(trimmed);
-    const lines = trimmed.split(/\r?\n|\\r\\n|\\n/).map((line) => line.trim());
-    for (const line of lines) {
-        if (line.length >= MIN_PART && !MARKER.test(line))
-            parts.add(line);
-    }
-    if (lines.length > 1) {
-        const body = lines.filter((line) => !MARKER.test(line) && !line.includes(':')).join('');
-        if (body.length >= MIN_PART)
-            parts.add(body);
-    }
-    for (const part of parts)
-        sink(part);
-}
-/** A sink that passes each secret on once: the same key read twice is registered once, not logged twice. */
-function onceEach(sink) {
-    const seen = new Set();
-    return (secret) => {
-        if (seen.has(secret))
-            return;
-        seen.add(secret);
-        sink(secret);
-    };
-}
-/** Mask binary secrets (a PKCS#12 file) in the form they would be printed: base64. */
-function maskBytes(value, sink) {
-    if (value.length > 0)
-        maskSecret(Buffer.from(value).toString('base64'), sink);
-}
-/**
- * Scrubs secrets out of text that did not come from us (a provider's error message may echo a
- * request): every registered secret, line and body as `maskSecret` splits them, longest first.
- */
-class Redactor {
-    parts = new Set();
-    add(value) {
-        maskSecret(value, (part) => {
-            this.parts.add(part);
-            // As it appears inside JSON text (quotes, backslashes and line breaks escaped).
-            this.parts.add(JSON.stringify(part).slice(1, -1));
-        });
-    }
-    redact(text) {
-        let out = text;
-        for (const part of [...this.parts].sort((a, b) => b.length - a.length))
-            out = out.split(part).join('***');
-        return out;
-    }
-}
-//# sourceMappingURL=secrets.js.map
 ;// CONCATENATED MODULE: ./build/load-certificates.js
 /**
  * Turn the settings' certificates into engine inputs: values pass through, files and environment
@@ -3362,6 +3385,10 @@ async function readPart(path, given, label) {
     }
     catch (thrown) {
         const code = thrown.code;
+        if (looksSecret(given)) {
+            // A key (or certificate) pasted where its path belongs: say so, never quote it.
+            throw new errors/* InputError */.dz(`${label}: the value is not a file path: it looks like the key or certificate itself (${given.length} characters, not shown).`, `Pass the contents in the input without -file (e.g. private-key instead of private-key-file), or a path to a file here.`);
+        }
         throw new errors/* InputError */.dz(code === 'ENOENT'
             ? `${label}: the file '${given}' does not exist (looked for ${path}).`
             : `${label}: the file '${given}' could not be read (${code ?? 'error'}).`, "Check the path; relative paths start at the workspace (the repository checkout) on a runner, and at the manifest's folder for files a manifest names.");
