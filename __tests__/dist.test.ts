@@ -74,7 +74,10 @@ describe('dist/index.js run as the runner runs it', () => {
     });
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.equal(run.outputs['fingerprint-sha1'], createHash('sha1').update(leaf.certDer).digest('hex'));
-    assert.deepEqual(leakedWindows(leaf.keyPem, run.stdout.replace(/^::add-mask::.*$/gm, '') + run.summary), []);
+    assert.deepEqual(
+      leakedWindows(leaf.keyPem, run.stdout.replace(/^::add-mask::.*$/gm, '') + run.summary),
+      [],
+    );
   });
 
   it('fails the step with coded annotations pointing at the file and line', async () => {
