@@ -13,7 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { DigitalOceanDouble } from '../test/doubles/digitalocean.ts';
 import { GitHubDouble } from '../test/doubles/github.ts';
 import { type Issued, Pki } from '../test/support/pki.ts';
-import { leakedWindows, type RunnerEvent, runAction } from './support/run-dist.ts';
+import { leakedWindows, type RunnerEvent, runAction, runnerEvent } from './support/run-dist.ts';
 
 const DAY = 86_400_000;
 const OWNER = 'octo';
@@ -40,18 +40,7 @@ after(async () => {
 });
 
 function runner(github: GitHubDouble, name: string, payload: unknown = {}): RunnerEvent {
-  return {
-    name,
-    payload,
-    env: {
-      GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
-      GITHUB_API_URL: github.url,
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_RUN_ID: '4242',
-      GITHUB_JOB: 'certificates',
-      GITHUB_WORKFLOW: 'Certificates',
-    },
-  };
+  return runnerEvent(github.url, name, payload, { repo: `${OWNER}/${REPO}` });
 }
 
 function pullRequest(number: number, headRepo: string): unknown {

@@ -29,7 +29,7 @@ import { DEFAULT_LOGIN, GitHubDouble } from '../../test/doubles/github.ts';
 import type { FaultRule } from '../../test/doubles/loopback.ts';
 import { pemBegin, pemEnd } from '../../test/support/pem-markers.ts';
 import { type Issued, Pki } from '../../test/support/pki.ts';
-import { type DistRun, type RunnerEvent, runAction, runCli } from '../support/run-dist.ts';
+import { type DistRun, type RunnerEvent, runAction, runCli, runnerEvent } from '../support/run-dist.ts';
 import { Canary, describeLeaks, errorText, type Leak, pemBody, withoutMaskCommands } from './support.ts';
 
 const OWNER = 'octo';
@@ -226,19 +226,7 @@ async function cli(label: string, args: string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 function runner(name: string, payload: unknown = {}, env: Record<string, string> = {}): RunnerEvent {
-  return {
-    name,
-    payload,
-    env: {
-      GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
-      GITHUB_API_URL: github.url,
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_RUN_ID: '4242',
-      GITHUB_JOB: 'certificates',
-      GITHUB_WORKFLOW: 'Certificates',
-      ...env,
-    },
-  };
+  return runnerEvent(github.url, name, payload, { repo: `${OWNER}/${REPO}`, env });
 }
 
 function resetDigitalOcean(): void {

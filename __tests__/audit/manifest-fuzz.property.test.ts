@@ -24,6 +24,7 @@ import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { ManifestError, type ManifestEntry, MAX_ENTRIES, parseManifest } from '../../src/manifest.ts';
 import { CallLimitError, FuzzMeter, readFuzzConfig } from './support.ts';
+import { applyPlainEdit } from '../../test/support/text-edits.ts';
 
 const CONFIG = readFuzzConfig(process.env, 0x3a_f157);
 const meter = new FuzzMeter('fuzz (manifests)', CONFIG);
@@ -830,49 +831,18 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 function applyEdits(input: string, edits: readonly Edit[]): string {
   let t = input;
   for (const e of edits) {
-    const at = (n: number) => (t.length === 0 ? 0 : n % (t.length + 1));
-    switch (e.kind) {
-      case 'insert': {
-        const i = at(e.at);
-        t = t.slice(0, i) + e.text + t.slice(i);
-        break;
-      }
-      case 'delete': {
-        const i = at(e.at);
-        t = t.slice(0, i) + t.slice(i + e.length);
-        break;
-      }
-      case 'duplicate': {
-        const from = at(e.from);
-        const piece = t.slice(from, from + e.length);
-        const to = at(e.to);
-        t = t.slice(0, to) + piece + t.slice(to);
-        break;
-      }
-      case 'truncate':
-        t = t.slice(0, at(e.at));
-        break;
-      case 'replaceChar': {
-        if (t.length === 0) break;
-        const i = e.at % t.length;
-        t = t.slice(0, i) + e.char + t.slice(i + 1);
-        break;
-      }
-      default: {
-        const lines = t.split('\n');
-        if (e.kind === 'swapLines') {
-          const a = e.a % lines.length;
-          const b = e.b % lines.length;
-          [lines[a], lines[b]] = [lines[b]!, lines[a]!];
-        } else if (e.kind === 'indentLine') {
-          const i = e.line % lines.length;
-          lines[i] = e.by + lines[i];
-        } else {
-          lines.splice(e.line % lines.length, 1);
-        }
-        t = lines.join('\n');
-      }
-    }
+    if (e.kind === 'replaceChar') {
+      if (t.length === 0) continue;
+      const i = e.at % t.length;
+      t = t.slice(0, i) + e.char + t.slice(i + 1);
+    } else if (e.kind === 'indentLine' || e.kind === 'dropLine') {
+      const lines = t.split('\n');
+      if (e.kind === 'indentLine') {
+        const i = e.line % lines.length;
+        lines[i] = e.by + lines[i];
+      } else lines.splice(e.line % lines.length, 1);
+      t = lines.join('\n');
+    } else t = applyPlainEdit(t, e);
   }
   return t;
 }

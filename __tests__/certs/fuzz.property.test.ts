@@ -51,6 +51,7 @@ import { type Issued, Pki } from '../../test/support/pki.ts';
 import { pemBegin } from '../../test/support/pem-markers.ts';
 import { loadPkcs12Support } from '../../src/certs/pkcs12-support.ts';
 import { CallLimitError, FuzzMeter, readFuzzConfig } from '../audit/support.ts';
+import { applyPlainEdit } from '../../test/support/text-edits.ts';
 
 // Checking is synchronous; node-forge loads on demand (run() does this for the action).
 await loadPkcs12Support();
@@ -641,47 +642,13 @@ function editBlockDer(text: string, e: Extract<TextEdit, { kind: 'der' }>): stri
 function applyText(input: string, edits: readonly TextEdit[]): string {
   let t = input;
   for (const e of edits) {
-    const at = (n: number) => (t.length === 0 ? 0 : n % (t.length + 1));
-    switch (e.kind) {
-      case 'bodyChar': {
-        const positions = bodyPositions(t);
-        if (positions.length === 0) break;
-        const i = positions[e.nth % positions.length]!;
-        t = t.slice(0, i) + e.char + t.slice(i + 1);
-        break;
-      }
-      case 'delete': {
-        const i = at(e.at);
-        t = t.slice(0, i) + t.slice(i + e.length);
-        break;
-      }
-      case 'insert': {
-        const i = at(e.at);
-        t = t.slice(0, i) + e.text + t.slice(i);
-        break;
-      }
-      case 'duplicate': {
-        const from = at(e.from);
-        const piece = t.slice(from, from + e.length);
-        const to = at(e.to);
-        t = t.slice(0, to) + piece + t.slice(to);
-        break;
-      }
-      case 'truncate':
-        t = t.slice(0, at(e.at));
-        break;
-      case 'swapLines': {
-        const lines = t.split('\n');
-        const a = e.a % lines.length;
-        const b = e.b % lines.length;
-        [lines[a], lines[b]] = [lines[b]!, lines[a]!];
-        t = lines.join('\n');
-        break;
-      }
-      case 'der':
-        t = editBlockDer(t, e);
-        break;
-    }
+    if (e.kind === 'bodyChar') {
+      const positions = bodyPositions(t);
+      if (positions.length === 0) continue;
+      const i = positions[e.nth % positions.length]!;
+      t = t.slice(0, i) + e.char + t.slice(i + 1);
+    } else if (e.kind === 'der') t = editBlockDer(t, e);
+    else t = applyPlainEdit(t, e);
   }
   return t;
 }

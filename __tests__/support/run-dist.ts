@@ -41,6 +41,31 @@ export interface RunnerEvent {
   env?: Record<string, string>;
 }
 
+/**
+ * An event for `repo` (owner/name) with the runner's variables, its API at `apiUrl` (the GitHub
+ * double), run 4242 of the workflow "Certificates", job "certificates".
+ */
+export function runnerEvent(
+  apiUrl: string,
+  name: string,
+  payload: unknown = {},
+  extra: { repo?: string; env?: Record<string, string> } = {},
+): RunnerEvent {
+  return {
+    name,
+    payload,
+    env: {
+      GITHUB_REPOSITORY: extra.repo ?? 'octo/app',
+      GITHUB_API_URL: apiUrl,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_RUN_ID: '4242',
+      GITHUB_JOB: 'certificates',
+      GITHUB_WORKFLOW: 'Certificates',
+      ...extra.env,
+    },
+  };
+}
+
 export async function runAction(
   inputs: Record<string, string>,
   workspace?: string,
