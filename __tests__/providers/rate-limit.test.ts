@@ -182,6 +182,19 @@ describe('RateLimiter: spreading the rest of the hourly budget', () => {
     assert.equal(limiter.waitedMs, 600_000);
   });
 
+  it('a per-minute refusal (it carries retry-after) says nothing of the hourly budget', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter(clock);
+    // What a burst 429 may carry: remaining 0, and a reset an hour away.
+    limiter.observe({
+      'retry-after': '12',
+      'ratelimit-remaining': '0',
+      'ratelimit-reset': String(START_S + 3_600),
+    });
+    assert.deepEqual(await grants(limiter, clock, 2), [0, 0]);
+    assert.deepEqual(clock.sleeps, []);
+  });
+
   it('reads the header names in any case', async () => {
     const clock = new FakeClock();
     const limiter = new RateLimiter(clock);
