@@ -131,6 +131,10 @@ class RateLimiter {
         let reset;
         for (const [name, value] of Object.entries(headers)) {
             const lower = name.toLowerCase();
+            // A refusal with retry-after is the per-minute limit: its remaining/reset (which may say 0
+            // and an hour away) are not the hourly budget, and taken as such would stall the run.
+            if (lower === 'retry-after')
+                return;
             if (lower === 'ratelimit-remaining')
                 remaining = headerNumber(value);
             else if (lower === 'ratelimit-reset')
