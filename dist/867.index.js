@@ -1,0 +1,486 @@
+export const id = 867;
+export const ids = [867];
+export const modules = {
+
+/***/ 3867:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  rotate: () => (/* binding */ rotate)
+});
+
+// EXTERNAL MODULE: ./build/constants.js
+var constants = __webpack_require__(2757);
+// EXTERNAL MODULE: ./build/errors.js
+var errors = __webpack_require__(9473);
+// EXTERNAL MODULE: ./build/providers/errors.js
+var providers_errors = __webpack_require__(8570);
+// EXTERNAL MODULE: ./build/rotation/plan.js
+var rotation_plan = __webpack_require__(8352);
+// EXTERNAL MODULE: ./build/rotation/results.js
+var rotation_results = __webpack_require__(9513);
+;// CONCATENATED MODULE: ./build/rotation/create.js
+/**
+ * The first half of a lineage's apply: upload the new version and make sure it is there before
+ * anything is moved to it. The create is the provider's checked one (never resent blindly); then
+ * the listing must show the certificate with the fingerprint it should have (by name where the
+ * listing has none) and, on DigitalOcean, verified.
+ *
+ * Two runs at once: a create refused as NAME_TAKEN (DigitalOcean) means the other run uploaded
+ * first; its certificate is adopted when it holds the same fingerprint. Where names are not
+ * unique (Dokploy) both uploads land; the confirm step keeps the one with the lowest id, the
+ * choice either run makes, and removes the other, so the two runs agree without talking.
+ */
+
+
+
+async function createAndConfirm(ctx, work, steps) {
+    const { upload, matcher } = work;
+    const name = upload.name;
+    let created;
+    let adopted;
+    try {
+        created = await ctx.provider.create(upload);
+    }
+    catch (thrown) {
+        if (!(0,providers_errors/* isProviderError */.E)(thrown, 'NAME_TAKEN')) {
+            steps.push({ op: 'create', name, outcome: (0,rotation_results/* failure */.V2)(thrown) });
+            return { missing: 'the create failed' };
+        }
+        const taken = await adopt(ctx.provider, work);
+        if ('failed' in taken) {
+            steps.push({ op: 'create', name, outcome: taken.failed });
+            return { missing: 'the create failed' };
+        }
+        created = taken.certificate;
+        adopted = `another run uploaded ${name} first (${created.id}), with the same fingerprint: it is used`;
+    }
+    if (created.name !== name && !matcher.belongs(created.name)) {
+        // The same content under a name outside the lineage (made by hand, or another tool's): not ours to bind.
+        steps.push({
+            op: 'create',
+            name,
+            certificate: (0,rotation_results/* certRef */.KW)(created),
+            outcome: (0,rotation_results/* stepFailure */.nK)('NOT_IN_LINEAGE', `${ctx.provider.label} answered the upload of ${name} with ${created.name} (${created.id}), which is not part of lineage ${work.plan.desired.lineage}; it is left alone.`, 'Run again: the next run uploads the certificate under its own name.'),
+        });
+        return { missing: 'the create failed' };
+    }
+    steps.push({
+        op: 'create',
+        name,
+        certificate: (0,rotation_results/* certRef */.KW)(created),
+        outcome: adopted ? { status: 'adopted', why: adopted } : { status: 'done' },
+    });
+    return create_confirm(ctx, work, created, steps);
+}
+/** After NAME_TAKEN: the certificate of that name, if it holds what we uploaded. */
+async function adopt(provider, work) {
+    const { name } = work.upload;
+    let listing;
+    try {
+        listing = await provider.list();
+    }
+    catch (thrown) {
+        const failed = (0,rotation_results/* failure */.V2)(thrown);
+        return {
+            failed: { ...failed, message: `${name} was taken, and looking for it failed: ${failed.message}` },
+        };
+    }
+    const named = listing.filter((remote) => remote.name === name);
+    const same = named.find((remote) => (0,rotation_plan/* holds */.v9)(remote, work.plan.desired, work.matcher));
+    if (same)
+        return { certificate: same };
+    const holder = named[0];
+    const what = holder
+        ? `a certificate named ${name} (${holder.id}) holds fingerprint ${holder.sha1 ?? 'unknown'}, not ${work.upload.sha1}`
+        : `${provider.label} said the name ${name} is taken, but no certificate of that name is listed`;
+    return {
+        failed: (0,rotation_results/* stepFailure */.nK)('NAME_TAKEN', `${what}: it is not this upload, and it is left alone.`, 'Remove or rename that certificate if it is not wanted, or change the name template; then run again.'),
+    };
+}
+/**
+ * After a create: the certificate is there, holds the fingerprint, is usable. Read back by id where
+ * names are unique, else from a fresh listing (which also shows a same-named twin from a run at once).
+ */
+async function create_confirm(ctx, work, created, steps) {
+    let listing;
+    try {
+        const { readBack } = ctx.provider;
+        if (readBack) {
+            const found = await readBack.call(ctx.provider, created.id);
+            listing = found === undefined ? [] : [found];
+        }
+        else
+            listing = await ctx.provider.list();
+    }
+    catch (thrown) {
+        steps.push({ op: 'confirm', certificate: (0,rotation_results/* certRef */.KW)(created), outcome: (0,rotation_results/* failure */.V2)(thrown) });
+        return { missing: 'the new certificate could not be confirmed' };
+    }
+    const twins = listing
+        .filter((remote) => remote.name === created.name && (0,rotation_plan/* holds */.v9)(remote, work.plan.desired, work.matcher))
+        .sort((a, b) => a.id.localeCompare(b.id));
+    const keeper = twins[0];
+    if (!keeper) {
+        const seen = listing.find((remote) => remote.id === created.id);
+        const message = seen
+            ? `${created.name} (${created.id}) is listed with fingerprint ${seen.sha1 ?? 'unknown'}, not ${work.upload.sha1}.`
+            : `${created.name} (${created.id}) is not in ${ctx.provider.label}'s listing after its upload.`;
+        steps.push({
+            op: 'confirm',
+            certificate: (0,rotation_results/* certRef */.KW)(created),
+            outcome: (0,rotation_results/* stepFailure */.nK)('NOT_CONFIRMED', message, 'Run again: the next run looks afresh.'),
+        });
+        return { missing: 'the new certificate could not be confirmed' };
+    }
+    const unusable = notVerified(keeper);
+    const note = keeper.id === created.id
+        ? undefined
+        : `another upload of the same content (${keeper.id}) is kept; ${created.id} is a duplicate`;
+    steps.push({
+        op: 'confirm',
+        certificate: (0,rotation_results/* certRef */.KW)(keeper),
+        outcome: unusable ?? (note ? { status: 'done', note } : { status: 'done' }),
+    });
+    if (unusable)
+        return { missing: `${keeper.name} is not verified` };
+    const used = new Set((ctx.uses ?? []).flatMap((use) => use.certificateIds));
+    for (const twin of twins.slice(1)) {
+        if (used.has(twin.id))
+            continue;
+        try {
+            const result = await ctx.provider.remove(twin.id);
+            steps.push({ op: 'remove-duplicate', certificate: (0,rotation_results/* certRef */.KW)(twin), result, outcome: { status: 'done' } });
+        }
+        catch (thrown) {
+            steps.push({ op: 'remove-duplicate', certificate: (0,rotation_results/* certRef */.KW)(twin), outcome: (0,rotation_results/* failure */.V2)(thrown) });
+        }
+    }
+    return { current: keeper };
+}
+/** Same content: by listed fingerprint, or by the one in the name where the listing has none. */
+/**
+ * DigitalOcean binds only a `verified` certificate: `pending` and `error` are its states that are
+ * not (other providers' states, such as the Dokploy docs dialect's `active`/`expired`, say nothing
+ * about whether it can be served).
+ */
+const UNVERIFIED = new Set(['pending', 'error']);
+function notVerified(certificate) {
+    if (certificate.state === undefined || !UNVERIFIED.has(certificate.state))
+        return undefined;
+    return (0,rotation_results/* stepFailure */.nK)('NOT_VERIFIED', `${certificate.name} (${certificate.id}) is '${certificate.state}', not verified: nothing can be bound to it yet.`, certificate.state === 'error'
+        ? 'Delete it in the control panel and run again.'
+        : 'Run again once the provider has verified it.');
+}
+//# sourceMappingURL=create.js.map
+;// CONCATENATED MODULE: ./build/rotation/apply.js
+
+
+
+async function applyPlan(ctx, work) {
+    const steps = [];
+    const { plan } = work;
+    let current;
+    /** Why the steps that need a current certificate are skipped. */
+    let missing = '';
+    if (plan.current.kind === 'present') {
+        const present = plan.current.certificate;
+        const unusable = notVerified(present);
+        steps.push({ op: 'unchanged', certificate: (0,rotation_results/* certRef */.KW)(present), outcome: unusable ?? { status: 'done' } });
+        if (unusable)
+            missing = `${present.name} is not verified`;
+        else
+            current = present;
+    }
+    else {
+        const made = await createAndConfirm(ctx, work, steps);
+        if ('missing' in made)
+            missing = made.missing;
+        else
+            current = made.current;
+    }
+    /** `use id/certificate id` of every move that happened; why, for the ones that did not. */
+    const moved = new Set();
+    const unmoved = new Map();
+    for (const step of plan.steps) {
+        if (step.op !== 'rebind')
+            continue;
+        const base = { op: 'rebind', use: (0,rotation_results/* useRef */.li)(step.use), from: (0,rotation_results/* certRef */.KW)(step.from) };
+        const outcome = await rebind(ctx, step.use, step.from, current, missing);
+        const key = `${step.use.id}/${step.from.id}`;
+        if (outcome.status === 'done')
+            moved.add(key);
+        else
+            unmoved.set(key, `the rebind of ${(0,rotation_plan/* describeUse */.pt)(step.use)} ${past(outcome)}`);
+        steps.push(outcome.status === 'done' && current
+            ? { ...base, to: (0,rotation_results/* certRef */.KW)(current), outcome }
+            : { ...base, outcome });
+    }
+    for (const step of plan.steps) {
+        if (step.op === 'keep') {
+            const certificate = (0,rotation_results/* certRef */.KW)(step.certificate);
+            steps.push({ op: 'keep', certificate, reason: step.reason, outcome: { status: 'done' } });
+        }
+        if (step.op !== 'remove')
+            continue;
+        const certificate = (0,rotation_results/* certRef */.KW)(step.certificate);
+        const blocker = current === undefined ? missing : removeBlocker(step, current, moved, unmoved);
+        if (blocker !== undefined) {
+            steps.push({ op: 'remove', certificate, outcome: { status: 'skipped', why: blocker } });
+            continue;
+        }
+        try {
+            const result = await ctx.provider.remove(step.certificate.id);
+            steps.push({ op: 'remove', certificate, result, outcome: { status: 'done' } });
+        }
+        catch (thrown) {
+            steps.push({ op: 'remove', certificate, outcome: (0,rotation_results/* failure */.V2)(thrown) });
+        }
+    }
+    return current ? { steps, current: (0,rotation_results/* certRef */.KW)(current) } : { steps };
+}
+async function rebind(ctx, use, from, current, missing) {
+    if (current === undefined)
+        return { status: 'skipped', why: missing };
+    const move = ctx.provider.rebind?.bind(ctx.provider);
+    if (!move) {
+        return (0,rotation_results/* stepFailure */.nK)('UNSUPPORTED', `${ctx.provider.label} cannot move ${(0,rotation_plan/* describeUse */.pt)(use)} to another certificate.`);
+    }
+    try {
+        await ctx.useLock.run(`${use.kind}:${use.id}`, () => move(use, from.id, current.id));
+        return { status: 'done' };
+    }
+    catch (thrown) {
+        return (0,rotation_results/* failure */.V2)(thrown);
+    }
+}
+/** Why a superseded certificate must stay for now, or undefined when it can go. */
+function removeBlocker(step, current, moved, unmoved) {
+    if (step.certificate.id === current.id)
+        return 'it is the current certificate';
+    for (const useId of step.after) {
+        const key = `${useId}/${step.certificate.id}`;
+        if (!moved.has(key))
+            return unmoved.get(key) ?? `use ${useId} was not moved off it`;
+    }
+    return undefined;
+}
+function past(outcome) {
+    return outcome.status === 'skipped' ? 'was skipped' : 'failed';
+}
+//# sourceMappingURL=apply.js.map
+;// CONCATENATED MODULE: ./build/rotation/concurrency.js
+/**
+ * Running lineages side by side without running all of them at once: a small pool (the provider's
+ * rate-limit budget is shared, and a hundred lineages should not open a hundred connections), and
+ * a lock per key so two lineages never change the same load balancer at the same moment (a PUT
+ * replaces the whole load balancer: two built from the same GET would undo each other).
+ */
+/** `work` over every item, at most `limit` at a time; results in the items' order. */
+async function mapLimit(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await work(items[index], index);
+        }
+    };
+    const workers = Math.max(1, Math.min(Math.floor(limit) || 1, items.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    return results;
+}
+/** One holder per key at a time; the others queue in the order they asked. */
+class KeyedLock {
+    tails = new Map();
+    async run(key, work) {
+        const previous = this.tails.get(key) ?? Promise.resolve();
+        let release;
+        const mine = new Promise((resolve) => {
+            release = resolve;
+        });
+        const tail = previous.then(() => mine);
+        this.tails.set(key, tail);
+        await previous;
+        try {
+            return await work();
+        }
+        finally {
+            release();
+            if (this.tails.get(key) === tail)
+                this.tails.delete(key);
+        }
+    }
+}
+//# sourceMappingURL=concurrency.js.map
+// EXTERNAL MODULE: ./build/rotation/names.js
+var names = __webpack_require__(8087);
+;// CONCATENATED MODULE: ./build/rotation/rotate.js
+
+
+
+
+
+
+
+async function rotate(provider, lineages, options) {
+    const template = (0,names/* checkTemplate */.BU)(options.template);
+    const ready = prepare(lineages, template);
+    const before = provider.requestCount();
+    const inventory = await provider.list();
+    // DigitalOcean renews its own Let's Encrypt certificates: never ours to replace or remove,
+    // whatever their names.
+    const ours = inventory.filter((certificate) => certificate.type !== 'lets_encrypt');
+    // Each certificate's lineages, found once for all lineages (names.ts: lineageIndex).
+    const owners = (0,names/* lineageIndex */.m$)(template, ready.map((item) => item.lineage));
+    const members = new Map(ready.map((item) => [item.lineage, []]));
+    const ownersOf = new Map();
+    for (const remote of ours) {
+        const found = owners(remote.name);
+        ownersOf.set(remote, found);
+        for (const lineage of found)
+            members.get(lineage)?.push(remote);
+    }
+    // Where certificates are used matters only for superseded versions (to move their users, or
+    // to keep them): a run with none (a re-run, a first upload) does not ask.
+    const superseded = ready.some((item) => (members.get(item.lineage) ?? []).some((remote) => !(0,rotation_plan/* holds */.v9)(remote, item.desired, item.matcher)));
+    const uses = provider.uses === undefined ? undefined : superseded ? await provider.uses() : [];
+    const plans = ready.map((item) => {
+        const plan = (0,rotation_plan/* planLineage */.zu)({
+            desired: item.desired,
+            matcher: item.matcher,
+            inventory: ours,
+            members: members.get(item.lineage) ?? [],
+            uses,
+            options: options.plan,
+        });
+        return { item, plan };
+    });
+    const overlaps = overlapping(ready, ours, owners);
+    for (const entry of plans) {
+        const overlap = overlaps.get(entry.item.lineage);
+        if (overlap !== undefined && entry.plan.blocked === undefined) {
+            entry.plan = { ...entry.plan, steps: [], blocked: overlap };
+        }
+    }
+    const listed = inventory.map((certificate) => {
+        const owner = ownersOf.get(certificate)?.[0];
+        return owner === undefined ? { certificate } : { certificate, lineage: owner };
+    });
+    if (options.mode === 'plan') {
+        const results = plans.map(({ item, plan }) => ({
+            lineage: item.lineage,
+            status: (0,rotation_results/* planStatus */.wf)(plan),
+            plan,
+            attention: attention(plan, uses),
+        }));
+        return { mode: 'plan', lineages: results, requests: provider.requestCount() - before, inventory: listed };
+    }
+    const context = { provider, useLock: new KeyedLock(), uses };
+    const results = await mapLimit(plans, options.concurrency ?? constants/* DEFAULT_CONCURRENCY */.WH, async ({ item, plan }) => {
+        const base = { lineage: item.lineage, plan, attention: attention(plan, uses) };
+        if (plan.blocked !== undefined)
+            return { ...base, status: 'blocked', steps: [] };
+        const upload = { name: item.desired.name, sha1: item.desired.sha1, ...item.upload };
+        const applied = await applyPlan(context, { plan, matcher: item.matcher, upload });
+        return { ...base, status: (0,rotation_results/* applyStatus */.Th)(applied.steps), ...applied };
+    });
+    const changed = results.some((result) => (result.steps ?? []).some(rotation_results/* wrote */.CX));
+    const settle = await settleAfter(provider, changed);
+    return {
+        mode: 'apply',
+        lineages: results,
+        ...(settle === undefined ? {} : { settle }),
+        requests: provider.requestCount() - before,
+        inventory: listed,
+    };
+}
+/** Every input checked before anything is sent: a run never half-starts on a bad one. */
+function prepare(lineages, template) {
+    const seen = new Set();
+    return lineages.map(({ lineage, bundle }) => {
+        (0,names/* checkLineageName */.D0)(lineage);
+        if (seen.has(lineage)) {
+            throw new errors/* InputError */.dz(`The name '${lineage}' is given twice.`, 'Give every certificate a name of its own.');
+        }
+        seen.add(lineage);
+        const { leaf, upload } = bundle;
+        if (!bundle.ok || leaf === undefined || upload === undefined) {
+            throw new errors/* InputError */.dz(`The certificate for '${lineage}' cannot be uploaded: ${bundle.ok ? 'no private key was found' : 'it did not pass its checks'}.`, 'Fix the findings reported for it (and give its private key), then run again.');
+        }
+        return {
+            lineage,
+            desired: desiredOf(template, lineage, leaf),
+            matcher: (0,names/* lineageMatcher */.KO)(template, lineage),
+            upload,
+        };
+    });
+}
+function desiredOf(template, lineage, leaf) {
+    const version = { sha1: leaf.sha1, sha256: leaf.sha256, notAfter: leaf.notAfter };
+    return { lineage, name: (0,names/* renderName */.gU)(template, lineage, version), ...version };
+}
+/**
+ * Lineages whose names overlap cannot be rotated side by side: one would take the other's
+ * versions for superseded ones of its own and remove them. Checked against what is there and
+ * against the names this run would upload.
+ */
+function overlapping(ready, inventory, owners) {
+    const blocked = new Map();
+    const order = new Map(ready.map((r, i) => [r.lineage, i]));
+    const names = [
+        ...inventory.map((remote) => ({ name: remote.name, of: undefined })),
+        ...ready.map((r) => ({ name: r.desired.name, of: r.lineage })),
+    ];
+    for (const { name, of } of names) {
+        const claimants = [...new Set([...(of === undefined ? [] : [of]), ...owners(name)])].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+        if (claimants.length < 2)
+            continue;
+        for (const lineage of claimants) {
+            blocked.set(lineage, `the certificate name ${name} fits lineages ${claimants.join(' and ')}: give them names that do not overlap.`);
+        }
+    }
+    return blocked;
+}
+/** Superseded versions that stay because something still serves them and could not be moved. */
+function attention(plan, uses) {
+    const moving = new Set(plan.steps.flatMap((s) => (s.op === 'rebind' ? [`${s.use.id}/${s.from.id}`] : [])));
+    return plan.steps.flatMap((step) => {
+        if (step.op !== 'keep')
+            return [];
+        const id = step.certificate.id;
+        const stuck = (uses ?? []).some((use) => use.certificateIds.includes(id) && !moving.has(`${use.id}/${id}`));
+        return stuck ? [`${step.certificate.name} (${id}) is still served: ${step.reason}`] : [];
+    });
+}
+async function settleAfter(provider, changed) {
+    if (!provider.settle)
+        return undefined;
+    if (!changed)
+        return { status: 'not-needed', why: 'nothing changed' };
+    try {
+        const settled = await provider.settle();
+        return settled === 'done'
+            ? { status: 'done' }
+            : { status: 'not-needed', why: 'the provider has nothing to do (Traefik reload off)' };
+    }
+    catch (thrown) {
+        // The certificates are in place, so a re-run finds nothing to change and will not settle:
+        // say so, and what to do instead.
+        return {
+            ...(0,rotation_results/* failure */.V2)(thrown),
+            fix: 'The certificates are in place, but the provider did not settle (Dokploy: Traefik was not reloaded, so it may still serve the old certificate). A re-run will not retry this, as nothing is left to change: reload Traefik in Dokploy (Settings, Web Server, Reload Traefik), or fix the cause shown above and reload then.',
+        };
+    }
+}
+//# sourceMappingURL=rotate.js.map
+
+/***/ })
+
+};
+
+//# sourceMappingURL=867.index.js.map
