@@ -6,6 +6,7 @@
  *   npm run bench                 everything (the shell baseline on the largest accounts takes long)
  *   npm run bench -- --quick      1 and 20 lineages on 10 and 1,000 certificates
  *   npm run bench -- --only=cold-start,planning,rotation
+ *   npm run bench -- --only=rotation --scenarios=1x5000@100,20x5000@100 [--no-baseline]
  *
  * Needs the built dist/ (it is committed), openssl, and for the baseline bash, curl and jq.
  */
@@ -26,6 +27,12 @@ const only = args
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
+/** `--scenarios=1x5000@100,20x5000@100`: just these rotation scenarios. */
+const picked = args
+  .find((a) => a.startsWith('--scenarios='))
+  ?.slice('--scenarios='.length)
+  .split(',');
+const noBaseline = args.includes('--no-baseline');
 const wanted = (section: string) => only === undefined || only.includes(section);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -76,7 +83,9 @@ try {
   }
 
   if (wanted('rotation')) {
-    const chosen = scenarios().filter((s) => !quick || (s.lineages <= 20 && s.remote <= 1000));
+    const chosen = scenarios()
+      .filter((s) => !quick || (s.lineages <= 20 && s.remote <= 1000))
+      .filter((s) => picked === undefined || picked.includes(`${s.lineages}x${s.remote}@${s.latencyMs}`));
     const rows: string[][] = [];
     const requestRows: string[][] = [];
     for (const s of chosen) {
@@ -96,15 +105,17 @@ try {
         rerunMs.set(s, performance.now() - started);
       });
       const rotationMs = ours.wallMs - (rerunMs.get(s) ?? 0);
-      const baseline = await measureScenarioWith(pki, s, runBaselineScript).catch((thrown: unknown) => {
-        log(`  baseline failed: ${String(thrown).split('\n')[0]}`);
-        return undefined;
-      });
+      const baseline = noBaseline
+        ? undefined
+        : await measureScenarioWith(pki, s, runBaselineScript).catch((thrown: unknown) => {
+            log(`  baseline failed: ${String(thrown).split('\n')[0]}`);
+            return undefined;
+          });
       rows.push([
         label,
         ms(rotationMs),
         s.latencyMs > 0 ? `${ms(bound.ms)} (${ratio(rotationMs, bound.ms)})` : '—',
-        baseline ? ms(baseline.wallMs) : 'failed',
+        baseline ? ms(baseline.wallMs) : noBaseline ? '—' : 'failed',
         baseline ? ratio(baseline.wallMs, rotationMs) : '—',
         `${ours.requests - rerun.requests} / ${bound.minimumRequests}`,
         baseline ? String(baseline.requests) : '—',
