@@ -573,10 +573,11 @@ const PER_PAGE = 200;
 /** Far more pages than any account has: a guard against a server that always says "next". */
 const MAX_PAGES = 10_000;
 /**
- * Pages asked for at once once the first page has said how many there are: the listing's
- * round trips are then 2 instead of one per page, while the rate limiter still counts each.
+ * Pages asked for at once once the first page has said how many there are: up to 6,400
+ * certificates, the listing's round trips are then 2 instead of one per page (measured: 5,000
+ * certificates at 100 ms took 5 round trips with 6 at a time). The rate limiter still counts each.
  */
-const PAGE_CONCURRENCY = 6;
+const PAGE_CONCURRENCY = 32;
 async function listAll(send, path, key, call) {
     const byId = new Map();
     const fetchPage = async (page) => {
