@@ -1243,18 +1243,23 @@ describe('in process: errors thrown by parseSettings and run()', () => {
     }
   });
 
+  /** Apply settings for `app` on the Dokploy double at `url`, with the canary key and token. */
+  const dokployApply = (url: string, extra: RawInputs = {}) =>
+    parseSettings({
+      mode: 'apply',
+      provider: 'dokploy',
+      'api-url': url,
+      'api-token': m.dokployKey,
+      name: 'app',
+      certificate: fullchain(),
+      'private-key': m.leaf.keyPem,
+      ...extra,
+    });
+
   it('run(): Dokploy answers with the rows (keys and all) in its errors', async () => {
     const double = await startDokploy();
     try {
-      const settings = parseSettings({
-        mode: 'apply',
-        provider: 'dokploy',
-        'api-url': double.url,
-        'api-token': m.dokployKey,
-        name: 'app',
-        certificate: fullchain(),
-        'private-key': m.leaf.keyPem,
-      });
+      const settings = dokployApply(double.url);
       const rows = JSON.stringify(double.certificates());
       for (const status of [500, 400, 401, 502]) {
         double.server.clearFaults();
@@ -1284,16 +1289,7 @@ describe('in process: errors thrown by parseSettings and run()', () => {
   it('run(): reports that do not throw render no secret either (text and JSON)', async () => {
     const double = await startDokploy();
     try {
-      const settings = parseSettings({
-        mode: 'apply',
-        provider: 'dokploy',
-        'api-url': double.url,
-        'api-token': m.dokployKey,
-        name: 'app',
-        certificate: fullchain(),
-        'private-key': m.leaf.keyPem,
-        inventory: 'true',
-      });
+      const settings = dokployApply(double.url, { inventory: 'true' });
       double.inject({
         path: '/api/certificates.create',
         fault: { kind: 'status', status: 400, body: { message: escapedKey(), code: 'BAD_REQUEST' } },
