@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** The terminal command: `cert-rotate validate …`. Same settings and engine as the action. */
-import { InputError, toError } from './errors.ts';
+import { InputError, messageWithFix } from './errors.ts';
 import { parseCommandLine, USAGE } from './cli/args.ts';
 import { renderText } from './report/text.ts';
 import { run } from './run.ts';
@@ -38,10 +38,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (thrown: unknown) => {
-    const error = toError(thrown);
-    const fix = 'fix' in error && typeof error.fix === 'string' ? `\n${error.fix}` : '';
-    process.stderr.write(`cert-rotate: ${error.message}${fix}\n`);
+    process.stderr.write(`cert-rotate: ${messageWithFix(thrown, '\n')}\n`);
     // Bad inputs (a manifest's problems among them) are usage errors; anything else failed the run.
-    process.exitCode = error instanceof InputError ? 2 : 1;
+    process.exitCode = thrown instanceof InputError ? 2 : 1;
   },
 );

@@ -30,6 +30,14 @@ export function toError(thrown: unknown): Error {
   return new Error(`non-error thrown: ${Object.prototype.toString.call(thrown)}`);
 }
 
+/** An error as a person reads it: its message, then its fix when it has one. */
+export function messageWithFix(thrown: unknown, separator = ' '): string {
+  const error = toError(thrown);
+  return error instanceof CertRotateError && error.fix
+    ? `${error.message}${separator}${error.fix}`
+    : error.message;
+}
+
 /** The `code` property Node and OpenSSL put on their errors, when there is one. */
 export function errorCode(thrown: unknown): string | undefined {
   if (typeof thrown === 'object' && thrown !== null && 'code' in thrown) {

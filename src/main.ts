@@ -2,9 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import * as core from './runner.ts';
 import { readActionInputs } from './action-inputs.ts';
-import { CertRotateError, toError } from './errors.ts';
+import { messageWithFix } from './errors.ts';
 import type { GitHubClient } from './github/client.ts';
-import { currentRunContext } from './github/context.ts';
+import { currentRunContext, isPullRequestEvent } from './github/context.ts';
 import { publish } from './publish.ts';
 import { publishToGitHub } from './publish-github.ts';
 import { verdict } from './report/report.ts';
@@ -13,15 +13,13 @@ import { run } from './run.ts';
 import { onceEach } from './secrets.ts';
 import { parseSettings } from './settings.ts';
 
-/** Events whose runs only ever plan: a pull request is a proposal, not a change to make. */
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
-
 async function main(): Promise<void> {
   try {
     const mask = onceEach(core.setSecret);
     const context = currentRunContext();
     const settings = parseSettings(readActionInputs(mask), {
-      pullRequest: PULL_REQUEST_EVENTS.has(context.event),
+      // A pull request is a proposal, not a change to make: it only ever plans.
+      pullRequest: isPullRequestEvent(context.event),
     });
     const { report } = await run(settings, {
       cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
@@ -46,9 +44,7 @@ async function main(): Promise<void> {
     });
     if (!report.ok) core.setFailed(`cert-rotate ${report.mode}: ${verdict(report)}. See the findings above.`);
   } catch (thrown) {
-    const error = toError(thrown);
-    const fix = error instanceof CertRotateError && error.fix ? ` ${error.fix}` : '';
-    core.setFailed(`${error.message}${fix}`);
+    core.setFailed(messageWithFix(thrown));
   }
 }
 

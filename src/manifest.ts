@@ -25,7 +25,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import type { Role } from './certs/decode.ts';
-import { CertRotateError, InputError } from './errors.ts';
+import { CertRotateError, InputError, messageWithFix } from './errors.ts';
 import { checkLineageName } from './rotation/names.ts';
 import { parseDomains } from './settings.ts';
 
@@ -341,9 +341,9 @@ function isNodeLike(value: unknown): value is { range?: [number, number, number]
   return typeof value === 'object' && value !== null && 'range' in value;
 }
 
+/** A value's problem, as the checks shared with the inputs word it; anything else is a bug. */
 function messageOf(thrown: unknown): string {
-  if (thrown instanceof CertRotateError)
-    return thrown.fix ? `${thrown.message} ${thrown.fix}` : thrown.message;
+  if (thrown instanceof CertRotateError) return messageWithFix(thrown);
   throw thrown;
 }
 

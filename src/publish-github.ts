@@ -8,7 +8,7 @@ import type { GitHubClient } from './github/client.ts';
 import type { RunContext } from './github/context.ts';
 import { expiryIssueMarker, syncExpiryIssue } from './github/expiry-issue.ts';
 import { commentMarker, upsertPrComment } from './github/pr-comment.ts';
-import { toError } from './errors.ts';
+import { messageWithFix } from './errors.ts';
 import { Inputs } from './constants.ts';
 import { type Expiring, expiringSoon, plural, type RunReport } from './report/report.ts';
 import { escapeHtml, renderSummary } from './report/summary.ts';
@@ -92,9 +92,7 @@ async function attempt(log: GitHubLog, what: string, work: () => Promise<void>):
   try {
     await work();
   } catch (thrown) {
-    const error = toError(thrown);
-    const fix = 'fix' in error && typeof error.fix === 'string' ? ` ${error.fix}` : '';
-    log.warning(`Could not ${what}: ${error.message}${fix}`);
+    log.warning(`Could not ${what}: ${messageWithFix(thrown)}`);
   }
 }
 

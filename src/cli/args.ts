@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { type InputName, Inputs, MODES } from '../constants.ts';
-import { InputError, toError } from '../errors.ts';
+import { InputError, messageWithFix, toError } from '../errors.ts';
 import { looksSecret, quotable } from '../secrets.ts';
 import { parseSettings, type RawInputs, type Settings } from '../settings.ts';
 
@@ -147,7 +147,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     if (thrown instanceof InputError) {
       return {
         kind: 'input-error',
-        message: thrown.fix ? `${thrown.message} ${thrown.fix}` : thrown.message,
+        message: messageWithFix(thrown),
       };
     }
     throw thrown;

@@ -64,6 +64,11 @@ export function readRunContext(input: ActionsContextLike): RunContext {
   return ctx;
 }
 
+/** pull_request and pull_request_target: the events a pull request runs a workflow with. */
+export function isPullRequestEvent(event: string): boolean {
+  return PULL_REQUEST_EVENTS.has(event);
+}
+
 export function isPullRequest(ctx: RunContext): boolean {
   return ctx.pullRequest !== undefined;
 }
