@@ -264,9 +264,10 @@ function editDistance(a, b) {
 function isNodeLike(value) {
     return typeof value === 'object' && value !== null && 'range' in value;
 }
+/** A value's problem, as the checks shared with the inputs word it; anything else is a bug. */
 function messageOf(thrown) {
     if (thrown instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CertRotateError */ .iV)
-        return thrown.fix ? `${thrown.message} ${thrown.fix}` : thrown.message;
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageWithFix */ .vW)(thrown);
     throw thrown;
 }
 /** In the order a reader goes through the file; problems without a line last. */

@@ -1702,7 +1702,8 @@ const DEFAULT_CONCURRENCY = 32;
 /* harmony export */   CA: () => (/* binding */ errorCode),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   iT: () => (/* binding */ toError),
-/* harmony export */   iV: () => (/* binding */ CertRotateError)
+/* harmony export */   iV: () => (/* binding */ CertRotateError),
+/* harmony export */   vW: () => (/* binding */ messageWithFix)
 /* harmony export */ });
 /**
  * Errors the action can end with. Each carries a stable `code` that decides what happens (fail
@@ -1732,6 +1733,13 @@ function toError(thrown) {
     if (typeof thrown === 'string')
         return new Error(thrown);
     return new Error(`non-error thrown: ${Object.prototype.toString.call(thrown)}`);
+}
+/** An error as a person reads it: its message, then its fix when it has one. */
+function messageWithFix(thrown, separator = ' ') {
+    const error = toError(thrown);
+    return error instanceof CertRotateError && error.fix
+        ? `${error.message}${separator}${error.fix}`
+        : error.message;
 }
 /** The `code` property Node and OpenSSL put on their errors, when there is one. */
 function errorCode(thrown) {
@@ -2672,7 +2680,7 @@ function parseCommandLine(argv, env) {
         if (thrown instanceof errors/* InputError */.dz) {
             return {
                 kind: 'input-error',
-                message: thrown.fix ? `${thrown.message} ${thrown.fix}` : thrown.message,
+                message: (0,errors/* messageWithFix */.vW)(thrown),
             };
         }
         throw thrown;
@@ -3507,11 +3515,9 @@ function useColor() {
 main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
 }, (thrown) => {
-    const error = (0,errors/* toError */.iT)(thrown);
-    const fix = 'fix' in error && typeof error.fix === 'string' ? `\n${error.fix}` : '';
-    process.stderr.write(`cert-rotate: ${error.message}${fix}\n`);
+    process.stderr.write(`cert-rotate: ${(0,errors/* messageWithFix */.vW)(thrown, '\n')}\n`);
     // Bad inputs (a manifest's problems among them) are usage errors; anything else failed the run.
-    process.exitCode = error instanceof errors/* InputError */.dz ? 2 : 1;
+    process.exitCode = thrown instanceof errors/* InputError */.dz ? 2 : 1;
 });
 //# sourceMappingURL=cli.js.map
 
