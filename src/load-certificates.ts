@@ -142,7 +142,6 @@ async function loadEntry(
       sources.push({ role: part.role, name: source.label, data: source.text });
       continue;
     }
-    if (source.kind === 'env') throw new Error(`internal: env part ${source.label} was not resolved`);
     const path = resolve(options.cwd, source.path);
     const data = await readPart(path, source.path, source.label);
     if (secret) {
@@ -168,12 +167,12 @@ async function loadEntry(
 /** A passphrase or password: a value as it is, a file without its final line break. */
 async function readSecret(source: PartSource | undefined, options: LoadOptions): Promise<string | undefined> {
   if (source === undefined) return undefined;
-  let text: string;
-  if (source.kind === 'value') text = source.text;
-  else if (source.kind === 'file') {
-    const path = resolve(options.cwd, source.path);
-    text = (await readPart(path, source.path, source.label)).toString('utf8').replace(/\r?\n$/, '');
-  } else throw new Error(`internal: env part ${source.label} was not resolved`);
+  const text =
+    source.kind === 'value'
+      ? source.text
+      : (await readPart(resolve(options.cwd, source.path), source.path, source.label))
+          .toString('utf8')
+          .replace(/\r?\n$/, '');
   maskSecret(text, options.mask);
   return text;
 }

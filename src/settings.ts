@@ -16,11 +16,13 @@ import { InputError } from './errors.ts';
 
 export type Mode = (typeof MODES)[number];
 
-/** Where one part comes from: a value (an input, often a secret), a file, or an environment variable (manifests). */
+/**
+ * Where one part comes from: a value (an input, often a secret) or a file. A manifest's `env:`
+ * parts become values where the environment is read (load-certificates.ts).
+ */
 export type PartSource =
   | { kind: 'value'; label: string; text: string }
-  | { kind: 'file'; label: string; path: string }
-  | { kind: 'env'; label: string; variable: string };
+  | { kind: 'file'; label: string; path: string };
 
 export interface CertificatePart {
   role: Role;
