@@ -3347,8 +3347,6 @@ async function loadEntry(entry, label, options) {
             sources.push({ role: part.role, name: source.label, data: source.text });
             continue;
         }
-        if (source.kind === 'env')
-            throw new Error(`internal: env part ${source.label} was not resolved`);
         const path = (0,external_node_path_.resolve)(options.cwd, source.path);
         const data = await readPart(path, source.path, source.label);
         if (secret) {
@@ -3375,15 +3373,11 @@ async function loadEntry(entry, label, options) {
 async function readSecret(source, options) {
     if (source === undefined)
         return undefined;
-    let text;
-    if (source.kind === 'value')
-        text = source.text;
-    else if (source.kind === 'file') {
-        const path = (0,external_node_path_.resolve)(options.cwd, source.path);
-        text = (await readPart(path, source.path, source.label)).toString('utf8').replace(/\r?\n$/, '');
-    }
-    else
-        throw new Error(`internal: env part ${source.label} was not resolved`);
+    const text = source.kind === 'value'
+        ? source.text
+        : (await readPart((0,external_node_path_.resolve)(options.cwd, source.path), source.path, source.label))
+            .toString('utf8')
+            .replace(/\r?\n$/, '');
     maskSecret(text, options.mask);
     return text;
 }
