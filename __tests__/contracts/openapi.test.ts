@@ -342,14 +342,14 @@ describe('DigitalOcean description', () => {
     assert.deepEqual(closed.checkRequest('POST', '/v2/certificates', customUpload), []);
   });
 
-  it('says what is missing when ../shared/vendor-specs is not there', async () => {
+  it('says what is missing when the vendor descriptions are not there', async () => {
     await assert.rejects(
       loadDigitalOcean({ specsDir: join(tmpdir(), 'no-such-vendor-specs') }),
-      /contract tests need \.\.\/shared\/vendor-specs beside the repository/,
+      /contract tests need the vendors' API descriptions \(test\/fixtures\/vendor-specs\)/,
     );
     await assert.rejects(
       loadDokploy({ specsDir: join(tmpdir(), 'no-such-vendor-specs') }),
-      /contract tests need \.\.\/shared\/vendor-specs beside the repository/,
+      /contract tests need the vendors' API descriptions \(test\/fixtures\/vendor-specs\)/,
     );
   });
 });

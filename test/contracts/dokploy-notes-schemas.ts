@@ -1,5 +1,5 @@
 /**
- * Dokploy RESPONSE schemas, written by hand from ../shared/vendor-specs/DOKPLOY-NOTES.md.
+ * Dokploy RESPONSE schemas, written by hand from test/fixtures/vendor-specs/DOKPLOY-NOTES.md.
  *
  * Why by hand: Dokploy's published openapi.json (dokploy-certificates.openapi.json) gives every
  * successful reply as `{type: object, properties: {}, additionalProperties: false}`. That

@@ -1,6 +1,6 @@
 /**
- * Contract checks against the providers' own published API descriptions, kept at
- * ../shared/vendor-specs beside the repository (see its README.md):
+ * Contract checks against the providers' own published API descriptions, kept unmodified in
+ * test/fixtures/vendor-specs (its README.md names each file's source, commit and licence):
  *
  *   const digitalocean = await loadDigitalOcean();
  *   digitalocean.validateRequest('POST', '/v2/certificates', body);
@@ -48,7 +48,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type UnknownProperties = 'allow' | 'reject';
 
 export interface LoadOptions {
-  /** Default: ../shared/vendor-specs relative to the repository root. */
+  /** Default: test/fixtures/vendor-specs in the repository. */
   specsDir?: string;
   /**
    * 'allow' (default): objects are as open as the vendor wrote them. 'reject': an object property
@@ -125,15 +125,15 @@ export class ContractViolation extends Error {
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** ../shared/vendor-specs relative to the repository root (CI clones ../shared beside the repo). */
+/** The vendors' API descriptions, test fixtures inside the repository: a clone needs nothing beside it. */
 export function vendorSpecsDir(): string {
-  return resolve(REPO_ROOT, '..', 'shared', 'vendor-specs');
+  return resolve(REPO_ROOT, 'test', 'fixtures', 'vendor-specs');
 }
 
 function requireSpecs(dir: string, file: string): void {
   if (!existsSync(join(dir, file))) {
     throw new Error(
-      `contract tests need ../shared/vendor-specs beside the repository: ${join(dir, file)} is missing`,
+      `contract tests need the vendors' API descriptions (test/fixtures/vendor-specs): ${join(dir, file)} is missing`,
     );
   }
 }

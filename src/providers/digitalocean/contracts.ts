@@ -1,6 +1,6 @@
 /**
  * DigitalOcean's wire types, as its OpenAPI description gives them
- * (/work/shared/vendor-specs/digitalocean, specification/ at commit 7c1300c). Field names stay
+ * (test/fixtures/vendor-specs/digitalocean: its specification/ folder at commit 7c1300c). Field names stay
  * in DigitalOcean's snake_case so a reader can lay them next to the spec. Fields the spec marks
  * readOnly are optional here: a reply may leave them out, and a request never carries them.
  */
