@@ -33,6 +33,39 @@ it('README, action.yml and the constants list the same outputs', () => {
   assert.deepEqual(Object.values(Outputs).sort(), inAction);
 });
 
+it('action.yml has the metadata the Marketplace accepts', async () => {
+  const { parse } = await import('yaml');
+  const meta = parse(actionYml) as {
+    name?: unknown;
+    description?: unknown;
+    author?: unknown;
+    branding?: Record<string, unknown>;
+  };
+  const packageJson = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {
+    name: string;
+    author?: string;
+  };
+  assert.equal(typeof meta.name, 'string');
+  assert.ok(String(meta.name).trim().length > 0);
+  assert.equal(typeof meta.description, 'string');
+  // The Marketplace refuses a description of 125 characters or more.
+  assert.ok(
+    String(meta.description).length < 125,
+    `description is ${String(meta.description).length} characters`,
+  );
+  // The author is who publishes it, as package.json says, not the project's own name standing in.
+  assert.equal(meta.author, packageJson.author);
+  assert.notEqual(meta.author, packageJson.name);
+  assert.ok(meta.branding, 'branding');
+  assert.match(String(meta.branding.icon), /^[a-z][a-z0-9-]*$/, 'a Feather icon name');
+  assert.ok(
+    ['white', 'black', 'yellow', 'blue', 'green', 'orange', 'red', 'purple', 'gray-dark'].includes(
+      String(meta.branding.color),
+    ),
+    `branding colour ${String(meta.branding.color)} is one of GitHub's`,
+  );
+});
+
 it('action.yml runs the bundled action on node24', () => {
   assert.match(actionYml, /using: 'node24'/);
   assert.match(actionYml, /main: 'dist\/index.js'/);
