@@ -113,14 +113,16 @@ export async function runAction(
   }
 }
 
+/** Run the built command as a terminal does; `node` is the Node binary (default: this one). */
 export async function runCli(
   args: string[],
   env: NodeJS.ProcessEnv = {},
   cwd = ROOT,
+  node = process.execPath,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
-      process.execPath,
+      node,
       [join(ROOT, 'dist/cli/index.js'), ...args],
       { env: { PATH: process.env.PATH, ...env }, cwd, timeout: 30_000 },
       (error, stdout, stderr) => {

@@ -1,0 +1,47 @@
+/**
+ * The terminal command: `cert-rotate validate …`. Same settings and engine as the action. Loaded by
+ * src/cli.ts once it knows this Node can run it; running this module runs the command.
+ */
+import { InputError, messageWithFix } from '../errors.ts';
+import { parseCommandLine, USAGE } from './args.ts';
+import { renderText } from '../report/text.ts';
+import { run } from '../run.ts';
+
+async function main(argv: string[]): Promise<number> {
+  const parsed = parseCommandLine(argv, process.env);
+  if (parsed.kind === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (parsed.kind === 'input-error') {
+    process.stderr.write(`cert-rotate: ${parsed.message}\n`);
+    return 2;
+  }
+  if (parsed.kind === 'usage-error') {
+    process.stderr.write(`cert-rotate: ${parsed.message}\n\n${USAGE}`);
+    return 2;
+  }
+  // Nothing is logged by a terminal run, so there is nothing to mask.
+  const { report } = await run(parsed.settings, { cwd: process.cwd(), mask: () => {} });
+  if (parsed.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else process.stdout.write(renderText(report, { color: useColor() }));
+  return report.ok ? 0 : 1;
+}
+
+function useColor(): boolean {
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined && force !== '' && force !== '0' && force !== 'false') return true;
+  return process.stdout.isTTY === true;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (thrown: unknown) => {
+    process.stderr.write(`cert-rotate: ${messageWithFix(thrown, '\n')}\n`);
+    // Bad inputs (a manifest's problems among them) are usage errors; anything else failed the run.
+    process.exitCode = thrown instanceof InputError ? 2 : 1;
+  },
+);
