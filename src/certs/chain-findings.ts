@@ -11,10 +11,15 @@ import { fingerprint, oneLineName } from './inspect.ts';
 const name = (cert: X509Certificate) => oneLineName(cert.subject);
 const issuerName = (cert: X509Certificate) => oneLineName(cert.issuer);
 
+/**
+ * `ordered` is false when certificates came from a PKCS#7 bundle: they are a SET there, with no
+ * order to get wrong, so putting them in order is no news (and no error without repair).
+ */
 export function chainFindings(
   analysis: ChainAnalysis,
   given: readonly X509Certificate[],
   repair: boolean,
+  ordered = true,
 ): Finding[] {
   const out: Finding[] = [];
   const level = repair ? 'warning' : 'error';
@@ -22,7 +27,7 @@ export function chainFindings(
 
   const expected = analysis.path.map(fingerprint256);
   const found = firstOccurrences(given.map(fingerprint256)).filter((id) => expected.includes(id));
-  if (found.join() !== expected.join()) {
+  if (ordered && found.join() !== expected.join()) {
     const subjects = new Map(given.map((c) => [fingerprint256(c), name(c)]));
     const orderFound = found.map((id) => subjects.get(id)).join(' → ');
     const orderExpected = analysis.path.map(name).join(' → ');

@@ -79,13 +79,21 @@ export function chooseLeaf(
       ),
     );
   } else if (distinctKeys.length === 0 && requireKey) {
+    const pkcs7 = certs.find((c) => c.fromPkcs7);
     findings.push(
-      finding(
-        'NO_PRIVATE_KEY',
-        'error',
-        'No private key was found in the inputs.',
-        'Pass the private key (PEM) in the private-key input, or a PKCS#12 file that contains it.',
-      ),
+      pkcs7
+        ? finding(
+            'NO_PRIVATE_KEY',
+            'error',
+            `No private key was found in the inputs: the PKCS#7 bundle in ${pkcs7.origin.source} holds certificates only, never a key.`,
+            'Pass the private key (PEM) separately in the private-key input, next to the PKCS#7 bundle; or give a PKCS#12 (.pfx) export, which holds both.',
+          )
+        : finding(
+            'NO_PRIVATE_KEY',
+            'error',
+            'No private key was found in the inputs.',
+            'Pass the private key (PEM) in the private-key input, or a PKCS#12 file that contains it.',
+          ),
     );
   }
   const choice: LeafChoice = { findings };
