@@ -7,7 +7,15 @@
 import { type KeyObject, X509Certificate } from 'node:crypto';
 import { type Finding, finding, type Origin } from './findings.ts';
 import { isEncryptedPkcs8, parsePrivateKey } from './keys.ts';
-import { containsPemMarker, decodeBase64, normaliseText, type PemBlock, scanPem, toPem } from './pem.ts';
+import {
+  containsPemMarker,
+  decodeBase64,
+  normaliseText,
+  type PemBlock,
+  scanPem,
+  textOf,
+  toPem,
+} from './pem.ts';
 import { pkcs12Opener } from './pkcs12-support.ts';
 import { looksLikePkcs7, readPkcs7 } from './pkcs7.ts';
 
@@ -103,16 +111,6 @@ export function decodeSource(input: SourceInput, passwords: Passwords): Decoded 
 export function mayHoldPkcs12(input: SourceInput): boolean {
   const text = typeof input.data === 'string' ? input.data : textOf(Buffer.from(input.data));
   return text === undefined || !containsPemMarker(normaliseText(text));
-}
-
-/** UTF-8 text, or undefined for binary data (DER, PKCS#12). */
-function textOf(bytes: Buffer): string | undefined {
-  if (bytes.length > 0 && bytes[0] === 0x30 && bytes.includes(0)) return undefined;
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
 }
 
 function describe(input: SourceInput): string {
