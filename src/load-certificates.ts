@@ -157,7 +157,12 @@ async function loadEntry(
       maskSecret(fileText(data), options.mask);
       maskBytes(data, options.mask);
     }
-    const loaded: SourceInput = { role: part.role, name: display(options.cwd, path, source.path), data };
+    const loaded: SourceInput = {
+      role: part.role,
+      name: display(options.cwd, path, source.path),
+      input: source.label,
+      data,
+    };
     const inWorkspace = relative(options.cwd, path);
     if (!inWorkspace.startsWith('..') && !isAbsolute(inWorkspace)) loaded.file = inWorkspace;
     sources.push(loaded);

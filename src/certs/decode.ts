@@ -27,6 +27,8 @@ export interface SourceInput {
   name: string;
   /** Workspace-relative path when the value came from a file (for annotations). */
   file?: string;
+  /** The input (or manifest part) that named the file, when it came from one: `private-key-file`. */
+  input?: string;
   data: string | Uint8Array;
 }
 
@@ -67,8 +69,9 @@ const SILENT_LABELS = new Set(['EC PARAMETERS']);
 
 export function decodeSource(input: SourceInput, passwords: Passwords): Decoded {
   const out: Decoded = { certs: [], keys: [], findings: [] };
-  const origin: Origin =
-    input.file === undefined ? { source: input.name } : { source: input.name, file: input.file };
+  const origin: Origin = { source: input.name };
+  if (input.file !== undefined) origin.file = input.file;
+  if (input.input !== undefined) origin.input = input.input;
   const bytes = typeof input.data === 'string' ? undefined : Buffer.from(input.data);
   const text = typeof input.data === 'string' ? input.data : textOf(bytes!);
 
