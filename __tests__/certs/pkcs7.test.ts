@@ -8,12 +8,17 @@
 import assert from 'node:assert/strict';
 import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
 import type { CheckedBundle, CheckOptions } from '../../src/certs/bundle.ts';
-import type { SourceInput } from '../../src/certs/decode.ts';
+import { mayHoldPkcs12, type SourceInput } from '../../src/certs/decode.ts';
+import { loadPkcs12Support } from '../../src/certs/pkcs12-support.ts';
 import { MAX_PKCS7_BYTES, MAX_PKCS7_CERTIFICATES } from '../../src/certs/pkcs7.ts';
 import { type Issued, Pki } from '../../test/support/pki.ts';
 import { checkWellFormed, codeLevels, only, source } from '../../test/support/findings.ts';
 import { pemBegin, pemEnd } from '../../test/support/pem-markers.ts';
+
+// Damaged bundles that no longer look like PKCS#7 are tried as PKCS#12 files, as any binary data.
+await loadPkcs12Support();
 
 /** DER length octets of `n`. */
 function length(n: number): Buffer {
@@ -220,6 +225,26 @@ describe('certs/pkcs7: certificate bundles', () => {
       const result = check([source('certificate', huge, 'huge.p7b')]);
       assert.deepEqual(codeLevels(result), ['BAD_CERTIFICATE:error']);
       assert.match(result.findings[0]!.message, /more than the \d+ read/);
+    });
+
+    it('never throws on a damaged bundle: every flipped byte and cut gives well-formed findings', () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.tuple(fc.nat(p7bDer.length - 1), fc.integer({ min: 1, max: 255 })), { maxLength: 4 }),
+          fc.nat(p7bDer.length),
+          (flips, cut) => {
+            const damaged = Buffer.from(p7bDer.subarray(0, Math.max(cut, 2)));
+            for (const [at, mask] of flips) if (at < damaged.length) damaged[at]! ^= mask;
+            check([source('certificate', damaged, 'chain.p7b'), source('private-key', leaf.keyPem)]);
+          },
+        ),
+        { numRuns: 300 },
+      );
+    });
+
+    it('needs no PKCS#12 support for a DER bundle (node-forge stays unloaded)', () => {
+      assert.equal(mayHoldPkcs12(source('certificate', p7bDer)), false);
+      assert.equal(mayHoldPkcs12(source('certificate', p7bDer.subarray(0, 40))), false);
     });
 
     it('reads no deeper than a bundle needs through nested indefinite lengths', () => {

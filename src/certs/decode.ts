@@ -109,11 +109,14 @@ export function decodeSource(input: SourceInput, passwords: Passwords): Decoded 
 
 /**
  * Whether decoding this source may meet a PKCS#12 file: anything but text with PEM lines in it
- * (PKCS#12 is read from binary data and base64 only). Then PKCS#12 support must be loaded first.
+ * or a binary PKCS#7 bundle (PKCS#12 is read from binary data and base64 only). Then PKCS#12
+ * support must be loaded first.
  */
 export function mayHoldPkcs12(input: SourceInput): boolean {
-  const text = typeof input.data === 'string' ? input.data : textOf(Buffer.from(input.data));
-  return text === undefined || !containsPemMarker(normaliseText(text));
+  const bytes = typeof input.data === 'string' ? undefined : Buffer.from(input.data);
+  const text = bytes === undefined ? (input.data as string) : textOf(bytes);
+  if (text === undefined) return !looksLikePkcs7(bytes!);
+  return !containsPemMarker(normaliseText(text));
 }
 
 function describe(input: SourceInput): string {
