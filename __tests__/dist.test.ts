@@ -90,7 +90,7 @@ describe('dist/index.js run as the runner runs it', () => {
     assert.equal(run.outputs.valid, 'false');
     assert.match(
       run.stdout,
-      /::error title=KEY_MISMATCH%3A CN=leaf\.example\.test,file=reversed\.pem,line=\d+::/,
+      /::error title=KEY_MISMATCH%3A CN=leaf\.example\.test,file=wrongkey\.pem,line=1::The private key in private-key-file wrongkey\.pem belongs to none of the certificates in certificate-file reversed\.pem /,
     );
     assert.match(run.stdout, /::error::cert-rotate validate: invalid/);
     assert.match(run.summary, /KEY_MISMATCH/);

@@ -3,9 +3,10 @@
  * variables are read, a manifest is read and parsed. Secret parts (keys, PKCS#12 files, their
  * passwords) read here are masked before anything else happens with them.
  */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Role, SourceInput } from './certs/decode.ts';
+import { textOf } from './certs/pem.ts';
 import { InputError } from './errors.ts';
 import type { ManifestEntry, SourceRef } from './manifest.ts';
 import { looksSecret, maskBytes, maskSecret, type SecretSink } from './secrets.ts';
@@ -41,6 +42,13 @@ type Settled = Pick<Settings, 'certificates' | 'mode' | 'secretsOptional'>;
 
 const SECRET_ROLES: readonly Role[] = ['private-key', 'pkcs12'];
 
+/**
+ * Certificates, keys, PKCS#7/PKCS#12 files and manifests are kilobytes (a 500-entry manifest, or
+ * a PEM of every public root, well under one MiB; UTF-16 doubles that): anything bigger is the
+ * wrong file, and is refused before it is read.
+ */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
 export async function loadCertificates(settings: Settled, options: LoadOptions): Promise<Loaded> {
   const source = settings.certificates;
   if (source.kind === 'none') return { certificates: [], skipped: [] };
@@ -48,7 +56,7 @@ export async function loadCertificates(settings: Settled, options: LoadOptions):
     return { certificates: [await loadEntry(source.entry, 'inputs', options)], skipped: [] };
   }
   const path = resolve(options.cwd, source.path);
-  const text = (await readPart(path, source.path, 'manifest')).toString('utf8');
+  const text = fileText(await readPart(path, source.path, 'manifest'));
   const shown = display(options.cwd, path, source.path);
   // The YAML parser loads only for manifest runs.
   const { parseManifest } = await import('./manifest.ts');
@@ -145,10 +153,16 @@ async function loadEntry(
     const path = resolve(options.cwd, source.path);
     const data = await readPart(path, source.path, source.label);
     if (secret) {
-      maskSecret(data.toString('utf8'), options.mask);
+      // As the engine will read it (UTF-16 decoded), and as the bytes would print.
+      maskSecret(fileText(data), options.mask);
       maskBytes(data, options.mask);
     }
-    const loaded: SourceInput = { role: part.role, name: display(options.cwd, path, source.path), data };
+    const loaded: SourceInput = {
+      role: part.role,
+      name: display(options.cwd, path, source.path),
+      input: source.label,
+      data,
+    };
     const inWorkspace = relative(options.cwd, path);
     if (!inWorkspace.startsWith('..') && !isAbsolute(inWorkspace)) loaded.file = inWorkspace;
     sources.push(loaded);
@@ -170,16 +184,34 @@ async function readSecret(source: PartSource | undefined, options: LoadOptions):
   const text =
     source.kind === 'value'
       ? source.text
-      : (await readPart(resolve(options.cwd, source.path), source.path, source.label))
-          .toString('utf8')
-          .replace(/\r?\n$/, '');
+      : fileText(await readPart(resolve(options.cwd, source.path), source.path, source.label)).replace(
+          /\r?\n$/,
+          '',
+        );
   maskSecret(text, options.mask);
   return text;
 }
 
+/** A text file's text: UTF-8 or, with a byte-order mark, UTF-16 (Windows PowerShell 5.1 writes it). */
+function fileText(data: Buffer): string {
+  return textOf(data) ?? data.toString('utf8');
+}
+
 async function readPart(path: string, given: string, label: string): Promise<Buffer> {
+  let size: number;
   try {
-    return await readFile(path);
+    const handle = await open(path, 'r');
+    try {
+      size = (await handle.stat()).size;
+      if (size <= MAX_FILE_BYTES) {
+        const data = await handle.readFile();
+        // Grown since the size was read: the same bound.
+        if (data.length <= MAX_FILE_BYTES) return data;
+        size = data.length;
+      }
+    } finally {
+      await handle.close();
+    }
   } catch (thrown) {
     const code = (thrown as NodeJS.ErrnoException).code;
     if (looksSecret(given)) {
@@ -196,6 +228,10 @@ async function readPart(path: string, given: string, label: string): Promise<Buf
       "Check the path; relative paths start at the workspace (the repository checkout) on a runner, and at the manifest's folder for files a manifest names.",
     );
   }
+  throw new InputError(
+    `${label}: the file '${given}' is ${size} bytes; at most ${MAX_FILE_BYTES} are read (certificates, keys and manifests are a few kilobytes).`,
+    'Check the path: it names some other file than the certificate, key or manifest.',
+  );
 }
 
 /** A path as the user would recognise it: workspace-relative when inside, else as given. */

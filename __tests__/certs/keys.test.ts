@@ -478,6 +478,50 @@ describe('certs/keys: reading private keys', () => {
       }
     });
 
+    it('says KEY_MISMATCH naming where the key and the certificates came from, and points at the key', () => {
+      const chain = `${leaves.p256.certPem}`;
+      const otherKey = `# renewed 2025\n${leaves.p384.keyPem}`;
+      const result = check([
+        {
+          role: 'certificate',
+          name: 'certs/fullchain.pem',
+          file: 'certs/fullchain.pem',
+          input: 'certificate-file',
+          data: chain,
+        },
+        {
+          role: 'private-key',
+          name: 'keys/site.key',
+          file: 'keys/site.key',
+          input: 'private-key-file',
+          data: otherKey,
+        },
+      ]);
+      const f = only(result, 'KEY_MISMATCH');
+      assert.equal(
+        f.message,
+        `The private key in private-key-file keys/site.key belongs to none of the certificates in certificate-file certs/fullchain.pem (the leaf there is "${leaves.p256.subject}").`,
+      );
+      assert.deepEqual(f.origin, {
+        source: 'keys/site.key',
+        file: 'keys/site.key',
+        input: 'private-key-file',
+        line: 2,
+      });
+      assert.equal(f.subject, leaves.p256.subject);
+
+      const values = check([
+        source('certificate', leaves.p256.certPem),
+        source('chain', leaves.rsa.certPem),
+        source('private-key', leaves.p384.keyPem),
+      ]);
+      assert.match(
+        only(values, 'KEY_MISMATCH').message,
+        /^The private key in the private-key input belongs to none of the certificates in the certificate input and the chain input /,
+      );
+      assert.equal(only(values, 'KEY_MISMATCH').origin?.source, 'private-key');
+    });
+
     it('says NO_PRIVATE_KEY when there is no key, and nothing with requireKey: false', () => {
       const calls: string[] = [];
       const missing = check([source('certificate', leaves.p256.certPem)], undefined, {

@@ -310,15 +310,14 @@ describe('certs/pem: reading messy PEM', () => {
       assert.equal(result.upload?.fullchain, leaf.certPem + inter.certPem);
     });
 
-    it('refuses a PKCS7 block with a conversion command', async () => {
+    it('reads the certificates of a PKCS7 block beside the key (pkcs7.test.ts has the rest)', async () => {
       const chainFile = path.join(pki.dir, 'p7-chain.pem');
       await fs.writeFile(chainFile, leaf.certPem + inter.certPem);
       const p7 = await openssl(['crl2pkcs7', '-nocrl', '-certfile', chainFile]);
       assert.match(p7, /-----BEGIN PKCS7-----/);
-      const result = read(p7, 'certificate');
-      assert.deepEqual(codeLevels(result), ['UNSUPPORTED_PEM_BLOCK:error']);
-      assert.equal(result.findings[0]!.origin?.line, 1);
-      assert.match(result.findings[0]!.fix, /openssl pkcs7 -print_certs/);
+      const result = read(`${p7}${leaf.keyPem}`, 'certificate');
+      assert.deepEqual(codeLevels(result), []);
+      assert.equal(result.upload?.fullchain, leaf.certPem + inter.certPem);
     });
   });
 

@@ -214,7 +214,7 @@ describe('certs/validate: the chain as a whole', () => {
   });
 
   describe('an incomplete chain', () => {
-    it('leaf only, issuer missing: CHAIN_INCOMPLETE warning naming the missing issuer', () => {
+    it('leaf only of a private CA (no AIA), issuer missing: CHAIN_INCOMPLETE warning naming the missing issuer', () => {
       const r = check(bundle(leaf.certPem, leaf.keyPem), { now });
       const f = only(r, 'CHAIN_INCOMPLETE');
       assert.equal(f.level, 'warning');
@@ -222,6 +222,49 @@ describe('certs/validate: the chain as a whole', () => {
       assert.match(f.message, /"CN=Validate Issuing CA"/);
       assert.ok(r.ok);
       assert.equal(r.upload?.fullchain, leaf.certPem);
+    });
+
+    describe('a publicly issued leaf without its intermediates (cert.pem for fullchain.pem)', () => {
+      let published: Issued; // AIA "CA Issuers" names where i1 is published, as public CAs write it
+      before(async () => {
+        published = await pki.leaf(i1, {
+          cn: 'public.example.com',
+          caIssuers: 'http://ca.example.test/issuing.der',
+        });
+      });
+
+      it('is a CHAIN_MISSING error that quotes the published URL and says to give fullchain.pem', () => {
+        for (const repairChain of [true, false]) {
+          const r = check(bundle(published.certPem, published.keyPem), { ...options, repairChain });
+          assert.deepEqual(codesOf(r), ['CHAIN_MISSING']);
+          const f = only(r, 'CHAIN_MISSING');
+          assert.equal(f.level, 'error');
+          assert.equal(f.subject, 'CN=public.example.com');
+          assert.match(f.message, /"CN=Validate Issuing CA"/);
+          assert.match(f.message, /published at http:\/\/ca\.example\.test\/issuing\.der/);
+          assert.match(f.fix, /fullchain\.pem \(the leaf followed by its intermediates\), not cert\.pem/);
+          assert.equal(r.ok, false);
+          assert.equal(r.upload, undefined);
+        }
+      });
+
+      it('is complete with its intermediates, and with its issuer a trusted root', () => {
+        assert.deepEqual(
+          check(bundle(published.certPem, i1.certPem, i2.certPem, published.keyPem), options).findings,
+          [],
+        );
+        const trusted = check(bundle(published.certPem, published.keyPem), {
+          now,
+          trustedRoots: () => [x509(i1)],
+        });
+        assert.deepEqual(trusted.findings, []);
+      });
+
+      it('names the missing intermediate only for a leaf alone: a chain stopping higher stays CHAIN_INCOMPLETE', () => {
+        const r = check(bundle(published.certPem, i1.certPem, published.keyPem), options);
+        assert.deepEqual(codesOf(r), ['CHAIN_INCOMPLETE']);
+        assert.equal(only(r, 'CHAIN_INCOMPLETE').level, 'warning');
+      });
     });
 
     it('leaf only, with its issuer among the trusted roots: no warning', () => {
@@ -370,6 +413,7 @@ describe('certs/validate: the chain as a whole', () => {
       'CHAIN_WRONG_ISSUER',
       'ROOT_INCLUDED',
       'CHAIN_INCOMPLETE',
+      'CHAIN_MISSING',
       'SELF_SIGNED',
       'LEAF_IS_CA',
       'AMBIGUOUS_LEAF',

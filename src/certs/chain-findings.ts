@@ -6,15 +6,20 @@
 import type { X509Certificate } from 'node:crypto';
 import type { ChainAnalysis } from './chain-order.ts';
 import { type Finding, finding } from './findings.ts';
-import { fingerprint, oneLineName } from './inspect.ts';
+import { caIssuersUrls, fingerprint, oneLineName } from './inspect.ts';
 
 const name = (cert: X509Certificate) => oneLineName(cert.subject);
 const issuerName = (cert: X509Certificate) => oneLineName(cert.issuer);
 
+/**
+ * `ordered` is false when certificates came from a PKCS#7 bundle: they are a SET there, with no
+ * order to get wrong, so putting them in order is no news (and no error without repair).
+ */
 export function chainFindings(
   analysis: ChainAnalysis,
   given: readonly X509Certificate[],
   repair: boolean,
+  ordered = true,
 ): Finding[] {
   const out: Finding[] = [];
   const level = repair ? 'warning' : 'error';
@@ -22,7 +27,7 @@ export function chainFindings(
 
   const expected = analysis.path.map(fingerprint256);
   const found = firstOccurrences(given.map(fingerprint256)).filter((id) => expected.includes(id));
-  if (found.join() !== expected.join()) {
+  if (ordered && found.join() !== expected.join()) {
     const subjects = new Map(given.map((c) => [fingerprint256(c), name(c)]));
     const orderFound = found.map((id) => subjects.get(id)).join(' → ');
     const orderExpected = analysis.path.map(name).join(' → ');
@@ -101,25 +106,46 @@ export function chainFindings(
       ),
     );
   } else if (!analysis.topIssuerTrusted && analysis.wrongIssuer.length === 0) {
+    const published = analysis.path.length === 1 ? caIssuersUrls(top)[0] : undefined;
     out.push(
-      analysis.path.length === 1
-        ? finding(
-            'CHAIN_INCOMPLETE',
-            'warning',
-            `The chain is incomplete: the issuer of "${name(top)}", "${issuerName(top)}", is not included and is not a publicly trusted root.`,
-            'Add the intermediate certificate(s): use fullchain.pem rather than cert.pem, or pass chain.pem in the certificate-chain input.',
-            { subject: name(top) },
-          )
-        : finding(
-            'CHAIN_INCOMPLETE',
-            'warning',
-            `The chain ends at "${name(top)}", whose issuer "${issuerName(top)}" is not included and is not a publicly trusted root.`,
-            `If "${issuerName(top)}" is another intermediate, add it. If it is your private root, clients must trust it and this warning can be ignored.`,
-            { subject: name(top) },
-          ),
+      published !== undefined
+        ? chainMissing(top, published)
+        : analysis.path.length === 1
+          ? finding(
+              'CHAIN_INCOMPLETE',
+              'warning',
+              `The chain is incomplete: the issuer of "${name(top)}", "${issuerName(top)}", is not included and is not a publicly trusted root.`,
+              'Add the intermediate certificate(s): use fullchain.pem rather than cert.pem, or pass chain.pem in the certificate-chain input.',
+              { subject: name(top) },
+            )
+          : finding(
+              'CHAIN_INCOMPLETE',
+              'warning',
+              `The chain ends at "${name(top)}", whose issuer "${issuerName(top)}" is not included and is not a publicly trusted root.`,
+              `If "${issuerName(top)}" is another intermediate, add it. If it is your private root, clients must trust it and this warning can be ignored.`,
+              { subject: name(top) },
+            ),
     );
   }
   return out;
+}
+
+/**
+ * A leaf alone whose issuer is neither given nor a trusted root, but which names where its issuer
+ * is published (AIA "CA Issuers"): a CA's certificate served without its intermediates, the
+ * classic cert.pem-for-fullchain.pem mistake. Browsers fetch the missing intermediate; curl,
+ * Java, Android, Go and most API clients do not and fail the handshake, so it is an error (a
+ * private CA's leaf, without AIA, stays CHAIN_INCOMPLETE, a warning). The URL is only quoted.
+ */
+function chainMissing(leaf: X509Certificate, url: string): Finding {
+  const shown = url.length > 200 ? `${url.slice(0, 199)}…` : url;
+  return finding(
+    'CHAIN_MISSING',
+    'error',
+    `The intermediate certificate(s) of "${name(leaf)}" are missing: its issuer "${issuerName(leaf)}" is not included and is not a trusted root, and the certificate says its issuer is published at ${shown}. Browsers may fetch it; curl, Java, Android and most API clients do not, and would reject the site.`,
+    'Give fullchain.pem (the leaf followed by its intermediates), not cert.pem; or pass the intermediates (chain.pem) in the certificate-chain input.',
+    { subject: name(leaf) },
+  );
 }
 
 function fingerprint256(cert: X509Certificate): string {

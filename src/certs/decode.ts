@@ -1,14 +1,23 @@
 /**
  * One input in, certificates and keys out. An input is whatever a user keeps in a secret or a
- * file: PEM (messy or clean, one block or many), base64 of PEM, base64 of DER, DER bytes, or a
- * PKCS#12 file (raw or base64). The role the user gave it (`certificate`, `private-key`, …) only
+ * file: PEM (messy or clean, one block or many), base64 of PEM, base64 of DER, DER bytes, a
+ * PKCS#7 bundle (PEM, DER or base64) or a PKCS#12 file (raw or base64). The role the user gave it (`certificate`, `private-key`, …) only
  * shapes the messages; everything found is pooled, so a bundle may hold anything in any order.
  */
 import { type KeyObject, X509Certificate } from 'node:crypto';
 import { type Finding, finding, type Origin } from './findings.ts';
 import { isEncryptedPkcs8, parsePrivateKey } from './keys.ts';
-import { containsPemMarker, decodeBase64, normaliseText, type PemBlock, scanPem, toPem } from './pem.ts';
+import {
+  containsPemMarker,
+  decodeBase64,
+  normaliseText,
+  type PemBlock,
+  scanPem,
+  textOf,
+  toPem,
+} from './pem.ts';
 import { pkcs12Opener } from './pkcs12-support.ts';
+import { looksLikePkcs7, readPkcs7 } from './pkcs7.ts';
 
 export type Role = 'certificate' | 'private-key' | 'chain' | 'bundle' | 'pkcs12';
 
@@ -18,6 +27,8 @@ export interface SourceInput {
   name: string;
   /** Workspace-relative path when the value came from a file (for annotations). */
   file?: string;
+  /** The input (or manifest part) that named the file, when it came from one: `private-key-file`. */
+  input?: string;
   data: string | Uint8Array;
 }
 
@@ -29,6 +40,8 @@ export interface Passwords {
 export interface CertItem {
   cert: X509Certificate;
   origin: Origin;
+  /** Read from a PKCS#7 bundle, which never holds a key: NO_PRIVATE_KEY says so. */
+  fromPkcs7?: true;
 }
 
 export interface KeyItem {
@@ -50,12 +63,15 @@ const KEY_LABELS = new Set([
   'ENCRYPTED PRIVATE KEY',
   'DSA PRIVATE KEY',
 ]);
+/** RFC 7468's PKCS7 and CMS, and the label older Netscape-era tools wrote. */
+const PKCS7_LABELS = new Set(['PKCS7', 'CMS', 'PKCS #7 SIGNED DATA']);
 const SILENT_LABELS = new Set(['EC PARAMETERS']);
 
 export function decodeSource(input: SourceInput, passwords: Passwords): Decoded {
   const out: Decoded = { certs: [], keys: [], findings: [] };
-  const origin: Origin =
-    input.file === undefined ? { source: input.name } : { source: input.name, file: input.file };
+  const origin: Origin = { source: input.name };
+  if (input.file !== undefined) origin.file = input.file;
+  if (input.input !== undefined) origin.input = input.input;
   const bytes = typeof input.data === 'string' ? undefined : Buffer.from(input.data);
   const text = typeof input.data === 'string' ? input.data : textOf(bytes!);
 
@@ -93,21 +109,14 @@ export function decodeSource(input: SourceInput, passwords: Passwords): Decoded 
 
 /**
  * Whether decoding this source may meet a PKCS#12 file: anything but text with PEM lines in it
- * (PKCS#12 is read from binary data and base64 only). Then PKCS#12 support must be loaded first.
+ * or a binary PKCS#7 bundle (PKCS#12 is read from binary data and base64 only). Then PKCS#12
+ * support must be loaded first.
  */
 export function mayHoldPkcs12(input: SourceInput): boolean {
-  const text = typeof input.data === 'string' ? input.data : textOf(Buffer.from(input.data));
-  return text === undefined || !containsPemMarker(normaliseText(text));
-}
-
-/** UTF-8 text, or undefined for binary data (DER, PKCS#12). */
-function textOf(bytes: Buffer): string | undefined {
-  if (bytes.length > 0 && bytes[0] === 0x30 && bytes.includes(0)) return undefined;
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
+  const bytes = typeof input.data === 'string' ? undefined : Buffer.from(input.data);
+  const text = bytes === undefined ? (input.data as string) : textOf(bytes);
+  if (text === undefined) return !looksLikePkcs7(bytes!);
+  return !containsPemMarker(normaliseText(text));
 }
 
 function describe(input: SourceInput): string {
@@ -162,7 +171,7 @@ function readPemText(text: string, origin: Origin, passwords: Passwords, out: De
       );
     } else if (problem.kind === 'no-begin') {
       const isKey = KEY_LABELS.has(problem.label);
-      const needed = isKey || CERT_LABELS.has(problem.label);
+      const needed = isKey || CERT_LABELS.has(problem.label) || PKCS7_LABELS.has(problem.label);
       out.findings.push(
         finding(
           isKey ? 'BAD_PRIVATE_KEY' : needed ? 'BAD_CERTIFICATE' : 'UNSUPPORTED_PEM_BLOCK',
@@ -201,6 +210,11 @@ function readPemText(text: string, origin: Origin, passwords: Passwords, out: De
 
 function readBlock(block: PemBlock, origin: Origin, passwords: Passwords, out: Decoded): void {
   const where = `The "${block.label}" block on line ${block.line} of ${origin.source}`;
+  // Windows (certutil -encode, AD CS "Base 64" chain downloads) labels a PKCS#7 bundle CERTIFICATE.
+  if (PKCS7_LABELS.has(block.label) || (CERT_LABELS.has(block.label) && looksLikePkcs7(block.der))) {
+    readPkcs7Bundle(block.der, where, origin, out);
+    return;
+  }
   if (CERT_LABELS.has(block.label)) {
     const cert = parseCertificate(block.der);
     if (cert) out.certs.push({ cert, origin });
@@ -241,15 +255,6 @@ function otherBlock(block: PemBlock, where: string, origin: Origin): Finding {
       'error',
       `${where} is a certificate signing request (CSR), not a certificate.`,
       'Use the certificate your CA issued for this request, not the request itself.',
-      { origin },
-    );
-  }
-  if (label === 'PKCS7') {
-    return finding(
-      'UNSUPPORTED_PEM_BLOCK',
-      'error',
-      `${where} is a PKCS#7 bundle, which is not read directly.`,
-      'Convert it to PEM certificates with `openssl pkcs7 -print_certs -in bundle.p7b -out chain.pem`.',
       { origin },
     );
   }
@@ -295,7 +300,7 @@ function parseCertificate(der: Uint8Array): X509Certificate | undefined {
   }
 }
 
-/** DER certificate, DER private key, or PKCS#12: try them in that order. */
+/** PKCS#7 bundle, DER certificate, DER private key, or PKCS#12: try them in that order. */
 function readBinary(
   bytes: Buffer,
   input: SourceInput,
@@ -303,6 +308,10 @@ function readBinary(
   passwords: Passwords,
   out: Decoded,
 ): void {
+  if (looksLikePkcs7(bytes)) {
+    readPkcs7Bundle(bytes, `The ${describe(input)}`, origin, out);
+    return;
+  }
   if (input.role !== 'pkcs12') {
     const cert = parseCertificate(bytes);
     if (cert) {
@@ -341,6 +350,49 @@ function readBinary(
     }
   }
   readPkcs12(bytes, input, origin, passwords, out);
+}
+
+/** The certificates of a PKCS#7 bundle; `where` names it for messages ("The file certs/chain.p7b"). */
+function readPkcs7Bundle(der: Uint8Array, where: string, origin: Origin, out: Decoded): void {
+  const result = readPkcs7(der);
+  if (!result.ok) {
+    out.findings.push(
+      finding(
+        'BAD_CERTIFICATE',
+        'error',
+        `${where} is a PKCS#7 bundle that cannot be read: ${result.detail}.`,
+        'Export the chain again (Windows: "PKCS #7 Certificates (.P7B)" with "Include all certificates in the certification path"), or give the PEM files instead (`openssl pkcs7 -print_certs -in bundle.p7b -out chain.pem`).',
+        { origin },
+      ),
+    );
+    return;
+  }
+  if (result.certificates.length === 0) {
+    out.findings.push(
+      finding(
+        'NOT_CERTIFICATE',
+        'error',
+        `${where} is a PKCS#7 bundle with no certificate in it.`,
+        'Export the certificate as PKCS#7 with "Include all certificates in the certification path" checked, or give the PEM certificate file.',
+        { origin },
+      ),
+    );
+    return;
+  }
+  result.certificates.forEach((bytes, i) => {
+    const cert = parseCertificate(bytes);
+    if (cert) out.certs.push({ cert, origin, fromPkcs7: true });
+    else
+      out.findings.push(
+        finding(
+          'BAD_CERTIFICATE',
+          'error',
+          `${where} is a PKCS#7 bundle whose certificate ${i + 1} (of ${result.certificates.length}) is not a valid X.509 certificate.`,
+          'Export the chain again from where it came from, or give the PEM files instead.',
+          { origin },
+        ),
+      );
+  });
 }
 
 function readPkcs12(

@@ -41,6 +41,7 @@ export const FINDING_CODES = [
   'CHAIN_ORDER',
   'CHAIN_REPAIRED',
   'CHAIN_INCOMPLETE',
+  'CHAIN_MISSING',
   'CHAIN_WRONG_ISSUER',
   'UNRELATED_CERTIFICATE',
   'DUPLICATE_CERTIFICATE',
@@ -63,6 +64,8 @@ export interface Origin {
   source: string;
   /** A path in the workspace, when the value was read from a file (for annotations). */
   file?: string;
+  /** The input (or manifest part) that named the file, when the value was read from one: `private-key-file`. */
+  input?: string;
   /** 1-based line of the PEM block's BEGIN line inside that source. */
   line?: number;
 }
@@ -92,6 +95,15 @@ export function finding(
 
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.level === 'error');
+}
+
+/**
+ * A source as a sentence names it: `private-key-file keys/site.key`, `the certificate input`,
+ * `file certs/site.pem` (a file whose input is not known).
+ */
+export function sourcePhrase(origin: Origin): string {
+  if (origin.input !== undefined) return `${origin.input} ${origin.source}`;
+  return origin.file === undefined ? `the ${origin.source} input` : `file ${origin.source}`;
 }
 
 export function describeOrigin(origin: Origin | undefined): string {

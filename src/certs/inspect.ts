@@ -132,6 +132,28 @@ export function subjectAltNames(text: string | undefined): { dns: string[]; ip: 
 }
 
 /**
+ * The "CA Issuers" URLs of a certificate's Authority Information Access: where its issuer's
+ * certificate is published. Public CAs always write one; private CAs usually do not. Node prints
+ * `CA Issuers - URI:http://…` one a line, as a JSON string when the value holds unusual characters.
+ * Only read, never fetched.
+ */
+export function caIssuersUrls(cert: X509Certificate): string[] {
+  const out: string[] = [];
+  for (const m of (cert.infoAccess ?? '').matchAll(/^CA Issuers - URI:(.*)$/gm)) {
+    let value = m[1]!;
+    if (value.startsWith('"')) {
+      try {
+        value = JSON.parse(value) as string;
+      } catch {
+        // keep the quoted text as it is
+      }
+    }
+    if (value !== '') out.push(value);
+  }
+  return out;
+}
+
+/**
  * Facts of the first certificate in PEM text a provider stored (Dokploy keeps `certificateData`
  * and no fingerprint): what the rotation compares with. Undefined when there is no readable
  * certificate in it.

@@ -4,7 +4,7 @@
  */
 import type { KeyObject, X509Certificate } from 'node:crypto';
 import type { CertItem, KeyItem } from './decode.ts';
-import { type Finding, finding } from './findings.ts';
+import { type Finding, finding, type Origin, sourcePhrase } from './findings.ts';
 import { fingerprint, oneLineName, verifies } from './inspect.ts';
 import { certificateMatchesKey, publicKeyId } from './keys.ts';
 
@@ -69,28 +69,48 @@ export function chooseLeaf(
 
   const guess = guessLeaf(certs);
   if (distinctKeys.length > 0 && guess) {
+    // Both sides by where they came from: "the key from private-key-file keys/site.key belongs to
+    // none of the certificates in certificate-file certs/fullchain.pem". The annotation points at
+    // the key, the part most often wrong (an older renewal's, another site's).
+    const keySources = phrases(distinctKeys.map((k) => k.origin));
+    const certSources = phrases(certs.map((c) => c.origin));
+    const keys = distinctKeys.length === 1 ? 'private key' : `${distinctKeys.length} private keys`;
     findings.push(
       finding(
         'KEY_MISMATCH',
         'error',
-        `The private key does not belong to the certificate "${name(guess.cert)}" (nor to any other certificate given).`,
+        `The ${keys} in ${keySources} belong${distinctKeys.length === 1 ? 's' : ''} to none of the certificates in ${certSources} (the leaf there is "${name(guess.cert)}").`,
         'Use the key that was generated with this certificate (for certbot: privkey.pem beside fullchain.pem of the same renewal).',
-        { subject: name(guess.cert), origin: guess.origin },
+        { subject: name(guess.cert), origin: distinctKeys[0]!.origin },
       ),
     );
   } else if (distinctKeys.length === 0 && requireKey) {
+    const pkcs7 = certs.find((c) => c.fromPkcs7);
     findings.push(
-      finding(
-        'NO_PRIVATE_KEY',
-        'error',
-        'No private key was found in the inputs.',
-        'Pass the private key (PEM) in the private-key input, or a PKCS#12 file that contains it.',
-      ),
+      pkcs7
+        ? finding(
+            'NO_PRIVATE_KEY',
+            'error',
+            `No private key was found in the inputs: the PKCS#7 bundle in ${pkcs7.origin.source} holds certificates only, never a key.`,
+            'Pass the private key (PEM) separately in the private-key input, next to the PKCS#7 bundle; or give a PKCS#12 (.pfx) export, which holds both.',
+          )
+        : finding(
+            'NO_PRIVATE_KEY',
+            'error',
+            'No private key was found in the inputs.',
+            'Pass the private key (PEM) in the private-key input, or a PKCS#12 file that contains it.',
+          ),
     );
   }
   const choice: LeafChoice = { findings };
   if (guess) choice.leaf = guess;
   return choice;
+}
+
+/** Each source once, in the order given: "certificate-file a.pem and chain-file b.pem". */
+function phrases(origins: readonly Origin[]): string {
+  const unique = [...new Set(origins.map(sourcePhrase))];
+  return unique.length <= 1 ? (unique[0] ?? '') : `${unique.slice(0, -1).join(', ')} and ${unique.at(-1)}`;
 }
 
 function name(cert: X509Certificate): string {

@@ -34,6 +34,36 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const ENCRYPTION_HEADERS = /^\s*Proc-Type:\s*(\S+)\s+DEK-Info:\s*(\S+)\s+/;
 
 /**
+ * The text of a file, or undefined for binary data (DER, PKCS#7, PKCS#12). UTF-8, with or without
+ * a byte-order mark, and UTF-16 with one: Windows PowerShell 5.1's `>` and `Out-File` write
+ * UTF-16 LE with a BOM, so `Get-Content cert.pem > copy.pem` makes one. Linear in the size, which
+ * the file reader bounds.
+ */
+export function textOf(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes.subarray(2), false);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes.subarray(2), true);
+  // DER always starts with a SEQUENCE; text never holds a NUL.
+  if (bytes.length > 0 && bytes[0] === 0x30 && bytes.includes(0)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function utf16(bytes: Uint8Array, bigEndian: boolean): string | undefined {
+  if (bytes.length % 2 !== 0) return undefined;
+  const little = Buffer.from(bytes);
+  if (bigEndian) little.swap16();
+  try {
+    const text = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true }).decode(little);
+    return text.includes('\0') ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Undo what storage did to the text. Literal `\n` escapes are only expanded when the text holds a
  * PEM marker and no real line breaks around it, so a base64 value that happens to contain `\n`
  * characters is never rewritten.

@@ -82,6 +82,7 @@ export function checkBundle(input: BundleInput, options: CheckOptions = {}): Che
       analysis,
       certs.map((c) => c.cert),
       repair,
+      !certs.some((c) => c.fromPkcs7),
     ),
   );
 

@@ -53,6 +53,7 @@ export interface LeafOptions {
   notAfter?: Date; // default now + 90 days
   digest?: Digest; // signature digest, default sha256 (ignored for an Ed25519 signer)
   ca?: boolean; // basicConstraints CA:TRUE on a "leaf" (for the CA-as-leaf test)
+  caIssuers?: string; // Authority Information Access "CA Issuers" URI, as public CAs write it
 }
 
 export interface CaOptions {
@@ -247,6 +248,9 @@ export class Pki {
       'subjectKeyIdentifier = hash',
       'authorityKeyIdentifier = keyid:always',
     ];
+    if (opts.caIssuers !== undefined) {
+      extensions.push(`authorityInfoAccess = caIssuers;URI:${confEscape(opts.caIssuers)}`);
+    }
     let extraSections: string | undefined;
     const dns = opts.dns ?? [cn];
     const ips = opts.ips ?? [];
@@ -334,6 +338,24 @@ export class Pki {
     } else {
       await this.#openssl(args);
     }
+    return fs.readFile(out);
+  }
+
+  /**
+   * A PKCS#7 certificate bundle (`.p7b`) via `openssl crl2pkcs7 -nocrl`, holding `certs` (none makes an
+   * empty one): 'der' is what Windows exports, 'pem' a `-----BEGIN PKCS7-----` block.
+   */
+  async pkcs7(certs: Issued[], form: 'der' | 'pem' = 'der'): Promise<Buffer> {
+    const work = await this.#workDir('p7b');
+    const out = path.join(work, 'bundle.p7b');
+    const args = ['crl2pkcs7', '-nocrl', '-out', out];
+    if (certs.length > 0) {
+      const chainPath = path.join(work, 'chain.pem');
+      await fs.writeFile(chainPath, certs.map((c) => c.certPem).join(''));
+      args.push('-certfile', chainPath);
+    }
+    if (form === 'der') args.push('-outform', 'DER');
+    await this.#openssl(args);
     return fs.readFile(out);
   }
 
