@@ -17,7 +17,7 @@ describe('parseSettings', () => {
   it('applies the defaults: apply mode, which needs a provider', () => {
     assert.throws(
       () => parseSettings({ certificate: PEM }),
-      (e: unknown) => e instanceof InputError && /provider is required for mode 'apply'/.test(e.message),
+      (e: unknown) => e instanceof InputError && /provider is required for mode: apply\./.test(e.message),
     );
     const settings = validate({ certificate: PEM });
     assert.equal(settings.mode, 'validate');
@@ -156,6 +156,7 @@ describe('rotation settings (plan and apply)', () => {
         apiUrl: undefined,
         serverId: undefined,
         reloadTraefik: false,
+        tokenHelp: { access: 'read', via: 'in the api-token input (from a secret)' },
       },
       template: '{name}-{sha1:12}',
       plan: { removeSuperseded: true, keepSuperseded: 0, rebind: true },

@@ -10,6 +10,8 @@ import { InputError } from './errors.ts';
 import type { ManifestEntry, SourceRef } from './manifest.ts';
 import { looksSecret, maskBytes, maskSecret, type SecretSink } from './secrets.ts';
 import type { CertificateEntry, PartSource, Settings } from './settings.ts';
+import { Inputs } from './constants.ts';
+import { ACTION_WORDS, type Vocabulary } from './vocabulary.ts';
 
 export interface LoadedCertificate {
   /** The lineage name, when given. */
@@ -37,18 +39,20 @@ export interface Loaded {
   skipped: string[];
 }
 
-type Settled = Pick<Settings, 'certificates' | 'mode' | 'secretsOptional'>;
+type Settled = Pick<Settings, 'certificates' | 'mode' | 'secretsOptional'> & { words?: Vocabulary };
 
 const SECRET_ROLES: readonly Role[] = ['private-key', 'pkcs12'];
 
-export async function loadCertificates(settings: Settled, options: LoadOptions): Promise<Loaded> {
+export async function loadCertificates(settings: Settled, given: LoadOptions): Promise<Loaded> {
   const source = settings.certificates;
+  const words = settings.words ?? ACTION_WORDS;
+  const options = { ...given, words };
   if (source.kind === 'none') return { certificates: [], skipped: [] };
   if (source.kind === 'inputs') {
     return { certificates: [await loadEntry(source.entry, 'inputs', options)], skipped: [] };
   }
   const path = resolve(options.cwd, source.path);
-  const text = (await readPart(path, source.path, 'manifest')).toString('utf8');
+  const text = (await readPart(path, source.path, words.name(Inputs.Manifest), words)).toString('utf8');
   const shown = display(options.cwd, path, source.path);
   // The YAML parser loads only for manifest runs.
   const { parseManifest } = await import('./manifest.ts');
@@ -67,7 +71,7 @@ export async function loadCertificates(settings: Settled, options: LoadOptions):
   if (missing.length > 0) {
     throw new InputError(
       `The manifest ${shown} names environment variables that are not set:\n${missing.map((m) => `  ${m}`).join('\n')}`,
-      "Pass each one to the step in its env: block, usually from a secret (PRIVATE_KEY: ${{ secrets.PRIVATE_KEY }}), and check the secret's name.",
+      words.passEnv,
     );
   }
   const certificates: LoadedCertificate[] = [];
@@ -128,10 +132,12 @@ function fromManifest(
   return entryOf(hasKey || !keyNamed);
 }
 
+type Worded = LoadOptions & { words: Vocabulary };
+
 async function loadEntry(
   entry: CertificateEntry,
   label: string,
-  options: LoadOptions,
+  options: Worded,
 ): Promise<LoadedCertificate> {
   const sources: SourceInput[] = [];
   for (const part of entry.parts) {
@@ -143,7 +149,7 @@ async function loadEntry(
       continue;
     }
     const path = resolve(options.cwd, source.path);
-    const data = await readPart(path, source.path, source.label);
+    const data = await readPart(path, source.path, source.label, options.words);
     if (secret) {
       maskSecret(data.toString('utf8'), options.mask);
       maskBytes(data, options.mask);
@@ -165,19 +171,19 @@ async function loadEntry(
 }
 
 /** A passphrase or password: a value as it is, a file without its final line break. */
-async function readSecret(source: PartSource | undefined, options: LoadOptions): Promise<string | undefined> {
+async function readSecret(source: PartSource | undefined, options: Worded): Promise<string | undefined> {
   if (source === undefined) return undefined;
   const text =
     source.kind === 'value'
       ? source.text
-      : (await readPart(resolve(options.cwd, source.path), source.path, source.label))
+      : (await readPart(resolve(options.cwd, source.path), source.path, source.label, options.words))
           .toString('utf8')
           .replace(/\r?\n$/, '');
   maskSecret(text, options.mask);
   return text;
 }
 
-async function readPart(path: string, given: string, label: string): Promise<Buffer> {
+async function readPart(path: string, given: string, label: string, words: Vocabulary): Promise<Buffer> {
   try {
     return await readFile(path);
   } catch (thrown) {
@@ -186,14 +192,14 @@ async function readPart(path: string, given: string, label: string): Promise<Buf
       // A key (or certificate) pasted where its path belongs: say so, never quote it.
       throw new InputError(
         `${label}: the value is not a file path: it looks like the key or certificate itself (${given.length} characters, not shown).`,
-        `Pass the contents in the input without -file (e.g. private-key instead of private-key-file), or a path to a file here.`,
+        `Pass the contents where a value goes (e.g. ${words.name(Inputs.PrivateKey)} instead of ${words.name(Inputs.PrivateKeyFile)}), or a path to a file here.`,
       );
     }
     throw new InputError(
       code === 'ENOENT'
         ? `${label}: the file '${given}' does not exist (looked for ${path}).`
         : `${label}: the file '${given}' could not be read (${code ?? 'error'}).`,
-      "Check the path; relative paths start at the workspace (the repository checkout) on a runner, and at the manifest's folder for files a manifest names.",
+      `Check the path; relative paths start at ${words.folder}, and at the manifest's folder for files a manifest names.`,
     );
   }
 }

@@ -7,6 +7,8 @@ import type { X509Certificate } from 'node:crypto';
 import type { ChainAnalysis } from './chain-order.ts';
 import { type Finding, finding } from './findings.ts';
 import { fingerprint, oneLineName } from './inspect.ts';
+import { Inputs } from '../constants.ts';
+import { ACTION_WORDS, type Vocabulary } from '../vocabulary.ts';
 
 const name = (cert: X509Certificate) => oneLineName(cert.subject);
 const issuerName = (cert: X509Certificate) => oneLineName(cert.issuer);
@@ -15,6 +17,7 @@ export function chainFindings(
   analysis: ChainAnalysis,
   given: readonly X509Certificate[],
   repair: boolean,
+  words: Vocabulary = ACTION_WORDS,
 ): Finding[] {
   const out: Finding[] = [];
   const level = repair ? 'warning' : 'error';
@@ -40,7 +43,7 @@ export function chainFindings(
             'CHAIN_ORDER',
             'error',
             `The chain is out of order. Found: ${orderFound}. Expected: ${orderExpected}.`,
-            'Put the leaf first, then the certificate that signed it, and so on; or set repair-chain to true to have it reordered.',
+            `Put the leaf first, then the certificate that signed it, and so on; or ${words.turn(Inputs.RepairChain, true)} to have it reordered.`,
           ),
     );
   }
@@ -107,7 +110,7 @@ export function chainFindings(
             'CHAIN_INCOMPLETE',
             'warning',
             `The chain is incomplete: the issuer of "${name(top)}", "${issuerName(top)}", is not included and is not a publicly trusted root.`,
-            'Add the intermediate certificate(s): use fullchain.pem rather than cert.pem, or pass chain.pem in the certificate-chain input.',
+            `Add the intermediate certificate(s): use fullchain.pem rather than cert.pem, or pass chain.pem ${words.via(Inputs.CertificateChain)}.`,
             { subject: name(top) },
           )
         : finding(

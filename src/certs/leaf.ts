@@ -7,6 +7,8 @@ import type { CertItem, KeyItem } from './decode.ts';
 import { type Finding, finding } from './findings.ts';
 import { fingerprint, oneLineName, verifies } from './inspect.ts';
 import { certificateMatchesKey, publicKeyId } from './keys.ts';
+import { Inputs } from '../constants.ts';
+import { ACTION_WORDS, type Vocabulary } from '../vocabulary.ts';
 
 export interface LeafChoice {
   leaf?: CertItem;
@@ -19,6 +21,7 @@ export function chooseLeaf(
   certs: readonly CertItem[],
   keys: readonly KeyItem[],
   requireKey: boolean,
+  words: Vocabulary = ACTION_WORDS,
 ): LeafChoice {
   const findings: Finding[] = [];
   const distinctKeys = uniqueKeys(keys);
@@ -84,7 +87,7 @@ export function chooseLeaf(
         'NO_PRIVATE_KEY',
         'error',
         'No private key was found in the inputs.',
-        'Pass the private key (PEM) in the private-key input, or a PKCS#12 file that contains it.',
+        `Pass the private key (PEM) ${words.via(Inputs.PrivateKey)}, or a PKCS#12 file that contains it.`,
       ),
     );
   }
