@@ -146,6 +146,32 @@ describe('rotation settings (plan and apply)', () => {
     name: 'example-com',
   };
 
+  it('asks for the token in the api-token input: read scopes for plan, every scope for apply', () => {
+    const { 'api-token': _, ...noToken } = base;
+    const fix = (mode: string, provider = 'digitalocean') => {
+      try {
+        parseSettings({ ...noToken, mode, provider });
+      } catch (e) {
+        assert.ok(e instanceof InputError);
+        return `${e.message} ${e.fix}`;
+      }
+      return assert.fail('expected an InputError');
+    };
+    assert.equal(
+      fix('plan'),
+      'api-token is required for mode: plan. Pass a valid DigitalOcean API token with the scopes certificate:read, load_balancer:read, cdn:read in the api-token input (from a secret).',
+    );
+    assert.match(
+      fix('apply'),
+      /certificate:read, certificate:create, certificate:delete, .*cdn:update in the api-token input \(from a secret\)\.$/,
+    );
+    assert.match(
+      fix('plan', 'dokploy'),
+      /^api-token is required for mode: plan\. .*permissions \(read\) .*pass it in the api-token input \(from a secret\)\./,
+    );
+    assert.match(fix('apply', 'dokploy'), /permissions \(read, create, delete\)/);
+  });
+
   it('reads the provider, the lineage and the defaults', () => {
     const settings = parseSettings({ ...base, mode: 'plan' });
     assert.equal(settings.mode, 'plan');
