@@ -89,7 +89,7 @@ export function chainFindings(
         'ROOT_INCLUDED',
         'warning',
         `The root certificate "${name(top)}" is included; clients already have their roots, so it is not uploaded.`,
-        'Leave the root out of the chain input (fullchain.pem from most tools already does).',
+        'Leave the root out of the chain (fullchain.pem from most tools already does).',
         { subject: name(top) },
       ),
     );

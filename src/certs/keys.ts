@@ -104,7 +104,7 @@ function workRefusal(input: KeyInput): Finding | undefined {
   const der = encryptedDer(input.data);
   if (!der) return undefined; // the old Proc-Type form: one MD5 round, nothing to bound
   const fix =
-    'Re-export the key from its source with usual settings, e.g. `openssl pkey -in key.pem -out key-plain.pem` (store it in a secret), or encrypt it with `openssl pkcs8 -topk8 -v2 aes-256-cbc`.';
+    'Re-export the key from its source with usual settings, e.g. `openssl pkey -in key.pem -out key-plain.pem`, or encrypt it with `openssl pkcs8 -topk8 -v2 aes-256-cbc`.';
   const work = kdfWork(der);
   if (!work) {
     return finding(

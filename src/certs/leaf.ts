@@ -51,7 +51,7 @@ export function chooseLeaf(
             'EXTRA_PRIVATE_KEY',
             'warning',
             'An extra private key that belongs to none of the certificates was found; it is ignored.',
-            'Remove the extra key from the secret.',
+            'Remove the extra key.',
             { origin: extra.origin },
           ),
         );
