@@ -12,6 +12,7 @@ import { parseCommandLine } from '../src/cli/args.ts';
 import { messageWithFix } from '../src/errors.ts';
 import { run } from '../src/run.ts';
 import { parseSettings, type RawInputs, type Settings } from '../src/settings.ts';
+import { DigitalOceanDouble } from '../test/doubles/digitalocean.ts';
 import { type Issued, Pki } from '../test/support/pki.ts';
 
 let pki: Pki;
@@ -165,5 +166,44 @@ describe('the terminal names flags and variables; the action names inputs', () =
           messageWithFix(e),
         ),
     );
+  });
+
+  it('a token DigitalOcean refuses: plan asks for the read scopes, apply for all, each in its own words', async () => {
+    const double = await DigitalOceanDouble.start();
+    try {
+      const wrong = 'dop_v1_not-a-token-the-double-knows';
+      const args = ['--cert', 'fullchain.pem', '--key', 'privkey.pem', '--name', 'app'];
+      const provider = ['--provider', 'digitalocean', '--api-url', double.url];
+      // A listing refused ends the run: the command prints the error and its fix.
+      const reported = async (settings: Settings) =>
+        run(settings, { cwd: dir, mask: () => {}, env: {} }).then(
+          ({ report }) => JSON.stringify(report),
+          (thrown: unknown) => messageWithFix(thrown),
+        );
+      const terminal = parseCommandLine(['plan', ...args, ...provider], { CERT_ROTATE_API_TOKEN: wrong });
+      assert.equal(terminal.kind, 'run');
+      const plan = await reported((terminal as { settings: Settings }).settings);
+      assert.ok(
+        plan.includes(
+          'Pass a valid DigitalOcean API token with the scopes certificate:read, load_balancer:read, cdn:read in the environment variable CERT_ROTATE_API_TOKEN.',
+        ),
+        plan,
+      );
+      const inputs: RawInputs = {
+        'certificate-file': 'fullchain.pem',
+        'private-key-file': 'privkey.pem',
+        name: 'app',
+        provider: 'digitalocean',
+        'api-url': double.url,
+        'api-token': wrong,
+      };
+      const actionPlan = await reported(parseSettings({ ...inputs, mode: 'plan' }));
+      assert.ok(actionPlan.includes('cdn:read in the api-token input (from a secret).'), actionPlan);
+      assert.ok(!actionPlan.includes('certificate:create'), actionPlan);
+      const actionApply = await reported(parseSettings({ ...inputs, mode: 'apply' }));
+      assert.ok(actionApply.includes('certificate:create, certificate:delete'), actionApply);
+    } finally {
+      await double.close();
+    }
   });
 });
