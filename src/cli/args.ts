@@ -69,13 +69,14 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
       const problem = optionProblem(token, command);
       if (problem !== undefined) return usage(problem);
       seen.add(token.name);
-    } else if (token.kind === 'positional' && place++ > 0) {
-      return usage(`unexpected argument '${quotable(token.value)}'`);
-    } else if (token.kind === 'positional' && command === undefined) {
-      const near = nearest(token.value, MODES);
-      return usage(
-        `unknown command '${quotable(token.value)}'${near ? ` (did you mean ${near}?)` : ''}; expected ${MODES.join(', ')}`,
-      );
+    } else if (token.kind === 'positional') {
+      if (place++ > 0) return usage(`unexpected argument '${quotable(token.value)}'`);
+      if (command === undefined) {
+        const near = nearest(token.value, MODES);
+        return usage(
+          `unknown command '${quotable(token.value)}'${near ? ` (did you mean ${near}?)` : ''}; expected ${MODES.join(', ')}`,
+        );
+      }
     }
   }
   if (command === undefined) return usage(`no command given (${MODES.join(', ')})`);
