@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { DigitalOceanDouble } from '../test/doubles/digitalocean.ts';
 import { type Issued, Pki } from '../test/support/pki.ts';
 import { leakedWindows, runAction, runCli } from './support/run-dist.ts';
+import { VERSION } from '../src/version.ts';
 
 let pki: Pki;
 let workspace: string;
@@ -270,5 +271,34 @@ describe('dist/cli/index.js run in a terminal', () => {
     const missing = await runCli(['validate', '--cert', 'nope.pem'], {}, workspace);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /the file 'nope\.pem' does not exist/);
+  });
+
+  it("prints its version, each command's help, and a usage error as one line", async () => {
+    const version = await runCli(['--version']);
+    assert.equal(version.code, 0, version.stderr);
+    assert.equal(version.stdout, `cert-rotate ${VERSION}\n`);
+    const help = await runCli(['validate', '--help']);
+    assert.equal(help.code, 0, help.stderr);
+    assert.match(help.stdout, /^Usage: cert-rotate validate \[options\]/);
+    assert.match(help.stdout, /--cert FILE/);
+    assert.doesNotMatch(help.stdout, /--provider/);
+    assert.match((await runCli(['apply', '--help'])).stdout, /--reload-traefik/);
+    const typo = await runCli(['validate', '--kye', 'privkey.pem'], {}, workspace);
+    assert.equal(typo.code, 2);
+    assert.equal(typo.stdout, '');
+    assert.equal(
+      typo.stderr,
+      'cert-rotate: unknown option --kye (did you mean --key?); see cert-rotate validate --help\n',
+    );
+    const noToken = await runCli(
+      ['plan', '--provider', 'digitalocean', '--name', 'app', '--cert', 'fullchain.pem'],
+      {},
+      workspace,
+    );
+    assert.equal(noToken.code, 2);
+    assert.equal(
+      noToken.stderr,
+      'cert-rotate: CERT_ROTATE_API_TOKEN is required for cert-rotate plan. Pass a valid DigitalOcean API token with the scopes certificate:read, load_balancer:read, cdn:read in the environment variable CERT_ROTATE_API_TOKEN.\n',
+    );
   });
 });

@@ -17,7 +17,7 @@ describe('parseSettings', () => {
   it('applies the defaults: apply mode, which needs a provider', () => {
     assert.throws(
       () => parseSettings({ certificate: PEM }),
-      (e: unknown) => e instanceof InputError && /provider is required for mode 'apply'/.test(e.message),
+      (e: unknown) => e instanceof InputError && /provider is required for mode: apply\./.test(e.message),
     );
     const settings = validate({ certificate: PEM });
     assert.equal(settings.mode, 'validate');
@@ -146,6 +146,32 @@ describe('rotation settings (plan and apply)', () => {
     name: 'example-com',
   };
 
+  it('asks for the token in the api-token input: read scopes for plan, every scope for apply', () => {
+    const { 'api-token': _, ...noToken } = base;
+    const fix = (mode: string, provider = 'digitalocean') => {
+      try {
+        parseSettings({ ...noToken, mode, provider });
+      } catch (e) {
+        assert.ok(e instanceof InputError);
+        return `${e.message} ${e.fix}`;
+      }
+      return assert.fail('expected an InputError');
+    };
+    assert.equal(
+      fix('plan'),
+      'api-token is required for mode: plan. Pass a valid DigitalOcean API token with the scopes certificate:read, load_balancer:read, cdn:read in the api-token input (from a secret).',
+    );
+    assert.match(
+      fix('apply'),
+      /certificate:read, certificate:create, certificate:delete, .*cdn:update in the api-token input \(from a secret\)\.$/,
+    );
+    assert.match(
+      fix('plan', 'dokploy'),
+      /^api-token is required for mode: plan\. .*permissions \(read\) .*pass it in the api-token input \(from a secret\)\./,
+    );
+    assert.match(fix('apply', 'dokploy'), /permissions \(read, create, delete\)/);
+  });
+
   it('reads the provider, the lineage and the defaults', () => {
     const settings = parseSettings({ ...base, mode: 'plan' });
     assert.equal(settings.mode, 'plan');
@@ -156,6 +182,7 @@ describe('rotation settings (plan and apply)', () => {
         apiUrl: undefined,
         serverId: undefined,
         reloadTraefik: false,
+        tokenHelp: { access: 'read', via: 'in the api-token input (from a secret)' },
       },
       template: '{name}-{sha1:12}',
       plan: { removeSuperseded: true, keepSuperseded: 0, rebind: true },

@@ -11,6 +11,8 @@ import { InputError } from './errors.ts';
 import type { ManifestEntry, SourceRef } from './manifest.ts';
 import { looksSecret, maskBytes, maskSecret, type SecretSink } from './secrets.ts';
 import type { CertificateEntry, PartSource, Settings } from './settings.ts';
+import { Inputs } from './constants.ts';
+import { ACTION_WORDS, type Vocabulary } from './vocabulary.ts';
 
 export interface LoadedCertificate {
   /** The lineage name, when given. */
@@ -38,7 +40,7 @@ export interface Loaded {
   skipped: string[];
 }
 
-type Settled = Pick<Settings, 'certificates' | 'mode' | 'secretsOptional'>;
+type Settled = Pick<Settings, 'certificates' | 'mode' | 'secretsOptional'> & { words?: Vocabulary };
 
 const SECRET_ROLES: readonly Role[] = ['private-key', 'pkcs12'];
 
@@ -49,14 +51,16 @@ const SECRET_ROLES: readonly Role[] = ['private-key', 'pkcs12'];
  */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
-export async function loadCertificates(settings: Settled, options: LoadOptions): Promise<Loaded> {
+export async function loadCertificates(settings: Settled, given: LoadOptions): Promise<Loaded> {
   const source = settings.certificates;
+  const words = settings.words ?? ACTION_WORDS;
+  const options = { ...given, words };
   if (source.kind === 'none') return { certificates: [], skipped: [] };
   if (source.kind === 'inputs') {
     return { certificates: [await loadEntry(source.entry, 'inputs', options)], skipped: [] };
   }
   const path = resolve(options.cwd, source.path);
-  const text = fileText(await readPart(path, source.path, 'manifest'));
+  const text = fileText(await readPart(path, source.path, words.name(Inputs.Manifest), words));
   const shown = display(options.cwd, path, source.path);
   // The YAML parser loads only for manifest runs.
   const { parseManifest } = await import('./manifest.ts');
@@ -75,7 +79,7 @@ export async function loadCertificates(settings: Settled, options: LoadOptions):
   if (missing.length > 0) {
     throw new InputError(
       `The manifest ${shown} names environment variables that are not set:\n${missing.map((m) => `  ${m}`).join('\n')}`,
-      "Pass each one to the step in its env: block, usually from a secret (PRIVATE_KEY: ${{ secrets.PRIVATE_KEY }}), and check the secret's name.",
+      words.passEnv,
     );
   }
   const certificates: LoadedCertificate[] = [];
@@ -136,10 +140,12 @@ function fromManifest(
   return entryOf(hasKey || !keyNamed);
 }
 
+type Worded = LoadOptions & { words: Vocabulary };
+
 async function loadEntry(
   entry: CertificateEntry,
   label: string,
-  options: LoadOptions,
+  options: Worded,
 ): Promise<LoadedCertificate> {
   const sources: SourceInput[] = [];
   for (const part of entry.parts) {
@@ -151,7 +157,7 @@ async function loadEntry(
       continue;
     }
     const path = resolve(options.cwd, source.path);
-    const data = await readPart(path, source.path, source.label);
+    const data = await readPart(path, source.path, source.label, options.words);
     if (secret) {
       // As the engine will read it (UTF-16 decoded), and as the bytes would print.
       maskSecret(fileText(data), options.mask);
@@ -179,15 +185,14 @@ async function loadEntry(
 }
 
 /** A passphrase or password: a value as it is, a file without its final line break. */
-async function readSecret(source: PartSource | undefined, options: LoadOptions): Promise<string | undefined> {
+async function readSecret(source: PartSource | undefined, options: Worded): Promise<string | undefined> {
   if (source === undefined) return undefined;
   const text =
     source.kind === 'value'
       ? source.text
-      : fileText(await readPart(resolve(options.cwd, source.path), source.path, source.label)).replace(
-          /\r?\n$/,
-          '',
-        );
+      : fileText(
+          await readPart(resolve(options.cwd, source.path), source.path, source.label, options.words),
+        ).replace(/\r?\n$/, '');
   maskSecret(text, options.mask);
   return text;
 }
@@ -197,7 +202,7 @@ function fileText(data: Buffer): string {
   return textOf(data) ?? data.toString('utf8');
 }
 
-async function readPart(path: string, given: string, label: string): Promise<Buffer> {
+async function readPart(path: string, given: string, label: string, words: Vocabulary): Promise<Buffer> {
   let size: number;
   try {
     const handle = await open(path, 'r');
@@ -218,14 +223,14 @@ async function readPart(path: string, given: string, label: string): Promise<Buf
       // A key (or certificate) pasted where its path belongs: say so, never quote it.
       throw new InputError(
         `${label}: the value is not a file path: it looks like the key or certificate itself (${given.length} characters, not shown).`,
-        `Pass the contents in the input without -file (e.g. private-key instead of private-key-file), or a path to a file here.`,
+        `Pass the contents where a value goes (e.g. ${words.name(Inputs.PrivateKey)} instead of ${words.name(Inputs.PrivateKeyFile)}), or a path to a file here.`,
       );
     }
     throw new InputError(
       code === 'ENOENT'
         ? `${label}: the file '${given}' does not exist (looked for ${path}).`
         : `${label}: the file '${given}' could not be read (${code ?? 'error'}).`,
-      "Check the path; relative paths start at the workspace (the repository checkout) on a runner, and at the manifest's folder for files a manifest names.",
+      `Check the path; relative paths start at ${words.folder}, and at the manifest's folder for files a manifest names.`,
     );
   }
   throw new InputError(

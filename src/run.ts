@@ -60,6 +60,7 @@ export async function run(settings: Settings, deps: RunDependencies): Promise<Ru
           domains: certificate.domains,
           requireKey: certificate.requireKey,
           onSecret: deps.mask,
+          words: settings.words,
         },
       ),
     }),

@@ -9,10 +9,13 @@ import type { Role } from './certs/decode.ts';
 import { DEFAULT_FAIL_DAYS, DEFAULT_WARN_DAYS } from './certs/validate.ts';
 import { DEFAULT_CONCURRENCY, type InputName, Inputs, MODES, PROVIDERS } from './constants.ts';
 import type { ProviderSettings } from './providers/factory.ts';
-import type { ProviderKind } from './providers/provider.ts';
+import { tokenFix } from './providers/digitalocean/scopes.ts';
+import { keyFix } from './providers/dokploy/permissions.ts';
+import type { ProviderKind, TokenHelp } from './providers/provider.ts';
 import { checkLineageName, checkTemplate, DEFAULT_NAME_TEMPLATE } from './rotation/names.ts';
 import type { PlanOptions } from './rotation/plan.ts';
 import { InputError } from './errors.ts';
+import { ACTION_WORDS, type Vocabulary } from './vocabulary.ts';
 
 export type Mode = (typeof MODES)[number];
 
@@ -73,6 +76,8 @@ export interface Settings {
    */
   secretsOptional: boolean;
   skipped: string[];
+  /** How messages name settings where this run was started (inputs, or flags and variables). */
+  words: Vocabulary;
 }
 
 export interface RotationSettings {
@@ -88,6 +93,8 @@ export interface RotationSettings {
 export interface RunPlace {
   /** A pull_request or pull_request_target event: never apply, and secrets may be missing. */
   pullRequest?: boolean;
+  /** How messages name settings here; the action's inputs unless the terminal says otherwise. */
+  words?: Vocabulary;
 }
 
 export type RawInputs = Partial<Record<InputName, string>>;
@@ -115,6 +122,8 @@ export function parseSettings(raw: RawInputs, place: RunPlace = {}): Settings {
   };
   const skipped: string[] = [];
   const secretsOptional = place.pullRequest === true;
+  const words = place.words ?? ACTION_WORDS;
+  const { name: named } = words;
   let mode = (get(Inputs.Mode) ?? 'apply').trim().toLowerCase();
   if (!(MODES as readonly string[]).includes(mode)) {
     throw new InputError(`Invalid mode '${mode}'. Expected one of: ${MODES.join(', ')}.`);
@@ -131,19 +140,19 @@ export function parseSettings(raw: RawInputs, place: RunPlace = {}): Settings {
     );
   }
 
-  const warnDays = parseDays(get(Inputs.WarnDays), Inputs.WarnDays, DEFAULT_WARN_DAYS);
-  const failDays = parseDays(get(Inputs.FailDays), Inputs.FailDays, DEFAULT_FAIL_DAYS);
+  const warnDays = parseDays(get(Inputs.WarnDays), named(Inputs.WarnDays), DEFAULT_WARN_DAYS);
+  const failDays = parseDays(get(Inputs.FailDays), named(Inputs.FailDays), DEFAULT_FAIL_DAYS);
   if (failDays > warnDays) {
     throw new InputError(
-      `${Inputs.FailDays} (${failDays}) is larger than ${Inputs.WarnDays} (${warnDays}).`,
-      `Set ${Inputs.FailDays} to at most ${Inputs.WarnDays}: a certificate fails after it has been warned about.`,
+      `${named(Inputs.FailDays)} (${failDays}) is larger than ${named(Inputs.WarnDays)} (${warnDays}).`,
+      `Set ${named(Inputs.FailDays)} to at most ${named(Inputs.WarnDays)}: a certificate fails after it has been warned about.`,
     );
   }
-  const inventory = parseBoolean(get(Inputs.Inventory), Inputs.Inventory, false);
+  const inventory = parseBoolean(get(Inputs.Inventory), named(Inputs.Inventory), false);
   if (inventory && mode === 'validate' && !secretsOptional) {
     throw new InputError(
-      `${Inputs.Inventory} lists what the provider holds, which validate mode never contacts.`,
-      'Use mode: plan (read-only) to report the inventory.',
+      `${named(Inputs.Inventory)} lists what the provider holds, which validate mode never contacts.`,
+      `Use ${words.mode('plan')} (read-only) to report the inventory.`,
     );
   }
 
@@ -152,11 +161,12 @@ export function parseSettings(raw: RawInputs, place: RunPlace = {}): Settings {
     mode: mode as Mode,
     secretsOptional,
     skipped,
+    words,
   });
-  const rotation = mode === 'validate' ? undefined : parseRotation(get, raw, mode);
+  const rotation = mode === 'validate' ? undefined : parseRotation(get, raw, mode as Mode, words);
   if (rotation && certificates.kind === 'inputs' && certificates.entry.name === undefined) {
     throw new InputError(
-      `${Inputs.Name} is required for mode '${mode}'.`,
+      `${named(Inputs.Name)} is required for ${words.mode(mode as Mode)}.`,
       'Give the certificate a short name, e.g. example-com: every uploaded version is named after it.',
     );
   }
@@ -167,29 +177,31 @@ export function parseSettings(raw: RawInputs, place: RunPlace = {}): Settings {
     inventory: inventory && mode !== 'validate',
     warnDays,
     failDays,
-    repairChain: parseBoolean(get(Inputs.RepairChain), Inputs.RepairChain, true),
+    repairChain: parseBoolean(get(Inputs.RepairChain), named(Inputs.RepairChain), true),
     github: {
       token: raw[Inputs.GitHubToken]?.trim() || undefined,
-      commentOnPr: parseBoolean(get(Inputs.CommentOnPr), Inputs.CommentOnPr, true),
-      expiryIssue: parseBoolean(get(Inputs.ExpiryIssue), Inputs.ExpiryIssue, false),
+      commentOnPr: parseBoolean(get(Inputs.CommentOnPr), named(Inputs.CommentOnPr), true),
+      expiryIssue: parseBoolean(get(Inputs.ExpiryIssue), named(Inputs.ExpiryIssue), false),
     },
     secretsOptional,
     skipped,
+    words,
   };
 }
 
 function readCertificates(
   get: (name: InputName) => string | undefined,
   raw: RawInputs,
-  context: { inventory: boolean; mode: Mode; secretsOptional: boolean; skipped: string[] },
+  context: { inventory: boolean; mode: Mode; secretsOptional: boolean; skipped: string[]; words: Vocabulary },
 ): CertificateSource {
+  const { name: named } = context.words;
   const manifest = get(Inputs.Manifest)?.trim();
   if (manifest !== undefined) {
     const clash = SINGLE_INPUTS.find((name) => get(name) !== undefined);
     if (clash !== undefined) {
       throw new InputError(
-        `Both ${Inputs.Manifest} and ${clash} are set.`,
-        `With a manifest, every certificate's parts, name and domains are in its entry: remove ${clash}, or remove ${Inputs.Manifest} to rotate one certificate from the inputs.`,
+        `Both ${named(Inputs.Manifest)} and ${named(clash)} are set.`,
+        `With a manifest, every certificate's parts, name and domains are in its entry: remove ${named(clash)}, or remove ${named(Inputs.Manifest)} to rotate one certificate from the other settings.`,
       );
     }
     return { kind: 'manifest', path: manifest };
@@ -201,13 +213,13 @@ function readCertificates(
     const file = get(part.file)?.trim();
     if (value !== undefined && file !== undefined) {
       throw new InputError(
-        `Both ${part.value} and ${part.file} are set. Give the value or the file, not both.`,
+        `Both ${named(part.value)} and ${named(part.file)} are set. Give the value or the file, not both.`,
       );
     }
     if (value !== undefined)
-      parts.push({ role: part.role, source: { kind: 'value', label: part.value, text: value } });
+      parts.push({ role: part.role, source: { kind: 'value', label: named(part.value), text: value } });
     if (file !== undefined)
-      parts.push({ role: part.role, source: { kind: 'file', label: part.file, path: file } });
+      parts.push({ role: part.role, source: { kind: 'file', label: named(part.file), path: file } });
   }
   const name = get(Inputs.Name)?.trim();
   if (!parts.some((p) => p.role === 'certificate' || p.role === 'pkcs12')) {
@@ -222,7 +234,7 @@ function readCertificates(
     }
     throw new InputError(
       'No certificate was given.',
-      `Set ${Inputs.Certificate} (or ${Inputs.CertificateFile}) to the PEM certificate, or ${Inputs.Pkcs12} (or ${Inputs.Pkcs12File}) to a PKCS#12 file, or list certificates in a ${Inputs.Manifest}. If it comes from a secret, check that the secret exists and is passed to this workflow.`,
+      `Give the certificate: ${named(Inputs.CertificateFile)} (a PEM file) or ${named(Inputs.Certificate)} (the PEM itself); or a PKCS#12 file: ${named(Inputs.Pkcs12File)} or ${named(Inputs.Pkcs12)}; or a list of certificates: ${named(Inputs.Manifest)}. ${context.words.missing}`,
     );
   }
   const hasKey = parts.some((p) => p.role === 'private-key' || p.role === 'pkcs12');
@@ -235,17 +247,17 @@ function readCertificates(
     const text = raw[input];
     return text === undefined || (text === '' && !emptyCounts)
       ? undefined
-      : { kind: 'value', label: input, text };
+      : { kind: 'value', label: named(input), text };
   };
   return {
     kind: 'inputs',
     entry: {
-      name: name === undefined ? undefined : checkLineageName(name),
+      name: name === undefined ? undefined : checkLineageName(name, named(Inputs.Name)),
       parts,
       keyPassphrase: secret(Inputs.KeyPassphrase),
       // An empty PKCS#12 password is a real one (some exports use it): only absent means none.
       pkcs12Password: secret(Inputs.Pkcs12Password, true),
-      domains: parseDomains(get(Inputs.Domains)),
+      domains: parseDomains(get(Inputs.Domains), named(Inputs.Domains)),
       requireKey: hasKey || !context.secretsOptional,
     },
   };
@@ -254,40 +266,47 @@ function readCertificates(
 function parseRotation(
   get: (name: InputName) => string | undefined,
   raw: RawInputs,
-  mode: string,
+  mode: Mode,
+  words: Vocabulary,
 ): RotationSettings {
+  const { name: named } = words;
   const kind = get(Inputs.Provider)?.trim().toLowerCase();
   if (kind === undefined) {
     throw new InputError(
-      `${Inputs.Provider} is required for mode '${mode}'.`,
-      `Set ${Inputs.Provider} to ${PROVIDERS.join(' or ')}, or use mode: validate to only check the certificate.`,
+      `${named(Inputs.Provider)} is required for ${words.mode(mode)}.`,
+      `Set ${named(Inputs.Provider)} to ${PROVIDERS.join(' or ')}, or use ${words.mode('validate')} to only check the certificate.`,
     );
   }
   if (!(PROVIDERS as readonly string[]).includes(kind)) {
-    throw new InputError(`Invalid ${Inputs.Provider} '${kind}'. Expected one of: ${PROVIDERS.join(', ')}.`);
+    throw new InputError(
+      `Invalid ${named(Inputs.Provider)} '${kind}'. Expected one of: ${PROVIDERS.join(', ')}.`,
+    );
   }
+  // Plan only reads: a token for it needs (and a refusal asks for) the read permissions alone.
+  const tokenHelp: TokenHelp = {
+    access: mode === 'plan' ? 'read' : 'write',
+    via: words.via(Inputs.ApiToken),
+  };
   const token = raw[Inputs.ApiToken]?.trim();
   if (!token) {
     throw new InputError(
-      `${Inputs.ApiToken} is required for mode '${mode}'.`,
-      kind === 'digitalocean'
-        ? 'Pass a DigitalOcean personal access token from a secret (scopes: certificate read/create/delete, load_balancer read/update, cdn read/update).'
-        : 'Pass a Dokploy API key from a secret (Settings, Profile, API keys).',
+      `${named(Inputs.ApiToken)} is required for ${words.mode(mode)}.`,
+      kind === 'digitalocean' ? tokenFix(tokenHelp) : keyFix(tokenHelp),
     );
   }
   const apiUrl = get(Inputs.ApiUrl)?.trim();
   if (kind === 'dokploy' && apiUrl === undefined) {
     throw new InputError(
-      `${Inputs.ApiUrl} is required for Dokploy.`,
+      `${named(Inputs.ApiUrl)} is required for Dokploy.`,
       'Set it to the dashboard address, e.g. https://dokploy.example.com.',
     );
   }
   const serverId = get(Inputs.ServerId)?.trim();
-  const reloadTraefik = parseBoolean(get(Inputs.ReloadTraefik), Inputs.ReloadTraefik, false);
+  const reloadTraefik = parseBoolean(get(Inputs.ReloadTraefik), named(Inputs.ReloadTraefik), false);
   if (kind !== 'dokploy' && (serverId !== undefined || reloadTraefik)) {
     throw new InputError(
-      `${serverId !== undefined ? Inputs.ServerId : Inputs.ReloadTraefik} applies to Dokploy only.`,
-      `Remove it, or set ${Inputs.Provider}: dokploy.`,
+      `${named(serverId !== undefined ? Inputs.ServerId : Inputs.ReloadTraefik)} applies to Dokploy only.`,
+      `Remove it, or set ${named(Inputs.Provider)} to dokploy.`,
     );
   }
   return {
@@ -297,23 +316,27 @@ function parseRotation(
       apiUrl,
       serverId,
       reloadTraefik,
+      tokenHelp,
     },
-    template: checkTemplate(get(Inputs.NameTemplate)?.trim() ?? DEFAULT_NAME_TEMPLATE),
+    template: checkTemplate(
+      get(Inputs.NameTemplate)?.trim() ?? DEFAULT_NAME_TEMPLATE,
+      named(Inputs.NameTemplate),
+    ),
     plan: {
-      removeSuperseded: parseBoolean(get(Inputs.RemoveSuperseded), Inputs.RemoveSuperseded, true),
-      keepSuperseded: parseInteger(get(Inputs.KeepSuperseded), Inputs.KeepSuperseded, {
+      removeSuperseded: parseBoolean(get(Inputs.RemoveSuperseded), named(Inputs.RemoveSuperseded), true),
+      keepSuperseded: parseInteger(get(Inputs.KeepSuperseded), named(Inputs.KeepSuperseded), {
         fallback: 0,
         min: 0,
         max: 100,
       }),
-      rebind: parseBoolean(get(Inputs.Rebind), Inputs.Rebind, true),
+      rebind: parseBoolean(get(Inputs.Rebind), named(Inputs.Rebind), true),
     },
-    concurrency: parseInteger(get(Inputs.Concurrency), Inputs.Concurrency, {
+    concurrency: parseInteger(get(Inputs.Concurrency), named(Inputs.Concurrency), {
       fallback: DEFAULT_CONCURRENCY,
       min: 1,
       max: 100,
     }),
-    timeoutSeconds: parseInteger(get(Inputs.TimeoutSeconds), Inputs.TimeoutSeconds, {
+    timeoutSeconds: parseInteger(get(Inputs.TimeoutSeconds), named(Inputs.TimeoutSeconds), {
       fallback: 30,
       min: 1,
       max: 600,
@@ -323,7 +346,7 @@ function parseRotation(
 
 function parseInteger(
   value: string | undefined,
-  name: InputName,
+  name: string,
   bounds: { fallback: number; min: number; max: number },
 ): number {
   if (value === undefined) return bounds.fallback;
@@ -337,7 +360,7 @@ function parseInteger(
   return number;
 }
 
-function parseDays(value: string | undefined, name: InputName, fallback: number): number {
+function parseDays(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const text = value.trim();
   if (!/^\d{1,5}$/.test(text)) {
@@ -346,8 +369,8 @@ function parseDays(value: string | undefined, name: InputName, fallback: number)
   return Number(text);
 }
 
-/** YAML 1.2 core booleans, as `core.getBooleanInput` accepts, with a message that names the input. */
-export function parseBoolean(value: string | undefined, name: InputName, fallback: boolean): boolean {
+/** YAML 1.2 core booleans, as `core.getBooleanInput` accepts, with a message that names the setting. */
+export function parseBoolean(value: string | undefined, name: string, fallback: boolean): boolean {
   if (value === undefined) return fallback;
   const text = value.trim();
   if (['true', 'True', 'TRUE'].includes(text)) return true;
@@ -357,7 +380,8 @@ export function parseBoolean(value: string | undefined, name: InputName, fallbac
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
-export function parseDomains(value: string | undefined): string[] {
+/** `name` is how the message names the list: the input (or flag), or a manifest entry's key. */
+export function parseDomains(value: string | undefined, name: string = Inputs.Domains): string[] {
   if (value === undefined) return [];
   const out: string[] = [];
   for (const item of value.split(/[\s,]+/)) {
@@ -365,9 +389,7 @@ export function parseDomains(value: string | undefined): string[] {
     if (domain === '') continue;
     if (/^[a-z][a-z0-9+.-]*:\/\//.test(domain) || domain.includes('/')) {
       const bare = domain.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').split('/')[0];
-      throw new InputError(
-        `Invalid domain '${item}' in ${Inputs.Domains}: it is a URL. Give the host name '${bare}'.`,
-      );
+      throw new InputError(`Invalid domain '${item}' in ${name}: it is a URL. Give the host name '${bare}'.`);
     }
     const host = domain.startsWith('*.') ? domain.slice(2) : domain;
     const ascii = isIP(host) === 0 ? domainToASCII(host) : '';
@@ -376,7 +398,7 @@ export function parseDomains(value: string | undefined): string[] {
       (ascii !== '' && ascii.split('.').every((label) => LABEL.test(label)));
     if (!valid) {
       throw new InputError(
-        `Invalid domain '${item}' in ${Inputs.Domains}. Expected host names such as example.com or *.example.com, or IP addresses.`,
+        `Invalid domain '${item}' in ${name}. Expected host names such as example.com or *.example.com, or IP addresses.`,
       );
     }
     if (!out.includes(domain)) out.push(domain);

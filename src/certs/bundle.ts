@@ -3,6 +3,7 @@ import type { X509Certificate } from 'node:crypto';
 import type { SourceInput } from './decode.ts';
 import type { Finding } from './findings.ts';
 import type { CertFacts } from './inspect.ts';
+import type { Vocabulary } from '../vocabulary.ts';
 
 export interface BundleInput {
   /** Every value the user gave for this certificate: separate parts or one bundle, any order. */
@@ -28,6 +29,8 @@ export interface CheckOptions {
   trustedRoots?: () => readonly X509Certificate[];
   /** Called with every secret the engine derives (the re-exported key), so the edge can mask it. */
   onSecret?: (secret: string) => void;
+  /** How fixes name settings (inputs, or flags and variables); default: the action's inputs. */
+  words?: Vocabulary;
 }
 
 export interface ChainEntry {

@@ -7,6 +7,8 @@ import type { X509Certificate } from 'node:crypto';
 import type { ChainAnalysis } from './chain-order.ts';
 import { type Finding, finding } from './findings.ts';
 import { caIssuersUrls, fingerprint, oneLineName } from './inspect.ts';
+import { Inputs } from '../constants.ts';
+import { ACTION_WORDS, type Vocabulary } from '../vocabulary.ts';
 
 const name = (cert: X509Certificate) => oneLineName(cert.subject);
 const issuerName = (cert: X509Certificate) => oneLineName(cert.issuer);
@@ -20,6 +22,7 @@ export function chainFindings(
   given: readonly X509Certificate[],
   repair: boolean,
   ordered = true,
+  words: Vocabulary = ACTION_WORDS,
 ): Finding[] {
   const out: Finding[] = [];
   const level = repair ? 'warning' : 'error';
@@ -45,7 +48,7 @@ export function chainFindings(
             'CHAIN_ORDER',
             'error',
             `The chain is out of order. Found: ${orderFound}. Expected: ${orderExpected}.`,
-            'Put the leaf first, then the certificate that signed it, and so on; or set repair-chain to true to have it reordered.',
+            `Put the leaf first, then the certificate that signed it, and so on; or ${words.turn(Inputs.RepairChain, true)} to have it reordered.`,
           ),
     );
   }
@@ -91,7 +94,7 @@ export function chainFindings(
         'ROOT_INCLUDED',
         'warning',
         `The root certificate "${name(top)}" is included; clients already have their roots, so it is not uploaded.`,
-        'Leave the root out of the chain input (fullchain.pem from most tools already does).',
+        'Leave the root out of the chain (fullchain.pem from most tools already does).',
         { subject: name(top) },
       ),
     );
@@ -109,13 +112,13 @@ export function chainFindings(
     const published = analysis.path.length === 1 ? caIssuersUrls(top)[0] : undefined;
     out.push(
       published !== undefined
-        ? chainMissing(top, published)
+        ? chainMissing(top, published, words)
         : analysis.path.length === 1
           ? finding(
               'CHAIN_INCOMPLETE',
               'warning',
               `The chain is incomplete: the issuer of "${name(top)}", "${issuerName(top)}", is not included and is not a publicly trusted root.`,
-              'Add the intermediate certificate(s): use fullchain.pem rather than cert.pem, or pass chain.pem in the certificate-chain input.',
+              `Add the intermediate certificate(s): use fullchain.pem rather than cert.pem, or pass chain.pem ${words.via(Inputs.CertificateChain)}.`,
               { subject: name(top) },
             )
           : finding(
@@ -137,13 +140,13 @@ export function chainFindings(
  * Java, Android, Go and most API clients do not and fail the handshake, so it is an error (a
  * private CA's leaf, without AIA, stays CHAIN_INCOMPLETE, a warning). The URL is only quoted.
  */
-function chainMissing(leaf: X509Certificate, url: string): Finding {
+function chainMissing(leaf: X509Certificate, url: string, words: Vocabulary): Finding {
   const shown = url.length > 200 ? `${url.slice(0, 199)}…` : url;
   return finding(
     'CHAIN_MISSING',
     'error',
     `The intermediate certificate(s) of "${name(leaf)}" are missing: its issuer "${issuerName(leaf)}" is not included and is not a trusted root, and the certificate says its issuer is published at ${shown}. Browsers may fetch it; curl, Java, Android and most API clients do not, and would reject the site.`,
-    'Give fullchain.pem (the leaf followed by its intermediates), not cert.pem; or pass the intermediates (chain.pem) in the certificate-chain input.',
+    `Give fullchain.pem (the leaf followed by its intermediates), not cert.pem; or pass the intermediates (chain.pem) ${words.via(Inputs.CertificateChain)}.`,
     { subject: name(leaf) },
   );
 }

@@ -18,6 +18,8 @@ import {
 } from './pem.ts';
 import { pkcs12Opener } from './pkcs12-support.ts';
 import { looksLikePkcs7, readPkcs7 } from './pkcs7.ts';
+import { type InputName, Inputs } from '../constants.ts';
+import { ACTION_WORDS, type Vocabulary } from '../vocabulary.ts';
 
 export type Role = 'certificate' | 'private-key' | 'chain' | 'bundle' | 'pkcs12';
 
@@ -32,10 +34,22 @@ export interface SourceInput {
   data: string | Uint8Array;
 }
 
+/** The passwords, and how a fix tells the user to give them (and the parts) on their surface. */
 export interface Passwords {
   keyPassphrase?: string | undefined;
   pkcs12Password?: string | undefined;
+  /** Default: the action's inputs. */
+  words?: Vocabulary | undefined;
 }
+
+/** Where a path to each part is given (`certificate-file`, `--cert`). */
+const FILE_INPUTS: Record<Role, InputName> = {
+  certificate: Inputs.CertificateFile,
+  bundle: Inputs.CertificateFile,
+  chain: Inputs.CertificateChainFile,
+  'private-key': Inputs.PrivateKeyFile,
+  pkcs12: Inputs.Pkcs12File,
+};
 
 export interface CertItem {
   cert: X509Certificate;
@@ -77,7 +91,15 @@ export function decodeSource(input: SourceInput, passwords: Passwords): Decoded 
 
   if (text !== undefined && text.trim() === '') {
     out.findings.push(
-      finding('EMPTY_INPUT', 'error', `The ${describe(input)} is empty.`, emptyFix(input), { origin }),
+      finding(
+        'EMPTY_INPUT',
+        'error',
+        `The ${describe(input, passwords)} is empty.`,
+        emptyFix(input, passwords),
+        {
+          origin,
+        },
+      ),
     );
     return out;
   }
@@ -103,7 +125,7 @@ export function decodeSource(input: SourceInput, passwords: Passwords): Decoded 
     readBinary(binary, input, origin, passwords, out);
     return out;
   }
-  out.findings.push(notPem(input, origin, text ?? ''));
+  out.findings.push(notPem(input, origin, text ?? '', passwords));
   return out;
 }
 
@@ -119,27 +141,31 @@ export function mayHoldPkcs12(input: SourceInput): boolean {
   return !containsPemMarker(normaliseText(text));
 }
 
-function describe(input: SourceInput): string {
-  return input.file === undefined ? `${input.name} input` : `file ${input.file}`;
+function describe(input: SourceInput, passwords: Passwords): string {
+  return input.file === undefined ? wordsOf(passwords).value(input.name) : `file ${input.file}`;
 }
 
-function emptyFix(input: SourceInput): string {
+function wordsOf(passwords: Passwords): Vocabulary {
+  return passwords.words ?? ACTION_WORDS;
+}
+
+function emptyFix(input: SourceInput, passwords: Passwords): string {
   return input.file === undefined
-    ? `Check that the secret behind the ${input.name} input exists and is available to this workflow (secrets are not passed to workflows triggered from forks).`
+    ? wordsOf(passwords).missing
     : 'Check the path and that an earlier step wrote the file.';
 }
 
-function notPem(input: SourceInput, origin: Origin, text: string): Finding {
+function notPem(input: SourceInput, origin: Origin, text: string, passwords: Passwords): Finding {
   const trimmed = text.trim();
   const looksLikePath = !/\s/.test(trimmed) && /\.(pem|crt|cer|key|p12|pfx|der)$/i.test(trimmed);
   return finding(
     'NOT_PEM',
     'error',
     looksLikePath
-      ? `The ${describe(input)} looks like a file name, not certificate data.`
-      : `The ${describe(input)} is neither PEM (no "-----BEGIN" line), nor base64, nor DER (${trimmed.length} characters).`,
+      ? `The ${describe(input, passwords)} looks like a file name, not certificate data.`
+      : `The ${describe(input, passwords)} is neither PEM (no "-----BEGIN" line), nor base64, nor DER (${trimmed.length} characters).`,
     looksLikePath
-      ? `Pass file paths with the matching *-file input (e.g. certificate-file), or put the file's contents in the secret.`
+      ? `Pass the path ${wordsOf(passwords).via(FILE_INPUTS[input.role])} instead, or put the file's contents here.`
       : 'Store the whole PEM file including its "-----BEGIN …-----" and "-----END …-----" lines, or base64 of the file (`base64 -w0 file`).',
     { origin },
   );
@@ -155,7 +181,7 @@ function readPemText(text: string, origin: Origin, passwords: Passwords, out: De
           'PEM_TRUNCATED',
           'error',
           `The "${problem.label}" block starting on line ${problem.line} of ${origin.source} has no END line: the value was cut short.`,
-          'Copy the whole file into the secret, through its "-----END …-----" line.',
+          'Copy the whole file, through its "-----END …-----" line.',
           { origin: at },
         ),
       );
@@ -238,6 +264,7 @@ function readBlock(block: PemBlock, origin: Origin, passwords: Passwords, out: D
       passphrase: encrypted ? passwords.keyPassphrase : undefined,
       origin,
       what: `The private key on line ${block.line} of ${origin.source}`,
+      words: wordsOf(passwords),
     });
     if (parsed.ok) out.keys.push({ key: parsed.key, origin });
     else out.findings.push(parsed.finding);
@@ -274,7 +301,7 @@ function otherBlock(block: PemBlock, where: string, origin: Origin): Finding {
     isPublic
       ? `${where} is a public key; it is ignored (the private key is needed).`
       : `${where} is not a certificate or a private key; it is ignored.`,
-    'Remove it from the secret, or leave it: it is not uploaded.',
+    'Remove it, or leave it: it is not uploaded.',
     { origin },
   );
 }
@@ -309,7 +336,7 @@ function readBinary(
   out: Decoded,
 ): void {
   if (looksLikePkcs7(bytes)) {
-    readPkcs7Bundle(bytes, `The ${describe(input)}`, origin, out);
+    readPkcs7Bundle(bytes, `The ${describe(input, passwords)}`, origin, out);
     return;
   }
   if (input.role !== 'pkcs12') {
@@ -325,7 +352,8 @@ function readBinary(
         encrypted,
         passphrase: encrypted ? passwords.keyPassphrase : undefined,
         origin,
-        what: `The ${describe(input)}`,
+        what: `The ${describe(input, passwords)}`,
+        words: wordsOf(passwords),
       });
     for (const derType of ['pkcs8', 'pkcs1', 'sec1'] as const) {
       const parsed = tryKey(derType);
@@ -415,27 +443,29 @@ function readPkcs12(
         encrypted: false,
         passphrase: undefined,
         origin,
-        what: `The private key inside the PKCS#12 ${describe(input)}`,
+        what: `The private key inside the PKCS#12 ${describe(input, passwords)}`,
+        words: wordsOf(passwords),
       });
       if (parsed.ok) out.keys.push({ key: parsed.key, origin });
       else out.findings.push(parsed.finding);
     }
     return;
   }
-  const subject = `The ${describe(input)}`;
+  const subject = `The ${describe(input, passwords)}`;
+  const words = wordsOf(passwords);
   const findings: Record<typeof result.failure, Finding> = {
     'password-needed': finding(
       'PKCS12_PASSWORD_NEEDED',
       'error',
       `${subject} is a password-protected PKCS#12 file and no password was given.`,
-      'Pass its password in the pkcs12-password input (from a secret).',
+      `Pass its password ${words.via(Inputs.Pkcs12Password)}.`,
       { origin },
     ),
     'password-wrong': finding(
       'PKCS12_PASSWORD_WRONG',
       'error',
       `${subject} is a PKCS#12 file, but the given password is wrong (its integrity check failed).`,
-      'Check the pkcs12-password secret (no trailing newline or spaces); `openssl pkcs12 -in file.p12 -noout` tests it.',
+      `Check the password given ${words.via(Inputs.Pkcs12Password)} (no trailing newline or spaces); \`openssl pkcs12 -in file.p12 -noout\` tests it.`,
       { origin },
     ),
     unsupported: finding(
@@ -451,7 +481,7 @@ function readPkcs12(
             'PKCS12_INVALID',
             'error',
             `${subject} is not a PKCS#12 file (${result.detail}).`,
-            'Store the .p12/.pfx file as base64 (`base64 -w0 cert.p12`), or pass PEM files with the certificate and private-key inputs.',
+            `Store the .p12/.pfx file as base64 (\`base64 -w0 cert.p12\`), or pass the PEM certificate ${words.via(Inputs.Certificate)} and the key ${words.via(Inputs.PrivateKey)}.`,
             { origin },
           )
         : input.role === 'private-key'

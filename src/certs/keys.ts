@@ -7,6 +7,8 @@ import { errorCode } from '../errors.ts';
 import { contentHex, type DerElement, derElements, inside } from './der.ts';
 import { type Finding, finding, type Origin } from './findings.ts';
 import { scanPem } from './pem.ts';
+import { Inputs } from '../constants.ts';
+import { ACTION_WORDS, type Vocabulary } from '../vocabulary.ts';
 
 export interface KeyFacts {
   /** `rsa`, `ec`, `ed25519`, `rsa-pss`, `dsa`, … as Node names them. */
@@ -70,6 +72,8 @@ interface KeyInput {
   passphrase: string | undefined;
   origin: Origin;
   what: string;
+  /** How the fixes name the passphrase's setting; default: the action's input. */
+  words?: Vocabulary | undefined;
 }
 
 export function parsePrivateKey(input: KeyInput): KeyParse {
@@ -100,7 +104,7 @@ function workRefusal(input: KeyInput): Finding | undefined {
   const der = encryptedDer(input.data);
   if (!der) return undefined; // the old Proc-Type form: one MD5 round, nothing to bound
   const fix =
-    'Re-export the key from its source with usual settings, e.g. `openssl pkey -in key.pem -out key-plain.pem` (store it in a secret), or encrypt it with `openssl pkcs8 -topk8 -v2 aes-256-cbc`.';
+    'Re-export the key from its source with usual settings, e.g. `openssl pkey -in key.pem -out key-plain.pem`, or encrypt it with `openssl pkcs8 -topk8 -v2 aes-256-cbc`.';
   const work = kdfWork(der);
   if (!work) {
     return finding(
@@ -129,12 +133,13 @@ function passphraseOption(passphrase: string | undefined): { passphrase?: string
 
 function keyFailure(input: KeyInput, code: string | undefined): Finding {
   const where = { origin: input.origin };
+  const passphraseVia = (input.words ?? ACTION_WORDS).via(Inputs.KeyPassphrase);
   if (code === 'ERR_MISSING_PASSPHRASE' || (input.encrypted && input.passphrase === undefined)) {
     return finding(
       'KEY_PASSPHRASE_NEEDED',
       'error',
       `${input.what} is encrypted and no passphrase was given.`,
-      'Pass the passphrase in the key-passphrase input (from a secret), or decrypt the key once with `openssl pkey -in key.pem -out key-plain.pem` and store that instead.',
+      `Pass the passphrase ${passphraseVia}, or decrypt the key once with \`openssl pkey -in key.pem -out key-plain.pem\` and use that instead.`,
       where,
     );
   }
@@ -143,7 +148,7 @@ function keyFailure(input: KeyInput, code: string | undefined): Finding {
       'KEY_PASSPHRASE_WRONG',
       'error',
       `${input.what} could not be decrypted with the given passphrase: the passphrase is wrong or the key is damaged.`,
-      'Check the key-passphrase secret (no trailing newline or spaces), or test it with `openssl pkey -in key.pem -noout`.',
+      `Check the passphrase given ${passphraseVia} (no trailing newline or spaces), or test it with \`openssl pkey -in key.pem -noout\`.`,
       where,
     );
   }

@@ -7,6 +7,8 @@ import type { CertItem, KeyItem } from './decode.ts';
 import { type Finding, finding, type Origin, sourcePhrase } from './findings.ts';
 import { fingerprint, oneLineName, verifies } from './inspect.ts';
 import { certificateMatchesKey, publicKeyId } from './keys.ts';
+import { Inputs } from '../constants.ts';
+import { ACTION_WORDS, type Vocabulary } from '../vocabulary.ts';
 
 export interface LeafChoice {
   leaf?: CertItem;
@@ -19,6 +21,7 @@ export function chooseLeaf(
   certs: readonly CertItem[],
   keys: readonly KeyItem[],
   requireKey: boolean,
+  words: Vocabulary = ACTION_WORDS,
 ): LeafChoice {
   const findings: Finding[] = [];
   const distinctKeys = uniqueKeys(keys);
@@ -48,7 +51,7 @@ export function chooseLeaf(
             'EXTRA_PRIVATE_KEY',
             'warning',
             'An extra private key that belongs to none of the certificates was found; it is ignored.',
-            'Remove the extra key from the secret.',
+            'Remove the extra key.',
             { origin: extra.origin },
           ),
         );
@@ -92,13 +95,13 @@ export function chooseLeaf(
             'NO_PRIVATE_KEY',
             'error',
             `No private key was found in the inputs: the PKCS#7 bundle in ${pkcs7.origin.source} holds certificates only, never a key.`,
-            'Pass the private key (PEM) separately in the private-key input, next to the PKCS#7 bundle; or give a PKCS#12 (.pfx) export, which holds both.',
+            `Pass the private key (PEM) separately ${words.via(Inputs.PrivateKey)}, next to the PKCS#7 bundle; or give a PKCS#12 (.pfx) export, which holds both.`,
           )
         : finding(
             'NO_PRIVATE_KEY',
             'error',
             'No private key was found in the inputs.',
-            'Pass the private key (PEM) in the private-key input, or a PKCS#12 file that contains it.',
+            `Pass the private key (PEM) ${words.via(Inputs.PrivateKey)}, or a PKCS#12 file that contains it.`,
           ),
     );
   }

@@ -13,6 +13,8 @@ import { covers, normaliseHostname } from './hostnames.ts';
 import { fingerprint, inspectCertificate, type CertFacts, oneLineName } from './inspect.ts';
 import { chooseLeaf } from './leaf.ts';
 import { strengthFindings } from './strength.ts';
+import { Inputs } from '../constants.ts';
+import { ACTION_WORDS, type Vocabulary } from '../vocabulary.ts';
 
 export const DEFAULT_WARN_DAYS = 30;
 export const DEFAULT_FAIL_DAYS = 7;
@@ -28,6 +30,7 @@ const PKCS12_CODES = new Set([
 export function checkBundle(input: BundleInput, options: CheckOptions = {}): CheckedBundle {
   const now = options.now ?? new Date();
   const repair = options.repairChain ?? true;
+  const words = options.words ?? ACTION_WORDS;
   const findings: Finding[] = [];
   const certs: CertItem[] = [];
   const keys: KeyItem[] = [];
@@ -35,6 +38,7 @@ export function checkBundle(input: BundleInput, options: CheckOptions = {}): Che
     const decoded = decodeSource(source, {
       keyPassphrase: input.keyPassphrase,
       pkcs12Password: input.pkcs12Password,
+      words,
     });
     certs.push(...decoded.certs);
     keys.push(...decoded.keys);
@@ -50,14 +54,14 @@ export function checkBundle(input: BundleInput, options: CheckOptions = {}): Che
           'NO_CERTIFICATE',
           'error',
           'No certificate was found in the inputs.',
-          'Pass the certificate (PEM, e.g. fullchain.pem) in the certificate input, or a PKCS#12 file.',
+          `Pass the certificate (PEM, e.g. fullchain.pem) ${words.via(Inputs.Certificate)}, or a PKCS#12 file.`,
         ),
       );
     }
     return { ok: false, chain: [], orderFound, findings };
   }
 
-  const choice = chooseLeaf(certs, keys, (options.requireKey ?? true) && !unreadable);
+  const choice = chooseLeaf(certs, keys, (options.requireKey ?? true) && !unreadable, words);
   findings.push(...choice.findings);
   const leafItem = choice.leaf!;
   const leaf = leafItem.cert;
@@ -83,6 +87,7 @@ export function checkBundle(input: BundleInput, options: CheckOptions = {}): Che
       certs.map((c) => c.cert),
       repair,
       !certs.some((c) => c.fromPkcs7),
+      words,
     ),
   );
 
@@ -96,7 +101,7 @@ export function checkBundle(input: BundleInput, options: CheckOptions = {}): Che
     const role = i === 0 ? 'leaf' : 'intermediate';
     findings.push(...expiryFindings(cert, role, window), ...strengthFindings(cert, role));
   });
-  findings.push(...nameFindings(leafFacts, options.domains ?? []));
+  findings.push(...nameFindings(leafFacts, options.domains ?? [], words));
 
   const chain = analysis.path.map((cert, i) =>
     chainEntry(cert, i, analysis.path.length, analysis.endsAtRoot),
@@ -131,7 +136,7 @@ function ensureNewline(pem: string): string {
   return pem.endsWith('\n') ? pem : `${pem}\n`;
 }
 
-function nameFindings(leaf: CertFacts, domains: readonly string[]): Finding[] {
+function nameFindings(leaf: CertFacts, domains: readonly string[], words: Vocabulary): Finding[] {
   const out: Finding[] = [];
   const names = { dns: leaf.dnsNames, ip: leaf.ipAddresses };
   if (names.dns.length === 0 && names.ip.length === 0) {
@@ -153,7 +158,7 @@ function nameFindings(leaf: CertFacts, domains: readonly string[]): Finding[] {
           'HOSTNAME_NOT_COVERED',
           'error',
           `The certificate does not cover "${normaliseHostname(domain)}"; it covers ${covered}.`,
-          'Issue the certificate for every name in domains (a wildcard *.example.com covers one label: a.example.com, not example.com or a.b.example.com), or fix the domains input.',
+          `Issue the certificate for every name asked for (a wildcard *.example.com covers one label: a.example.com, not example.com or a.b.example.com), or fix the list given ${words.via(Inputs.Domains)}.`,
           { subject: leaf.subject },
         ),
       );

@@ -3,22 +3,23 @@
  * src/cli.ts once it knows this Node can run it; running this module runs the command.
  */
 import { InputError, messageWithFix } from '../errors.ts';
-import { parseCommandLine, USAGE } from './args.ts';
+import { parseCommandLine } from './args.ts';
 import { renderText } from '../report/text.ts';
 import { run } from '../run.ts';
+import { VERSION } from '../version.ts';
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseCommandLine(argv, process.env);
   if (parsed.kind === 'help') {
-    process.stdout.write(USAGE);
+    process.stdout.write(parsed.text);
     return 0;
   }
-  if (parsed.kind === 'input-error') {
-    process.stderr.write(`cert-rotate: ${parsed.message}\n`);
-    return 2;
+  if (parsed.kind === 'version') {
+    process.stdout.write(`cert-rotate ${VERSION}\n`);
+    return 0;
   }
-  if (parsed.kind === 'usage-error') {
-    process.stderr.write(`cert-rotate: ${parsed.message}\n\n${USAGE}`);
+  if (parsed.kind === 'input-error' || parsed.kind === 'usage-error') {
+    process.stderr.write(`cert-rotate: ${parsed.message}\n`);
     return 2;
   }
   // Nothing is logged by a terminal run, so there is nothing to mask.

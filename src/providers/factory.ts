@@ -6,7 +6,7 @@ import type { Redactor } from '../secrets.ts';
 import { createDigitalOceanProvider } from './digitalocean/provider.ts';
 import { createDokployProvider } from './dokploy/provider.ts';
 import type { Transport } from './http.ts';
-import type { Provider, ProviderKind } from './provider.ts';
+import type { Provider, ProviderKind, TokenHelp } from './provider.ts';
 
 export interface ProviderSettings {
   kind: ProviderKind;
@@ -18,6 +18,8 @@ export interface ProviderSettings {
   serverId?: string | undefined;
   /** Dokploy: reload Traefik after changes. */
   reloadTraefik?: boolean | undefined;
+  /** What a refused token's fix asks for, and where it says to put the token. */
+  tokenHelp?: TokenHelp | undefined;
 }
 
 export function createProvider(
@@ -30,6 +32,7 @@ export function createProvider(
       return createDigitalOceanProvider({
         token: settings.token,
         redactor,
+        ...(settings.tokenHelp ? { tokenHelp: settings.tokenHelp } : {}),
         ...(settings.apiUrl ? { baseUrl: settings.apiUrl } : {}),
         ...transport,
       });
@@ -46,6 +49,7 @@ export function createProvider(
         serverId: settings.serverId,
         reloadTraefik: settings.reloadTraefik,
         redactor,
+        ...(settings.tokenHelp ? { tokenHelp: settings.tokenHelp } : {}),
         ...transport,
       });
   }

@@ -268,7 +268,7 @@ export class HttpClient {
         );
       }
       throw new ProviderError('NETWORK', `${provider}: ${what} failed (${outcome.code})${tries}.`, {
-        fix: `Check that ${this.baseUrl.host} is reachable from the runner (and the proxy settings, if it uses one).`,
+        fix: `Check that ${this.baseUrl.host} is reachable from this machine (and the proxy settings, if it uses one).`,
       });
     }
     const { status } = outcome.response;
@@ -362,7 +362,7 @@ export function checkBaseUrl(provider: string, raw: string, allowInsecureHttp: b
       'INSECURE_URL',
       `${provider}: the URL must not contain a user name or password.`,
       {
-        fix: 'Pass credentials in the api-token input (from a secret), not in the URL.',
+        fix: 'Pass the credentials as the API token, not in the URL.',
       },
     );
   }

@@ -4,8 +4,23 @@
  * things that use a certificate. Each provider implements this in its own folder, with its wire
  * types in its own contracts.ts; adding one touches that folder and one line of factory.ts.
  */
+import { Inputs } from '../constants.ts';
+import { ACTION_WORDS } from '../vocabulary.ts';
 
 export type ProviderKind = 'digitalocean' | 'dokploy';
+
+/** What a run does with the token: plan only reads, apply writes too (so a refusal names what is missing). */
+export type Access = 'read' | 'write';
+
+/** For the fix of a refused (or missing) token: what this run needs, and how the user gives the token here. */
+export interface TokenHelp {
+  access: Access;
+  /** With its preposition: `in the api-token input (from a secret)`, `in the environment variable CERT_ROTATE_API_TOKEN`. */
+  via: string;
+}
+
+/** A provider made without saying: the action's words, and everything apply needs. */
+export const DEFAULT_TOKEN_HELP: TokenHelp = { access: 'write', via: ACTION_WORDS.via(Inputs.ApiToken) };
 
 export interface RemoteCertificate {
   id: string;

@@ -21,10 +21,11 @@ const PLACEHOLDER = /\{(name|sha1|sha256|not-after)(?::(\d+))?\}/g;
 const LINEAGE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 
 /** A lineage name: what users type as `name`, safe in every provider's certificate names. */
-export function checkLineageName(name: string): string {
+/** `label`: how the message names the setting (`name`, `--name`). */
+export function checkLineageName(name: string, label = 'name'): string {
   if (!LINEAGE.test(name)) {
     throw new InputError(
-      `Invalid name '${name}'. Expected 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit.`,
+      `Invalid ${label} '${name}'. Expected 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit.`,
       'Use a short identifier for the certificate, e.g. example-com.',
     );
   }
@@ -32,18 +33,18 @@ export function checkLineageName(name: string): string {
 }
 
 /** Check a template: it must name the lineage and carry a fingerprint (at least 8 hex digits). */
-export function checkTemplate(template: string): string {
+export function checkTemplate(template: string, label = 'name-template'): string {
   const parts = [...template.matchAll(PLACEHOLDER)];
   const unknown = template.replace(PLACEHOLDER, '').match(/\{[^}]*\}/);
   if (unknown) {
     throw new InputError(
-      `Invalid name-template '${template}': unknown placeholder ${unknown[0]}.`,
+      `Invalid ${label} '${template}': unknown placeholder ${unknown[0]}.`,
       'Use {name}, {sha1}, {sha1:N}, {sha256}, {sha256:N} or {not-after}.',
     );
   }
   if (!parts.some((p) => p[1] === 'name')) {
     throw new InputError(
-      `Invalid name-template '${template}': it has no {name}.`,
+      `Invalid ${label} '${template}': it has no {name}.`,
       'Include {name}, e.g. {name}-{sha1:12}.',
     );
   }
@@ -52,7 +53,7 @@ export function checkTemplate(template: string): string {
     const length = key === 'sha1' ? 40 : key === 'sha256' ? 64 : undefined;
     if (length !== undefined && digits !== undefined && Number(digits) > length) {
       throw new InputError(
-        `Invalid name-template '${template}': ${placeholder} asks for more hex digits than ${key} has (${length}).`,
+        `Invalid ${label} '${template}': ${placeholder} asks for more hex digits than ${key} has (${length}).`,
         `Use at most {${key}:${length}}, or {${key}} for the whole fingerprint.`,
       );
     }
@@ -61,7 +62,7 @@ export function checkTemplate(template: string): string {
   const digits = fingerprint ? Number(fingerprint[2] ?? (fingerprint[1] === 'sha1' ? 40 : 64)) : 0;
   if (!fingerprint || digits < 8) {
     throw new InputError(
-      `Invalid name-template '${template}': it needs a fingerprint of at least 8 hex digits ({sha1:N} or {sha256:N}).`,
+      `Invalid ${label} '${template}': it needs a fingerprint of at least 8 hex digits ({sha1:N} or {sha256:N}).`,
       'Each version needs a name of its own (DigitalOcean refuses duplicates) that says which content it holds: e.g. {name}-{sha1:12}.',
     );
   }

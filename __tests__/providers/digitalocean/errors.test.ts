@@ -93,6 +93,34 @@ describe('DigitalOcean error mapping', () => {
     }
   });
 
+  it('a refused token in plan asks only for the read scopes, where the terminal takes the token', async () => {
+    const wrong = `dop_v1_${randomBytes(32).toString('hex')}`;
+    const via = 'in the environment variable CERT_ROTATE_API_TOKEN';
+    const h = await harness({ provider: { token: wrong, tokenHelp: { access: 'read', via } } });
+    try {
+      for (const refused of [h.provider.list(), h.provider.uses!()]) {
+        const error = await rejection(refused);
+        assert.equal(error.providerCode, 'AUTH');
+        assert.equal(
+          error.fix,
+          'Pass a valid DigitalOcean API token with the scopes certificate:read, load_balancer:read, cdn:read in the environment variable CERT_ROTATE_API_TOKEN.',
+        );
+        assert.ok(!printed(h, [error]).includes(wrong));
+      }
+    } finally {
+      await h.close();
+    }
+    const apply = await harness({ provider: { token: wrong, tokenHelp: { access: 'write', via } } });
+    try {
+      const error = await rejection(apply.provider.list());
+      assert.match(error.fix ?? '', SCOPES);
+      assert.match(error.fix ?? '', /CERT_ROTATE_API_TOKEN\.$/);
+      assert.doesNotMatch(error.fix ?? '', /input|secret/);
+    } finally {
+      await apply.close();
+    }
+  });
+
   it('a token without a scope is AUTH naming the scope the request needed', async () => {
     const token = `dop_v1_${randomBytes(32).toString('hex')}`;
     const h = await harness({

@@ -52,6 +52,24 @@ describe('Dokploy provider, error replies', () => {
     return key;
   }
 
+  it('a wrong key in plan asks only for the read permission, where the terminal takes the key', async () => {
+    const via = 'in the environment variable CERT_ROTATE_API_TOKEN';
+    const plan = wire(double, testKey('wrong'), agent, { tokenHelp: { access: 'read', via } }).provider;
+    await assert.rejects(
+      plan.list(),
+      expectError('AUTH', (e) => {
+        assert.match(e.fix ?? '', /certificate permissions \(read\) or the owner\/admin role/);
+        assert.match(e.fix ?? '', /pass it in the environment variable CERT_ROTATE_API_TOKEN\./);
+        assert.doesNotMatch(e.fix ?? '', /create|input|secret/);
+      }),
+    );
+    const apply = wire(double, testKey('wrong'), agent, { tokenHelp: { access: 'write', via } }).provider;
+    await assert.rejects(
+      apply.list(),
+      expectError('AUTH', (e) => assert.match(e.fix ?? '', /permissions \(read, create, delete\)/)),
+    );
+  });
+
   it('a wrong key: AUTH, the server quoted, a fix that names the permission; the key never in the message', async () => {
     const wrong = testKey('wrong');
     const before = double.requests.length;
@@ -67,6 +85,7 @@ describe('Dokploy provider, error replies', () => {
         );
         assert.match(e.fix ?? '', /API key/);
         assert.match(e.fix ?? '', /certificate permissions \(read, create, delete\)/);
+        assert.match(e.fix ?? '', /pass it in the api-token input \(from a secret\)\./);
         assert.ok(!e.message.includes(wrong) && !(e.fix ?? '').includes(wrong));
       }),
     );

@@ -9,7 +9,14 @@ import { type Clock, realClock } from '../clock.ts';
 import { createChecked } from '../create-checked.ts';
 import { ProviderError } from '../errors.ts';
 import { HttpClient, type HttpRequest, type RetryPolicy, type Timeouts } from '../http.ts';
-import type { CertificateUpload, CertificateUse, Provider, RemoteCertificate } from '../provider.ts';
+import {
+  type CertificateUpload,
+  type CertificateUse,
+  DEFAULT_TOKEN_HELP,
+  type Provider,
+  type RemoteCertificate,
+  type TokenHelp,
+} from '../provider.ts';
 import { RateLimiter, type RateLimitOptions } from '../rate-limit.ts';
 import type { Api } from './api.ts';
 import { listCdnEndpoints, rebindCdnEndpoint, toUse as cdnUse } from './cdn.ts';
@@ -24,7 +31,8 @@ import {
 } from './certificates.ts';
 import { listLoadBalancers, rebindLoadBalancer, toUse as lbUse } from './load-balancers.ts';
 import { DEFAULT_POLLING, type PollOptions } from './polling.ts';
-import { PROVIDER } from './replies.ts';
+import { PROVIDER, withAuthFix } from './replies.ts';
+import { tokenFix } from './scopes.ts';
 
 /** DigitalOcean's CDN routes: 5 requests per 10 s (the API description's rate-limit section). */
 const CDN_LIMIT = { requests: 5, windowMs: 10_000 };
@@ -52,15 +60,14 @@ export interface DigitalOceanOptions {
   inUseWait?: Partial<InUseWait>;
   /** DigitalOcean's CDN limit (5 requests per 10 s). */
   cdnLimit?: Partial<Pick<RateLimitOptions, 'requests' | 'windowMs'>>;
+  /** What a refused token's fix asks for (plan: the read scopes) and where it says to put the token. */
+  tokenHelp?: TokenHelp;
 }
 
 export function createDigitalOceanProvider(options: DigitalOceanOptions): Provider {
+  const authFix = tokenFix(options.tokenHelp ?? DEFAULT_TOKEN_HELP);
   const token = options.token.trim();
-  if (token === '') {
-    throw new ProviderError('AUTH', `${PROVIDER}: no API token was given.`, {
-      fix: 'Pass a DigitalOcean personal access token from a secret.',
-    });
-  }
+  if (token === '') throw new ProviderError('AUTH', `${PROVIDER}: no API token was given.`, { fix: authFix });
   options.redactor.add(token);
   const clock = options.clock ?? realClock;
   const debug = options.debug;
@@ -98,11 +105,22 @@ export function createDigitalOceanProvider(options: DigitalOceanOptions): Provid
     return [...balancers.map(lbUse), ...endpoints.map(cdnUse)].filter((use) => use.certificateIds.length > 0);
   };
 
+  // Every refusal, from whichever request, gets the fix worded for this run.
+  const worded =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await call(...args);
+      } catch (thrown) {
+        throw withAuthFix(thrown, authFix);
+      }
+    };
+
   return {
     kind: 'digitalocean',
     label: PROVIDER,
-    list: () => listCertificates(api),
-    async create(upload: CertificateUpload): Promise<RemoteCertificate> {
+    list: worded(() => listCertificates(api)),
+    create: worded(async (upload: CertificateUpload): Promise<RemoteCertificate> => {
       // The key is a secret wherever it shows up, an echo in an error reply included.
       options.redactor.add(upload.privateKey);
       const created = await createChecked(upload, {
@@ -111,24 +129,25 @@ export function createDigitalOceanProvider(options: DigitalOceanOptions): Provid
         note,
       });
       return waitVerified(api, created);
-    },
-    async readBack(id: string): Promise<RemoteCertificate | undefined> {
+    }),
+    readBack: worded(async (id: string): Promise<RemoteCertificate | undefined> => {
       try {
         return await getCertificate(api, id);
       } catch (thrown) {
         if (thrown instanceof ProviderError && thrown.status === 404) return undefined;
         throw thrown;
       }
-    },
-    remove: (id: string) =>
+    }),
+    remove: worded((id: string) =>
       deleteCertificate(api, id, inUseWait, async (certificateId) =>
         (await uses()).filter((use) => use.certificateIds.includes(certificateId)),
       ),
-    uses,
-    rebind(use: CertificateUse, from: string, to: string): Promise<CertificateUse> {
+    ),
+    uses: worded(uses),
+    rebind: worded((use: CertificateUse, from: string, to: string): Promise<CertificateUse> => {
       if (use.kind === 'cdn-endpoint') return rebindCdnEndpoint(cdnApi, use, from, to);
       return rebindLoadBalancer(api, use, from, to);
-    },
+    }),
     requestCount: () => http.requestCount,
   };
 }

@@ -3,26 +3,19 @@
  * things with 403 (a token without the scope, a certificate still in use, a load balancer busy
  * with earlier actions), so the message text has to be read; that happens here and nowhere else.
  */
-import { ProviderError } from '../errors.ts';
+import { isProviderError, ProviderError } from '../errors.ts';
+import { DEFAULT_TOKEN_HELP } from '../provider.ts';
+import { tokenFix } from './scopes.ts';
 import type { HttpResponse } from '../http.ts';
 import type { ErrorBody } from './contracts.ts';
 
 export const PROVIDER = 'DigitalOcean';
 
-/** Every scope the rotation uses, for the fix of an authorization failure. */
-export const TOKEN_SCOPES = [
-  'certificate:read',
-  'certificate:create',
-  'certificate:delete',
-  'load_balancer:read',
-  'load_balancer:update',
-  'cdn:read',
-  'cdn:update',
-];
-
-const AUTH_FIX =
-  `Give the action a DigitalOcean API token (from a secret) that is valid and has the scopes ` +
-  `${TOKEN_SCOPES.join(', ')}.`;
+/**
+ * A refusal's fix as the modules word it: every scope apply uses, the token in the action's input.
+ * The provider rewords it for its run (withAuthFix): plan needs the read scopes only.
+ */
+const AUTH_FIX = tokenFix(DEFAULT_TOKEN_HELP);
 
 /** What a request was for, to name it in messages. */
 export interface Call {
@@ -109,6 +102,16 @@ export function replyError(res: HttpResponse, call: Call): ProviderError {
     });
   }
   return new ProviderError('PROTOCOL', `${where}, which its API does not describe here.`, { status });
+}
+
+/** An authorization failure with the fix for this run; anything else as it was. */
+export function withAuthFix(thrown: unknown, fix: string): unknown {
+  if (!isProviderError(thrown, 'AUTH') || thrown.fix === fix) return thrown;
+  return new ProviderError('AUTH', thrown.message, {
+    ...(thrown.status === undefined ? {} : { status: thrown.status }),
+    fix,
+    ...(thrown.cause === undefined ? {} : { cause: thrown.cause }),
+  });
 }
 
 /** A reply with the right status whose body is not the shape the API describes. */

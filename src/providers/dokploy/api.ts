@@ -28,6 +28,8 @@ export interface DokployApiOptions extends Transport {
   /** The API base, ending in /api (base-url.ts). */
   baseUrl: string;
   redactor: HttpClientOptions['redactor'];
+  /** The fix of a refused key, worded for the run (keyFix); default: everything apply needs. */
+  authFix?: string;
 }
 
 const RELOAD_AUTH_FIX =
@@ -140,10 +142,10 @@ export class DokployApi {
       this.options.debug?.(`Dokploy: ${dialect.description}: GET ${this.pathOf(path)} → ${res.status}`);
       if (res.status === 404) continue;
       if (res.status === 401) {
-        refused ??= replyError(res, what);
+        refused ??= replyError(res, what, this.options.authFix);
         continue;
       }
-      if (!ok(res)) throw replyError(res, what);
+      if (!ok(res)) throw replyError(res, what, this.options.authFix);
       const rows = readListing(res.body, what);
       this.chosen = dialect;
       this.options.debug?.(`Dokploy: speaking ${dialect.description}`);
@@ -179,7 +181,9 @@ export class DokployApi {
     };
     if (body !== undefined) req.body = body;
     const res = await this.client(dialect).request(req);
-    if (!ok(res) && !expected.includes(res.status)) throw replyError(res, this.what(dialect, procedure));
+    if (!ok(res) && !expected.includes(res.status)) {
+      throw replyError(res, this.what(dialect, procedure), this.options.authFix);
+    }
     return res;
   }
 

@@ -11,11 +11,18 @@
  */
 import { createChecked, isSameUpload } from '../create-checked.ts';
 import { ProviderError } from '../errors.ts';
-import type { CertificateUpload, Provider, RemoteCertificate } from '../provider.ts';
+import {
+  type CertificateUpload,
+  DEFAULT_TOKEN_HELP,
+  type Provider,
+  type RemoteCertificate,
+  type TokenHelp,
+} from '../provider.ts';
 import type { Transport } from '../http.ts';
 import { DokployApi, type DokployApiOptions } from './api.ts';
 import { apiBaseUrl } from './base-url.ts';
 import { createInput } from './create-body.ts';
+import { keyFix } from './permissions.ts';
 import type { ListedCertificate } from './rows.ts';
 
 export interface DokployOptions extends Transport {
@@ -28,6 +35,8 @@ export interface DokployOptions extends Transport {
   /** After the run's changes, restart Traefik (on `serverId` when set) so it serves them. */
   reloadTraefik?: boolean | undefined;
   redactor: DokployApiOptions['redactor'];
+  /** What a refused key's fix asks for (plan: read only) and where it says to put the key. */
+  tokenHelp?: TokenHelp;
 }
 
 export function createDokployProvider(options: DokployOptions): Provider {
@@ -43,15 +52,12 @@ class DokployProvider implements Provider {
   private readonly debug: ((line: string) => void) | undefined;
 
   constructor(options: DokployOptions) {
-    const { apiKey: rawKey, baseUrl, serverId, reloadTraefik, redactor, ...transport } = options;
+    const { apiKey: rawKey, baseUrl, serverId, reloadTraefik, redactor, tokenHelp, ...transport } = options;
+    const authFix = keyFix(tokenHelp ?? DEFAULT_TOKEN_HELP);
     const apiKey = rawKey.trim();
-    if (apiKey === '') {
-      throw new ProviderError('AUTH', 'Dokploy: no API key was given.', {
-        fix: 'Create an API key in Dokploy (Profile → API/CLI), store it as a secret and pass it as the API key.',
-      });
-    }
+    if (apiKey === '') throw new ProviderError('AUTH', 'Dokploy: no API key was given.', { fix: authFix });
     redactor.add(apiKey);
-    this.api = new DokployApi({ ...transport, apiKey, baseUrl: apiBaseUrl(baseUrl), redactor });
+    this.api = new DokployApi({ ...transport, apiKey, baseUrl: apiBaseUrl(baseUrl), redactor, authFix });
     this.label = `Dokploy at ${this.api.baseUrl.host}`;
     const server = serverId?.trim();
     this.serverId = server === '' ? undefined : server;

@@ -10,12 +10,12 @@
  */
 import type { HttpResponse } from '../http.ts';
 import { ProviderError } from '../errors.ts';
+import { DEFAULT_TOKEN_HELP } from '../provider.ts';
+import { keyFix } from './permissions.ts';
 import type { DocsErrorBody, TrpcErrorBody } from './contracts.ts';
 
-export const AUTH_FIX =
-  'Create an API key in Dokploy (Profile → API/CLI) as a member of the organization that owns the ' +
-  'certificates, with the certificate permissions (read, create, delete) or the owner/admin role, and ' +
-  'pass it as the API key. On Dokploy Cloud a certificate also needs a server id.';
+/** For a refusal when the run did not say what it needs: everything apply does, worded for the action. */
+export const AUTH_FIX = keyFix(DEFAULT_TOKEN_HELP);
 
 export interface ServerSays {
   message: string | undefined;

@@ -1,0 +1,238 @@
+/**
+ * The command's flags: which input each sets, which subcommands take it, and its help line. The
+ * parser, the help texts and the words messages use for settings (`--key`, CERT_ROTATE_…) are all
+ * made from this one table, so they cannot disagree.
+ */
+import { type InputName, Inputs, MODES } from '../constants.ts';
+import type { Vocabulary } from '../vocabulary.ts';
+
+export type Command = (typeof MODES)[number];
+
+export interface Flag {
+  /** Without the dashes. */
+  name: string;
+  /** What follows a value flag, for the help: `FILE`, `N`. Switches have none. */
+  value?: string;
+  /** The input the flag sets: a value flag to its value, a switch to `sets`. */
+  input?: InputName;
+  sets?: 'true' | 'false';
+  /** May be given more than once (the values are joined). */
+  multiple?: boolean;
+  /** The subcommands that take it. */
+  commands: readonly Command[];
+  help: string;
+}
+
+const ALL = MODES;
+const ROTATE: readonly Command[] = ['plan', 'apply'];
+
+export const FLAGS: readonly Flag[] = [
+  {
+    name: 'cert',
+    value: 'FILE',
+    input: Inputs.CertificateFile,
+    commands: ALL,
+    help: 'Certificate (PEM or DER); may hold the chain and the key too',
+  },
+  { name: 'bundle', value: 'FILE', input: Inputs.CertificateFile, commands: ALL, help: 'The same as --cert' },
+  {
+    name: 'key',
+    value: 'FILE',
+    input: Inputs.PrivateKeyFile,
+    commands: ALL,
+    help: 'Private key (PEM: PKCS#1, PKCS#8, SEC1, encrypted; or DER)',
+  },
+  {
+    name: 'chain',
+    value: 'FILE',
+    input: Inputs.CertificateChainFile,
+    commands: ALL,
+    help: 'Intermediate certificates, when not in --cert',
+  },
+  {
+    name: 'pkcs12',
+    value: 'FILE',
+    input: Inputs.Pkcs12File,
+    commands: ALL,
+    help: 'PKCS#12 / PFX file instead of --cert and --key',
+  },
+  {
+    name: 'manifest',
+    value: 'FILE',
+    input: Inputs.Manifest,
+    commands: ALL,
+    help: 'A YAML manifest listing many certificates (instead of --cert, --key …)',
+  },
+  {
+    name: 'domains',
+    value: 'LIST',
+    input: Inputs.Domains,
+    multiple: true,
+    commands: ALL,
+    help: 'Names the certificate must cover (comma-separated; repeatable)',
+  },
+  {
+    name: 'name',
+    value: 'NAME',
+    input: Inputs.Name,
+    commands: ALL,
+    help: "The certificate's name: every uploaded version is named after it",
+  },
+  {
+    name: 'warn-days',
+    value: 'N',
+    input: Inputs.WarnDays,
+    commands: ALL,
+    help: 'Warn when it expires within N days (default 30)',
+  },
+  {
+    name: 'fail-days',
+    value: 'N',
+    input: Inputs.FailDays,
+    commands: ALL,
+    help: 'Fail when it expires within N days (default 7)',
+  },
+  {
+    name: 'no-repair-chain',
+    input: Inputs.RepairChain,
+    sets: 'false',
+    commands: ALL,
+    help: 'Fail on an out-of-order chain instead of reordering it',
+  },
+  {
+    name: 'provider',
+    value: 'NAME',
+    input: Inputs.Provider,
+    commands: ROTATE,
+    help: 'digitalocean or dokploy',
+  },
+  {
+    name: 'api-url',
+    value: 'URL',
+    input: Inputs.ApiUrl,
+    commands: ROTATE,
+    help: "Dokploy's address; DigitalOcean's API (default https://api.digitalocean.com)",
+  },
+  {
+    name: 'server-id',
+    value: 'ID',
+    input: Inputs.ServerId,
+    commands: ROTATE,
+    help: 'Dokploy: the remote server the certificate belongs to',
+  },
+  {
+    name: 'name-template',
+    value: 'T',
+    input: Inputs.NameTemplate,
+    commands: ROTATE,
+    help: 'How versions are named (default {name}-{sha1:12})',
+  },
+  {
+    name: 'keep-superseded',
+    value: 'N',
+    input: Inputs.KeepSuperseded,
+    commands: ROTATE,
+    help: 'Keep the newest N superseded versions as a rollback (default 0)',
+  },
+  {
+    name: 'no-remove-superseded',
+    input: Inputs.RemoveSuperseded,
+    sets: 'false',
+    commands: ROTATE,
+    help: 'Keep superseded versions',
+  },
+  {
+    name: 'no-rebind',
+    input: Inputs.Rebind,
+    sets: 'false',
+    commands: ROTATE,
+    help: 'Do not move load balancers and CDN endpoints to the new version',
+  },
+  {
+    name: 'reload-traefik',
+    input: Inputs.ReloadTraefik,
+    sets: 'true',
+    commands: ROTATE,
+    help: 'Dokploy: reload Traefik after changes',
+  },
+  {
+    name: 'inventory',
+    input: Inputs.Inventory,
+    sets: 'true',
+    commands: ROTATE,
+    help: 'Also list every certificate the provider holds',
+  },
+  {
+    name: 'concurrency',
+    value: 'N',
+    input: Inputs.Concurrency,
+    commands: ROTATE,
+    help: 'Lineages at once (default 32)',
+  },
+  {
+    name: 'timeout-seconds',
+    value: 'N',
+    input: Inputs.TimeoutSeconds,
+    commands: ROTATE,
+    help: 'Per request (default 30)',
+  },
+  { name: 'json', commands: ALL, help: 'Print the report as JSON' },
+  { name: 'help', commands: ALL, help: 'Show this help' },
+];
+
+/** Secrets the command reads from the environment only, with what each holds (for the help). */
+export const SECRET_VARIABLES: readonly { input: InputName; help: string; commands: readonly Command[] }[] = [
+  { input: Inputs.KeyPassphrase, help: 'Passphrase of an encrypted key', commands: ALL },
+  { input: Inputs.Pkcs12Password, help: 'Password of the PKCS#12 file', commands: ALL },
+  {
+    input: Inputs.ApiToken,
+    help: "The provider's API token (DigitalOcean) or key (Dokploy)",
+    commands: ROTATE,
+  },
+];
+
+export function envName(input: InputName): string {
+  return `CERT_ROTATE_${input.toUpperCase().replace(/-/g, '_')}`;
+}
+
+/** The flag that sets an input (the first, so --cert rather than its alias --bundle). */
+export function flagOf(input: InputName): Flag | undefined {
+  return FLAGS.find((flag) => flag.input === input);
+}
+
+/** `certificate` → `certificate-file`: the input a value's file flag sets, when there is one. */
+function fileFlagOf(input: InputName): Flag | undefined {
+  return FLAGS.find((flag) => flag.input === `${input}-file`);
+}
+
+/**
+ * The command's words for settings: flags where there is one, CERT_ROTATE_* variables for the rest
+ * (secrets above all), and the variable for a setting whose value came from the environment, so a
+ * message about a bad value names the place it was really given.
+ */
+export function commandWords(fromEnv: ReadonlySet<InputName> = new Set()): Vocabulary {
+  const name = (input: InputName): string => {
+    const flag = flagOf(input);
+    return flag === undefined || fromEnv.has(input) ? envName(input) : `--${flag.name}`;
+  };
+  return {
+    name,
+    via(input) {
+      // A certificate part is best given as a file: `--key FILE` rather than the PEM in a variable.
+      const own = flagOf(input) ?? fileFlagOf(input);
+      if (own === undefined) return `in the environment variable ${envName(input)}`;
+      return `with --${own.name}${own.value ? ` ${own.value}` : ''}`;
+    },
+    turn(input, on) {
+      const flag = flagOf(input);
+      if (flag?.sets === undefined) return `set ${envName(input)} to ${on}`;
+      return (flag.sets === 'true') === on ? `add --${flag.name}` : `leave out --${flag.name}`;
+    },
+    mode: (mode) => `cert-rotate ${mode}`,
+    value: (label) => `${label} value`,
+    missing:
+      'If it comes from the environment, check that the variable is set and exported (export CERT_ROTATE_…=…), or give the file with its flag.',
+    folder: 'the current folder',
+    passEnv: 'Set each one in the environment of the command (export NAME=…), and check its name.',
+  };
+}
