@@ -8,6 +8,7 @@ import { type KeyObject, X509Certificate } from 'node:crypto';
 import { type Finding, finding, type Origin } from './findings.ts';
 import { isEncryptedPkcs8, parsePrivateKey } from './keys.ts';
 import { containsPemMarker, decodeBase64, normaliseText, type PemBlock, scanPem, toPem } from './pem.ts';
+import { plural } from '../plural.ts';
 import { pkcs12Opener } from './pkcs12-support.ts';
 
 export type Role = 'certificate' | 'private-key' | 'chain' | 'bundle' | 'pkcs12';
@@ -128,7 +129,7 @@ function notPem(input: SourceInput, origin: Origin, text: string): Finding {
     'error',
     looksLikePath
       ? `The ${describe(input)} looks like a file name, not certificate data.`
-      : `The ${describe(input)} is neither PEM (no "-----BEGIN" line), nor base64, nor DER (${trimmed.length} characters).`,
+      : `The ${describe(input)} is neither PEM (no "-----BEGIN" line), nor base64, nor DER (${plural(trimmed.length, 'character')}).`,
     looksLikePath
       ? `Pass file paths with the matching *-file input (e.g. certificate-file), or put the file's contents in the secret.`
       : 'Store the whole PEM file including its "-----BEGIN …-----" and "-----END …-----" lines, or base64 of the file (`base64 -w0 file`).',
@@ -406,14 +407,14 @@ function readPkcs12(
           ? finding(
               'BAD_PRIVATE_KEY',
               'error',
-              `${subject} holds ${bytes.length} bytes of binary data that are not a readable private key (DER PKCS#8, PKCS#1 or SEC1) nor a PKCS#12 file: the data is damaged or cut short.`,
+              `${subject} holds ${plural(bytes.length, 'byte')} of binary data that are not a readable private key (DER PKCS#8, PKCS#1 or SEC1) nor a PKCS#12 file: the data is damaged or cut short.`,
               'Re-export the key from its source, e.g. `openssl pkey -in key.pem -out key-clean.pem`, and store the whole PEM file (or base64 of it).',
               { origin },
             )
           : finding(
               'NOT_CERTIFICATE',
               'error',
-              `${subject} holds ${bytes.length} bytes of binary data that are neither a DER certificate, a DER private key nor a PKCS#12 file.`,
+              `${subject} holds ${plural(bytes.length, 'byte')} of binary data that are neither a DER certificate, a DER private key nor a PKCS#12 file.`,
               'Store the PEM file itself, or base64 of a DER certificate/key or of a .p12 file.',
               { origin },
             ),
