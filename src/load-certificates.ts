@@ -8,13 +8,17 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Role, SourceInput } from './certs/decode.ts';
 import { InputError } from './errors.ts';
 import type { ManifestEntry, SourceRef } from './manifest.ts';
+import { plural } from './plural.ts';
 import { looksSecret, maskBytes, maskSecret, type SecretSink } from './secrets.ts';
 import type { CertificateEntry, PartSource, Settings } from './settings.ts';
 
 export interface LoadedCertificate {
   /** The lineage name, when given. */
   name: string | undefined;
-  /** What to call it when it has no name: the input, or its place in the manifest. */
+  /**
+   * What to call it: its name; without one, `certificate` for the inputs or its place in the
+   * manifest (`certificates[2]`). The report prefers the subject to these (report.ts).
+   */
   label: string;
   domains: string[];
   sources: SourceInput[];
@@ -45,7 +49,7 @@ export async function loadCertificates(settings: Settled, options: LoadOptions):
   const source = settings.certificates;
   if (source.kind === 'none') return { certificates: [], skipped: [] };
   if (source.kind === 'inputs') {
-    return { certificates: [await loadEntry(source.entry, 'inputs', options)], skipped: [] };
+    return { certificates: [await loadEntry(source.entry, 'certificate', options)], skipped: [] };
   }
   const path = resolve(options.cwd, source.path);
   const text = (await readPart(path, source.path, 'manifest')).toString('utf8');
@@ -55,14 +59,14 @@ export async function loadCertificates(settings: Settled, options: LoadOptions):
   const entries = parseManifest(text, shown, { requireNames: settings.mode !== 'validate' });
   const missing: string[] = [];
   const skipped: string[] = [];
-  const resolved: CertificateEntry[] = [];
+  const resolved: { entry: CertificateEntry; label: string }[] = [];
   for (const entry of entries) {
     const certificate = fromManifest(entry, shown, dirname(path), options.env, {
       optional: settings.secretsOptional,
       missing,
       skipped,
     });
-    if (certificate) resolved.push(certificate);
+    if (certificate) resolved.push({ entry: certificate, label: `certificates[${entry.index}]` });
   }
   if (missing.length > 0) {
     throw new InputError(
@@ -71,8 +75,7 @@ export async function loadCertificates(settings: Settled, options: LoadOptions):
     );
   }
   const certificates: LoadedCertificate[] = [];
-  for (const entry of resolved)
-    certificates.push(await loadEntry(entry, entry.name ?? 'certificate', options));
+  for (const { entry, label } of resolved) certificates.push(await loadEntry(entry, label, options));
   return { certificates, skipped };
 }
 
@@ -185,7 +188,7 @@ async function readPart(path: string, given: string, label: string): Promise<Buf
     if (looksSecret(given)) {
       // A key (or certificate) pasted where its path belongs: say so, never quote it.
       throw new InputError(
-        `${label}: the value is not a file path: it looks like the key or certificate itself (${given.length} characters, not shown).`,
+        `${label}: the value is not a file path: it looks like the key or certificate itself (${plural(given.length, 'character')}, not shown).`,
         `Pass the contents in the input without -file (e.g. private-key instead of private-key-file), or a path to a file here.`,
       );
     }
