@@ -4,6 +4,9 @@
  * (never the word "inputs").
  */
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildReport } from '../../src/report/report.ts';
 import { renderSummary } from '../../src/report/summary.ts';
@@ -64,6 +67,28 @@ describe('certificate labels', () => {
       now: new Date(),
     });
     assert.equal(report.certificates[0]?.label, 'www.shop.example.test');
+  });
+
+  it('in a manifest without names: by subject, else by its place in the list', async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'cert-rotate-labels-'));
+    try {
+      await writeFile(join(workspace, 'shop.pem'), leaf.certPem + chain);
+      await writeFile(
+        join(workspace, 'manifest.yml'),
+        'version: 1\ncertificates:\n  - certificate: { file: shop.pem }\n  - certificate: { env: BROKEN }\n',
+      );
+      const { report } = await run(parseSettings({ mode: 'validate', manifest: 'manifest.yml' }), {
+        cwd: workspace,
+        mask: () => {},
+        env: { BROKEN: 'not a certificate' },
+      });
+      assert.deepEqual(
+        report.certificates.map((c) => c.label),
+        ['shop.example.test', 'certificates[1]'],
+      );
+    } finally {
+      await rm(workspace, { recursive: true, force: true });
+    }
   });
 
   it('as "certificate" when there is nothing to read a name from', async () => {
