@@ -9,6 +9,7 @@ import type { Role, SourceInput } from './certs/decode.ts';
 import { textOf } from './certs/pem.ts';
 import { InputError } from './errors.ts';
 import type { ManifestEntry, SourceRef } from './manifest.ts';
+import { plural } from './plural.ts';
 import { looksSecret, maskBytes, maskSecret, type SecretSink } from './secrets.ts';
 import type { CertificateEntry, PartSource, Settings } from './settings.ts';
 import { Inputs } from './constants.ts';
@@ -17,7 +18,10 @@ import { ACTION_WORDS, type Vocabulary } from './vocabulary.ts';
 export interface LoadedCertificate {
   /** The lineage name, when given. */
   name: string | undefined;
-  /** What to call it when it has no name: the input, or its place in the manifest. */
+  /**
+   * What to call it: its name; without one, `certificate` for the inputs or its place in the
+   * manifest (`certificates[2]`). The report prefers the subject to these (report.ts).
+   */
   label: string;
   domains: string[];
   sources: SourceInput[];
@@ -57,7 +61,7 @@ export async function loadCertificates(settings: Settled, given: LoadOptions): P
   const options = { ...given, words };
   if (source.kind === 'none') return { certificates: [], skipped: [] };
   if (source.kind === 'inputs') {
-    return { certificates: [await loadEntry(source.entry, 'inputs', options)], skipped: [] };
+    return { certificates: [await loadEntry(source.entry, 'certificate', options)], skipped: [] };
   }
   const path = resolve(options.cwd, source.path);
   const text = fileText(await readPart(path, source.path, words.name(Inputs.Manifest), words));
@@ -67,14 +71,14 @@ export async function loadCertificates(settings: Settled, given: LoadOptions): P
   const entries = parseManifest(text, shown, { requireNames: settings.mode !== 'validate' });
   const missing: string[] = [];
   const skipped: string[] = [];
-  const resolved: CertificateEntry[] = [];
+  const resolved: { entry: CertificateEntry; label: string }[] = [];
   for (const entry of entries) {
     const certificate = fromManifest(entry, shown, dirname(path), options.env, {
       optional: settings.secretsOptional,
       missing,
       skipped,
     });
-    if (certificate) resolved.push(certificate);
+    if (certificate) resolved.push({ entry: certificate, label: `certificates[${entry.index}]` });
   }
   if (missing.length > 0) {
     throw new InputError(
@@ -83,8 +87,7 @@ export async function loadCertificates(settings: Settled, given: LoadOptions): P
     );
   }
   const certificates: LoadedCertificate[] = [];
-  for (const entry of resolved)
-    certificates.push(await loadEntry(entry, entry.name ?? 'certificate', options));
+  for (const { entry, label } of resolved) certificates.push(await loadEntry(entry, label, options));
   return { certificates, skipped };
 }
 
@@ -222,7 +225,7 @@ async function readPart(path: string, given: string, label: string, words: Vocab
     if (looksSecret(given)) {
       // A key (or certificate) pasted where its path belongs: say so, never quote it.
       throw new InputError(
-        `${label}: the value is not a file path: it looks like the key or certificate itself (${given.length} characters, not shown).`,
+        `${label}: the value is not a file path: it looks like the key or certificate itself (${plural(given.length, 'character')}, not shown).`,
         `Pass the contents where a value goes (e.g. ${words.name(Inputs.PrivateKey)} instead of ${words.name(Inputs.PrivateKeyFile)}), or a path to a file here.`,
       );
     }

@@ -10,7 +10,8 @@ import { expiryIssueMarker, syncExpiryIssue } from './github/expiry-issue.ts';
 import { commentMarker, upsertPrComment } from './github/pr-comment.ts';
 import { messageWithFix } from './errors.ts';
 import { Inputs } from './constants.ts';
-import { type Expiring, expiringSoon, plural, type RunReport } from './report/report.ts';
+import { plural } from './plural.ts';
+import { type Expiring, expiringSoon, type RunReport } from './report/report.ts';
 import { escapeHtml, renderSummary } from './report/summary.ts';
 import type { Settings } from './settings.ts';
 
@@ -107,20 +108,20 @@ function issueTitle(expiring: readonly Expiring[], warnDays: number): string {
     expired > 0
       ? `${plural(expired, 'certificate')} expired`
       : `${plural(expiring.length, 'certificate')} expiring`;
-  return `Certificates: ${what} (warning window ${warnDays} days)`;
+  return `Certificates: ${what} (warning window ${plural(warnDays, 'day')})`;
 }
 
 function issueBody(expiring: readonly Expiring[], report: RunReport, context: RunContext): string {
   const rows = expiring.map((e) => {
     const left =
       e.daysRemaining < 0
-        ? `🔴 expired ${-e.daysRemaining} days ago`
+        ? `🔴 expired ${plural(-e.daysRemaining, 'day')} ago`
         : `${e.daysRemaining <= report.failDays ? '🔴' : '🟠'} ${e.daysRemaining}`;
     return `| ${escapeHtml(e.what)} | ${e.notAfter.slice(0, 10)} | ${left} | ${e.source === 'checked' ? 'checked by the run' : 'provider inventory'} |`;
   });
   const run = context.runUrl ? ` [The run](${context.runUrl}) has the whole report.` : '';
   return [
-    `These certificates expire within ${report.warnDays} days (or have expired).${run}`,
+    `These certificates expire within ${plural(report.warnDays, 'day')} (or have expired).${run}`,
     '',
     '| Certificate | Not after | Days left | Seen in |',
     '| --- | --- | --- | --- |',

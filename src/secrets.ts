@@ -4,6 +4,8 @@
  * would slip through. So each secret is registered whole, line by line, and as its compact body.
  */
 
+import { plural } from './plural.ts';
+
 export type SecretSink = (secret: string) => void;
 
 /** Lines shorter than this are not registered on their own: masking "MII" would blank half the log. */
@@ -75,6 +77,6 @@ export function looksSecret(text: string): boolean {
 /** Text to quote in a message: as given, or a description when it looks like secret material. */
 export function quotable(text: string): string {
   return looksSecret(text)
-    ? `<${text.length} characters that look like a key or certificate, not shown>`
+    ? `<${plural(text.length, 'character')} that look like a key or certificate, not shown>`
     : text;
 }

@@ -130,6 +130,13 @@ describe('certs/expiry', () => {
     assert.equal(r.upload, undefined);
   });
 
+  it('counts one day as "1 day", before and after not-after', () => {
+    const [soon] = dates(run(new Date(notAfter.getTime() - DAY)));
+    assert.match(soon?.message ?? '', /, in 1 day: within fail-days/);
+    const [gone] = dates(run(new Date(notAfter.getTime() + DAY)));
+    assert.match(gone?.message ?? '', /\(1 day ago\)/);
+  });
+
   it('fail-days boundary: exactly 7 days left is EXPIRES_SOON, 8 is only EXPIRING', () => {
     const seven = run(new Date(notAfter.getTime() - 7 * DAY));
     assert.equal(seven.leaf?.daysRemaining, 7);

@@ -101,7 +101,19 @@ describe('manifest runs', () => {
         'api-url': double.url,
         inventory: 'true',
       };
+      // One entry fails its checks: the status says so in plan and apply, whatever the others did.
+      const plan = await run(parseSettings({ ...raw, mode: 'plan' }), {
+        cwd: workspace,
+        mask: () => {},
+        env: env(),
+      });
+      assert.deepEqual(
+        plan.report.certificates.map((c) => c.outcome),
+        ['planned', 'invalid'],
+      );
+      assert.equal(outputsOf(plan.report).status, 'invalid');
       const { report } = await run(parseSettings(raw), { cwd: workspace, mask: () => {}, env: env() });
+      assert.equal(outputsOf(report).status, 'invalid');
       assert.deepEqual(
         report.certificates.map((c) => [c.label, c.outcome]),
         [
@@ -115,8 +127,11 @@ describe('manifest runs', () => {
       );
       assert.equal(report.ok, false, 'an invalid entry fails the run even though the others went ahead');
       assert.equal(outputsOf(report).changed, 'true');
-      // The inventory was listed before the upload: empty then.
-      assert.deepEqual(report.inventory, []);
+      // The inventory is what the provider holds after the run: the upload is in it.
+      assert.deepEqual(
+        report.inventory?.map((e) => [e.lineage, e.change, e.id === double.certificates.all()[0]?.id]),
+        [['app', 'added', true]],
+      );
 
       const again = await run(parseSettings(raw), { cwd: workspace, mask: () => {}, env: env() });
       assert.deepEqual(

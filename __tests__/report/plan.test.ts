@@ -172,15 +172,11 @@ describe('plan as terminal text', () => {
 });
 
 describe('plan as Markdown', () => {
-  it('shows each lineage as a table, blocked lineages as a quote', () => {
+  it('shows a lineage as its version and tally, then a table; a blocked one as a quote; no heading', () => {
     assert.equal(
-      renderPlanMarkdown(plans),
+      plans.flatMap((plan) => renderPlanMarkdown(plan)).join('\n'),
       [
-        '### cert-rotate plan',
-        '',
-        '**1 to create, 2 to rebind, 2 to remove, 2 kept, 1 blocked**',
-        '',
-        '#### site (SHA-1 cccccccccccccccccccccccccccccccccccccccc, not after 2027-06-01)',
+        'site (SHA-1 cccccccccccccccccccccccccccccccccccccccc, not after 2027-06-01): 1 to create, 2 to rebind, 2 to remove, 1 kept.',
         '',
         '| | Step | Certificate | Use | Why |',
         '| --- | --- | --- | --- | --- |',
@@ -191,17 +187,16 @@ describe('plan as Markdown', () => {
         '| `-` | remove | <code>site-aaaaaaaaaaaa</code> (cert-a) | after load balancer web (lb-1), CDN endpoint static (cdn-1) | superseded; nothing uses it once its users are moved |',
         '| `=` | keep | <code>site-999999999999</code> (cert-9) |  | rollback: keep-superseded is 1 |',
         '',
-        '#### api (SHA-1 dddddddddddddddddddddddddddddddddddddddd, not after 2027-06-01)',
+        'api (SHA-1 dddddddddddddddddddddddddddddddddddddddd, not after 2027-06-01): 0 to create, 0 to rebind, 0 to remove, 1 kept.',
         '',
         '| | Step | Certificate | Use | Why |',
         '| --- | --- | --- | --- | --- |',
         '| `=` | unchanged | <code>api-dddddddddddd</code> (cert-api) |  | this content is already uploaded |',
         '| `=` | keep | <code>api-111111111111</code> (cert-old) |  | still used by load balancer a1b2c3 (lb-k8s), managed by kubernetes: change it there |',
         '',
-        '#### www (SHA-1 eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee, not after 2027-06-01)',
+        'www (SHA-1 eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee, not after 2027-06-01).',
         '',
         '> ⛔ **Blocked**: a certificate named www-eeeeeeeeeeee (cert-x) already exists with fingerprint ffff, not eeee',
-        '',
         '',
       ].join('\n'),
     );
@@ -237,7 +232,7 @@ describe('plan as Markdown', () => {
       blocked: `blocked-${evil}`,
       foreign: 0,
     };
-    const md = renderPlanMarkdown([plan, create]);
+    const md = [plan, create].flatMap((p) => renderPlanMarkdown(p)).join('\n');
     for (const raw of ['<img', '|**', '**b**', '_[', '[l]', '`']) {
       // The only raw markup is the renderer's own: `+`-style marks and **Blocked**.
       const own = md.replace(/`[+~=-]`/g, '').replace(/\*\*(Blocked|[0-9a-z ,]+)\*\*/g, '');

@@ -16,6 +16,7 @@ import {
   textOf,
   toPem,
 } from './pem.ts';
+import { plural } from '../plural.ts';
 import { pkcs12Opener } from './pkcs12-support.ts';
 import { looksLikePkcs7, readPkcs7 } from './pkcs7.ts';
 import { type InputName, Inputs } from '../constants.ts';
@@ -163,7 +164,7 @@ function notPem(input: SourceInput, origin: Origin, text: string, passwords: Pas
     'error',
     looksLikePath
       ? `The ${describe(input, passwords)} looks like a file name, not certificate data.`
-      : `The ${describe(input, passwords)} is neither PEM (no "-----BEGIN" line), nor base64, nor DER (${trimmed.length} characters).`,
+      : `The ${describe(input, passwords)} is neither PEM (no "-----BEGIN" line), nor base64, nor DER (${plural(trimmed.length, 'character')}).`,
     looksLikePath
       ? `Pass the path ${wordsOf(passwords).via(FILE_INPUTS[input.role])} instead, or put the file's contents here.`
       : 'Store the whole PEM file including its "-----BEGIN …-----" and "-----END …-----" lines, or base64 of the file (`base64 -w0 file`).',
@@ -488,14 +489,14 @@ function readPkcs12(
           ? finding(
               'BAD_PRIVATE_KEY',
               'error',
-              `${subject} holds ${bytes.length} bytes of binary data that are not a readable private key (DER PKCS#8, PKCS#1 or SEC1) nor a PKCS#12 file: the data is damaged or cut short.`,
+              `${subject} holds ${plural(bytes.length, 'byte')} of binary data that are not a readable private key (DER PKCS#8, PKCS#1 or SEC1) nor a PKCS#12 file: the data is damaged or cut short.`,
               'Re-export the key from its source, e.g. `openssl pkey -in key.pem -out key-clean.pem`, and store the whole PEM file (or base64 of it).',
               { origin },
             )
           : finding(
               'NOT_CERTIFICATE',
               'error',
-              `${subject} holds ${bytes.length} bytes of binary data that are neither a DER certificate, a DER private key nor a PKCS#12 file.`,
+              `${subject} holds ${plural(bytes.length, 'byte')} of binary data that are neither a DER certificate, a DER private key nor a PKCS#12 file.`,
               'Store the PEM file itself, or base64 of a DER certificate/key or of a .p12 file.',
               { origin },
             ),

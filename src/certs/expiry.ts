@@ -1,6 +1,7 @@
 /** Dates: expired, not yet valid, inside the fail or warn window. Applied to the leaf and intermediates. */
 import type { X509Certificate } from 'node:crypto';
 import { type Finding, finding } from './findings.ts';
+import { plural } from '../plural.ts';
 import { daysUntil, oneLineName } from './inspect.ts';
 
 const DAY_MS = 86_400_000;
@@ -30,7 +31,7 @@ export function expiryFindings(
       finding(
         'EXPIRED',
         'error',
-        `${what} expired on ${notAfter.toISOString()} (${-daysUntil(notAfter, now)} days ago).`,
+        `${what} expired on ${notAfter.toISOString()} (${plural(-daysUntil(notAfter, now), 'day')} ago).`,
         renew,
         { subject },
       ),
@@ -55,7 +56,7 @@ export function expiryFindings(
       finding(
         'EXPIRES_SOON',
         'error',
-        `${what} expires on ${notAfter.toISOString()}, in ${days} days: within fail-days (${window.failDays}).`,
+        `${what} expires on ${notAfter.toISOString()}, in ${plural(days, 'day')}: within fail-days (${window.failDays}).`,
         `${renew} To accept it anyway, lower fail-days.`,
         { subject },
       ),
@@ -66,7 +67,7 @@ export function expiryFindings(
       finding(
         'EXPIRING',
         'warning',
-        `${what} expires on ${notAfter.toISOString()}, in ${days} days: within warn-days (${window.warnDays}).`,
+        `${what} expires on ${notAfter.toISOString()}, in ${plural(days, 'day')}: within warn-days (${window.warnDays}).`,
         renew,
         { subject },
       ),

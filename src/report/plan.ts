@@ -57,23 +57,27 @@ export function renderPlanText(plans: readonly LineagePlan[], style: TextStyle):
   return `${lines.join('\n')}\n`;
 }
 
-export function renderPlanMarkdown(plans: readonly LineagePlan[]): string {
-  const out = ['### cert-rotate plan', '', `**${planSummary(plans)}**`, ''];
+/**
+ * One lineage's plan, to go under a heading of the caller's (the summary's "Rotation of …"): the
+ * version and its tally in a line, then why it is blocked, or its steps as a table. It has no
+ * heading of its own, so none sits right under another.
+ */
+export function renderPlanMarkdown(plan: LineagePlan): string[] {
+  // A blocked plan has no tally to give: the quote says why.
+  const tally = plan.blocked === undefined ? `: ${planSummary([plan])}` : '';
+  const out = [`${escapeHtml(heading(plan))}${tally}.`, ''];
+  if (plan.blocked !== undefined) out.push(`> ⛔ **Blocked**: ${escapeHtml(plan.blocked)}`, '');
+  if (plan.steps.length === 0) return out;
   const code = (name: string) => `<code>${escapeHtml(name)}</code>`;
-  for (const plan of plans) {
-    out.push(`#### ${escapeHtml(heading(plan))}`, '');
-    if (plan.blocked !== undefined) out.push(`> ⛔ **Blocked**: ${escapeHtml(plan.blocked)}`, '');
-    if (plan.steps.length === 0) continue;
-    out.push('| | Step | Certificate | Use | Why |', '| --- | --- | --- | --- | --- |');
-    for (const step of plan.steps) {
-      const { certificate, use = '' } = target(step, plan, code, escapeHtml);
-      out.push(
-        `| \`${MARKS[step.op].mark}\` | ${step.op} | ${certificate} | ${use} | ${escapeHtml(step.reason)} |`,
-      );
-    }
-    out.push('');
+  out.push('| | Step | Certificate | Use | Why |', '| --- | --- | --- | --- | --- |');
+  for (const step of plan.steps) {
+    const { certificate, use = '' } = target(step, plan, code, escapeHtml);
+    out.push(
+      `| \`${MARKS[step.op].mark}\` | ${step.op} | ${certificate} | ${use} | ${escapeHtml(step.reason)} |`,
+    );
   }
-  return `${out.join('\n')}\n`;
+  out.push('');
+  return out;
 }
 
 const same = (text: string) => text;

@@ -5,6 +5,7 @@
  */
 import type { ChainEntry } from '../certs/bundle.ts';
 import type { Finding } from '../certs/findings.ts';
+import { plural } from '../plural.ts';
 import { type CertFacts, daysUntil } from '../certs/inspect.ts';
 import type { LineageStatus, RotationResult } from '../rotation/results.ts';
 import type { Checked } from '../run.ts';
@@ -16,7 +17,7 @@ export type CertificateOutcome = LineageStatus | 'valid' | 'invalid';
 export interface CertificateReport {
   /** The lineage name, when given. */
   name?: string;
-  /** What to call it: the name, or where it came from. */
+  /** What to call it: the name; without one, the subject (CN, else first SAN), else where it came from. */
   label: string;
   /** Names it was required to cover. */
   domains: string[];
@@ -28,7 +29,7 @@ export interface CertificateReport {
   findings: Finding[];
 }
 
-/** A certificate the provider holds, as listed before this run changed anything. */
+/** A certificate the provider holds when the run ends (rotation/results.ts: InventoryItem). */
 export interface InventoryEntry {
   id: string;
   name: string;
@@ -38,6 +39,8 @@ export interface InventoryEntry {
   state?: string;
   /** The run's lineage it belongs to; absent for certificates the run does not manage. */
   lineage?: string;
+  /** Apply mode: uploaded by this run, or removed by it (then no longer held). */
+  change?: 'added' | 'removed';
 }
 
 export interface RunReport {
@@ -52,7 +55,7 @@ export interface RunReport {
   skipped: string[];
   /** Plan and apply: what was planned, what was done. */
   rotation?: Omit<RotationResult, 'inventory'>;
-  /** With `inventory: true`: everything the provider holds. */
+  /** With `inventory: true`: everything the provider holds after the run, and what it removed. */
   inventory?: InventoryEntry[];
 }
 
@@ -77,7 +80,7 @@ export function buildReport(input: ReportInput): RunReport {
     const status = bundle.ok ? 'valid' : 'invalid';
     const lineage = rotation?.lineages.find((l) => l.lineage === certificate.name);
     const report: CertificateReport = {
-      label: certificate.label,
+      label: certificate.name ?? subjectLabel(bundle.leaf) ?? certificate.label,
       domains: certificate.domains,
       status,
       outcome: lineage?.status ?? status,
@@ -109,6 +112,12 @@ export function buildReport(input: ReportInput): RunReport {
   return report;
 }
 
+/** An unnamed certificate is called what it is for: its CN, else the first name it covers. */
+function subjectLabel(leaf: CertFacts | undefined): string | undefined {
+  if (leaf === undefined) return undefined;
+  return leaf.commonName || leaf.dnsNames[0] || leaf.ipAddresses[0];
+}
+
 function inventoryEntry(item: RotationResult['inventory'][number], now: Date): InventoryEntry {
   const { certificate } = item;
   const entry: InventoryEntry = {
@@ -123,11 +132,15 @@ function inventoryEntry(item: RotationResult['inventory'][number], now: Date): I
   }
   if (certificate.state !== undefined) entry.state = certificate.state;
   if (item.lineage !== undefined) entry.lineage = item.lineage;
+  if (item.change !== undefined) entry.change = item.change;
   return entry;
 }
 
-/** Worst first: the run's one-word status is the first of these any certificate has. */
-const PRIORITY: readonly CertificateOutcome[] = [
+/**
+ * Worst first: the run's one-word status is the first of these any certificate has. The README's
+ * and action.yml's `status` output describe this order (__tests__/status-docs.test.ts).
+ */
+export const PRIORITY: readonly CertificateOutcome[] = [
   'failed',
   'blocked',
   'partial',
@@ -139,8 +152,14 @@ const PRIORITY: readonly CertificateOutcome[] = [
   'valid',
 ];
 
-/** The run's status in one word (the `status` output): the worst outcome among its certificates. */
-export function overallStatus(report: RunReport): CertificateOutcome | 'skipped' | 'none' {
+export type RunStatus = CertificateOutcome | 'skipped' | 'none';
+
+/**
+ * The run's status in one word (the `status` output): the worst outcome among its certificates;
+ * `skipped` when a pull request could check none (their secrets are not passed), `none` when
+ * there were none to check (an inventory-only run).
+ */
+export function overallStatus(report: RunReport): RunStatus {
   const outcomes = new Set(report.certificates.map((c) => c.outcome));
   const worst = PRIORITY.find((status) => outcomes.has(status));
   if (worst !== undefined) return worst;
@@ -154,13 +173,18 @@ export function verdict(report: RunReport): string {
   const { certificates } = report;
   if (certificates.length === 1) return `${certificates[0]?.outcome}${settleFailed} ${tally}`;
   if (certificates.length === 0) {
-    if (report.inventory) return `inventory of ${plural(report.inventory.length, 'certificate')}`;
+    if (report.inventory) return `inventory of ${plural(held(report.inventory).length, 'certificate')}`;
     return report.skipped.length > 0 ? 'skipped: nothing could be checked' : 'no certificates';
   }
   const tallies = new Map<string, number>();
   for (const c of certificates) tallies.set(c.outcome, (tallies.get(c.outcome) ?? 0) + 1);
   const parts = PRIORITY.filter((s) => tallies.has(s)).map((s) => `${tallies.get(s)} ${s}`);
-  return `${certificates.length} certificates: ${parts.join(', ')}${settleFailed} ${tally}`;
+  return `${plural(certificates.length, 'certificate')}: ${parts.join(', ')}${settleFailed} ${tally}`;
+}
+
+/** What the provider still holds: the inventory without what this run removed. */
+export function held(inventory: readonly InventoryEntry[]): InventoryEntry[] {
+  return inventory.filter((entry) => entry.change !== 'removed');
 }
 
 export interface Expiring {
@@ -184,7 +208,7 @@ export function expiringSoon(report: RunReport): Expiring[] {
       });
     }
   }
-  for (const entry of report.inventory ?? []) {
+  for (const entry of held(report.inventory ?? [])) {
     if (
       entry.daysRemaining !== undefined &&
       entry.notAfter !== undefined &&
@@ -199,8 +223,4 @@ export function expiringSoon(report: RunReport): Expiring[] {
     }
   }
   return out.sort((a, b) => a.daysRemaining - b.daysRemaining);
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -2,6 +2,7 @@
  * The rotation part of a report: for plan mode the plan as a diff; for apply mode what was done,
  * step by step, with the reason for anything skipped and the fix for anything failed.
  */
+import { plural } from '../plural.ts';
 import type { AppliedStep, LineageResult, Outcome, RotationResult } from '../rotation/results.ts';
 import { renderPlanMarkdown, renderPlanText } from './plan.ts';
 import { escapeHtml } from './summary.ts';
@@ -48,6 +49,8 @@ export function rotationText(rotation: ReportedRotation, style: TextStyle): stri
           .map((l) => `  ${l}`),
       );
     } else {
+      if (lineage.steps.length === 0 && lineage.plan.blocked !== undefined)
+        lines.push(`  blocked: ${lineage.plan.blocked}`);
       for (const step of lineage.steps)
         lines.push(`  ${step.op.padEnd(16)} ${subject(step)}: ${outcomeText(step.outcome)}`);
     }
@@ -59,15 +62,18 @@ export function rotationText(rotation: ReportedRotation, style: TextStyle): stri
       `Settle: ${settle.status === 'failed' ? outcomeText(settle) : settle.status === 'not-needed' ? `not needed (${settle.why})` : 'done'}`,
     );
   }
-  lines.push(`${rotation.requests} requests to the provider.`);
+  lines.push(`${plural(rotation.requests, 'request')} to the provider.`);
   return lines;
 }
 
+/** Under each lineage's heading: its plan (plan mode), or why it was blocked, or the steps carried out. */
 export function rotationMarkdown(rotation: ReportedRotation): string[] {
   const out: string[] = [];
   for (const lineage of rotation.lineages) {
     out.push(`### Rotation of ${escapeHtml(lineage.lineage)}: ${lineage.status}`, '');
-    if (!lineage.steps) out.push(renderPlanMarkdown([lineage.plan]), '');
+    if (!lineage.steps) out.push(...renderPlanMarkdown(lineage.plan));
+    else if (lineage.steps.length === 0 && lineage.plan.blocked !== undefined)
+      out.push(`> ⛔ **Blocked**: ${escapeHtml(lineage.plan.blocked)}`, '');
     else out.push(...stepsTable(lineage), '');
     for (const note of lineage.attention) out.push(`> ⚠️ ${escapeHtml(note)}`, '');
   }

@@ -4,9 +4,10 @@
  * certificate's subject is attacker-controllable text.
  */
 import { keyLabel } from '../certs/keys.ts';
+import { plural } from '../plural.ts';
 import { renderGantt } from './gantt.ts';
-import type { CertificateReport, InventoryEntry, RunReport } from './report.ts';
-import { verdict } from './report.ts';
+import type { CertificateReport, RunReport } from './report.ts';
+import { held, verdict } from './report.ts';
 import { rotationMarkdown } from './rotation.ts';
 
 export function escapeHtml(text: string): string {
@@ -29,7 +30,9 @@ export function renderSummary(report: RunReport): string {
   for (const cert of report.certificates) out.push(...details(cert, report.certificates.length > 1));
   out.push(...findings(report));
   if (report.rotation) out.push(...rotationMarkdown(report.rotation));
-  if (report.inventory) out.push(...inventoryTable(report.inventory, report), '');
+  // No heading right under another: with nothing above it (an inventory-only run), the verdict
+  // heading already names the inventory, so it goes without its own.
+  if (report.inventory) out.push(...inventorySection(report, out.length > 2), '');
   const gantt = renderGantt(report);
   if (gantt.length > 0) out.push('### Expiry', '', ...gantt, '');
   return `${out
@@ -102,17 +105,53 @@ function findings(report: RunReport): string[] {
   return items.length === 0 ? [] : ['### Findings', '', ...items, ''];
 }
 
-function inventoryTable(entries: readonly InventoryEntry[], report: RunReport): string[] {
-  const sorted = [...entries].sort((a, b) => (a.daysRemaining ?? Infinity) - (b.daysRemaining ?? Infinity));
-  const rows = sorted.map(
-    (e) =>
-      `| ${escapeHtml(e.name)} | ${escapeHtml(e.id)} | ${e.dnsNames.map(escapeHtml).join(', ') || '—'} | ${e.notAfter?.slice(0, 10) ?? '—'} | ${e.daysRemaining === undefined ? '—' : days(e.daysRemaining, report)} | ${e.lineage ? escapeHtml(e.lineage) : 'not managed'} |`,
-  );
+/**
+ * What the provider holds when the run ends, soonest to expire first; in apply mode what this
+ * run uploaded is marked, and what it removed is listed last, marked removed, with no days left
+ * to count (it expires nowhere now).
+ */
+function inventorySection(report: RunReport, withHeading: boolean): string[] {
+  const entries = report.inventory ?? [];
+  const applied = report.mode === 'apply';
+  const kept = held(entries);
+  const removed = entries.length - kept.length;
+  const added = kept.filter((e) => e.change === 'added').length;
+  const byExpiry = (list: typeof entries) =>
+    [...list].sort((a, b) => (a.daysRemaining ?? Infinity) - (b.daysRemaining ?? Infinity));
+  const sorted = [...byExpiry(kept), ...byExpiry(entries.filter((e) => e.change === 'removed'))];
+  const rows = sorted.map((e) => {
+    const left =
+      e.change === 'removed' || e.daysRemaining === undefined ? '—' : days(e.daysRemaining, report);
+    const cells = [
+      escapeHtml(e.name),
+      escapeHtml(e.id),
+      e.dnsNames.map(escapeHtml).join(', ') || '—',
+      e.notAfter?.slice(0, 10) ?? '—',
+      left,
+      e.lineage ? escapeHtml(e.lineage) : 'not managed',
+    ];
+    if (applied)
+      cells.push(e.change === 'added' ? '➕ uploaded' : e.change === 'removed' ? '➖ removed' : '');
+    return `| ${cells.join(' | ')} |`;
+  });
+  const caption = applied
+    ? `After this run the provider holds ${plural(kept.length, 'certificate')} (${added} uploaded by this run); ${removed} removed.`
+    : `The provider holds ${plural(kept.length, 'certificate')}.`;
+  const columns = [
+    'Name',
+    'Id',
+    'Domains',
+    'Not after',
+    'Days left',
+    'Lineage',
+    ...(applied ? ['This run'] : []),
+  ];
   return [
-    `### Provider inventory (${entries.length}, as listed before this run's changes)`,
+    ...(withHeading ? ['### Provider inventory', ''] : []),
+    caption,
     '',
-    '| Name | Id | Domains | Not after | Days left | Lineage |',
-    '| --- | --- | --- | --- | --- | --- |',
+    `| ${columns.join(' | ')} |`,
+    `| ${columns.map(() => '---').join(' | ')} |`,
     ...rows,
   ];
 }

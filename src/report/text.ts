@@ -1,7 +1,8 @@
 /** The report as a person reads it in a terminal, with colour when the terminal has it. */
 import { keyLabel } from '../certs/keys.ts';
-import type { CertificateReport, RunReport } from './report.ts';
-import { verdict } from './report.ts';
+import { plural } from '../plural.ts';
+import type { CertificateReport, InventoryEntry, RunReport } from './report.ts';
+import { held, verdict } from './report.ts';
 import { rotationText } from './rotation.ts';
 
 export interface TextStyle {
@@ -28,27 +29,39 @@ export function renderText(report: RunReport, style: TextStyle): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** As the summary has it (summary.ts): held when the run ends, soonest first, then what it removed. */
 function inventoryLines(report: RunReport, paint: Paint): string[] {
-  const entries = [...(report.inventory ?? [])].sort(
-    (a, b) => (a.daysRemaining ?? Infinity) - (b.daysRemaining ?? Infinity),
-  );
-  const lines = [`Provider inventory (${entries.length}, as listed before this run's changes)`];
-  for (const e of entries) {
+  const all = report.inventory ?? [];
+  const byExpiry = (list: readonly InventoryEntry[]) =>
+    [...list].sort((a, b) => (a.daysRemaining ?? Infinity) - (b.daysRemaining ?? Infinity));
+  const kept = held(all);
+  const gone = all.filter((e) => e.change === 'removed');
+  const lines = [
+    report.mode === 'apply'
+      ? `Provider inventory after this run: ${plural(kept.length, 'certificate')} held, ${gone.length} removed`
+      : `Provider inventory: ${plural(kept.length, 'certificate')}`,
+  ];
+  for (const e of [...byExpiry(kept), ...byExpiry(gone)]) {
     const left =
-      e.daysRemaining === undefined
-        ? 'expiry unknown'
-        : e.daysRemaining < 0
-          ? paint('red', `expired ${-e.daysRemaining} days ago`)
-          : paint(
-              e.daysRemaining <= report.failDays
-                ? 'red'
-                : e.daysRemaining <= report.warnDays
-                  ? 'yellow'
-                  : 'green',
-              `${e.daysRemaining} days left`,
-            );
+      e.change === 'removed'
+        ? paint('dim', 'removed by this run')
+        : e.daysRemaining === undefined
+          ? 'expiry unknown'
+          : e.daysRemaining < 0
+            ? paint('red', `expired ${plural(-e.daysRemaining, 'day')} ago`)
+            : paint(
+                e.daysRemaining <= report.failDays
+                  ? 'red'
+                  : e.daysRemaining <= report.warnDays
+                    ? 'yellow'
+                    : 'green',
+                `${plural(e.daysRemaining, 'day')} left`,
+              );
     const names = e.dnsNames.length > 0 ? ` ${e.dnsNames.join(', ')}` : '';
-    lines.push(`  ${e.name} (${e.id})${names}: ${left}${e.lineage ? '' : paint('dim', ' [not managed]')}`);
+    const added = e.change === 'added' ? paint('green', ' [uploaded by this run]') : '';
+    lines.push(
+      `  ${e.name} (${e.id})${names}: ${left}${added}${e.lineage ? '' : paint('dim', ' [not managed]')}`,
+    );
   }
   return lines;
 }
@@ -69,7 +82,7 @@ function certificateLines(cert: CertificateReport, paint: Paint): string[] {
   const leaf = cert.leaf;
   if (leaf) {
     const days = leaf.daysRemaining;
-    const left = days < 0 ? `expired ${-days} days ago` : `${days} days left`;
+    const left = days < 0 ? `expired ${plural(-days, 'day')} ago` : `${plural(days, 'day')} left`;
     const dayColour = expiryColour(cert);
     const names = [...leaf.dnsNames, ...leaf.ipAddresses].join(', ') || '(no subjectAltName)';
     lines.push(

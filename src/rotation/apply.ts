@@ -43,10 +43,13 @@ export interface LineageWork {
 export interface Applied {
   steps: AppliedStep[];
   current?: CertRef;
+  /** Certificates the provider holds because of this apply (create.ts): for the inventory after the run. */
+  arrived: RemoteCertificate[];
 }
 
 export async function applyPlan(ctx: ApplyContext, work: LineageWork): Promise<Applied> {
   const steps: AppliedStep[] = [];
+  const arrived: RemoteCertificate[] = [];
   const { plan } = work;
   let current: RemoteCertificate | undefined;
   /** Why the steps that need a current certificate are skipped. */
@@ -58,7 +61,7 @@ export async function applyPlan(ctx: ApplyContext, work: LineageWork): Promise<A
     if (unusable) missing = `${present.name} is not verified`;
     else current = present;
   } else {
-    const made = await createAndConfirm(ctx, work, steps);
+    const made = await createAndConfirm(ctx, work, steps, arrived);
     if ('missing' in made) missing = made.missing;
     else current = made.current;
   }
@@ -99,7 +102,7 @@ export async function applyPlan(ctx: ApplyContext, work: LineageWork): Promise<A
       steps.push({ op: 'remove', certificate, outcome: failure(thrown) });
     }
   }
-  return current ? { steps, current: certRef(current) } : { steps };
+  return current ? { steps, current: certRef(current), arrived } : { steps, arrived };
 }
 
 async function rebind(

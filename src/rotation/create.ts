@@ -17,10 +17,15 @@ import { type AppliedStep, certRef, failure, type Outcome, stepFailure } from '.
 
 export type Made = { current: RemoteCertificate } | { missing: string };
 
+/**
+ * `arrived` collects the certificates the provider now holds because of this upload (the one
+ * created or adopted, and the copy kept): the inventory after the run adds them.
+ */
 export async function createAndConfirm(
   ctx: ApplyContext,
   work: LineageWork,
   steps: AppliedStep[],
+  arrived: RemoteCertificate[],
 ): Promise<Made> {
   const { upload, matcher } = work;
   const name = upload.name;
@@ -61,7 +66,8 @@ export async function createAndConfirm(
     certificate: certRef(created),
     outcome: adopted ? { status: 'adopted', why: adopted } : { status: 'done' },
   });
-  return confirm(ctx, work, created, steps);
+  arrived.push(created);
+  return confirm(ctx, work, created, steps, arrived);
 }
 
 /** After NAME_TAKEN: the certificate of that name, if it holds what we uploaded. */
@@ -104,6 +110,7 @@ async function confirm(
   work: LineageWork,
   created: RemoteCertificate,
   steps: AppliedStep[],
+  arrived: RemoteCertificate[],
 ): Promise<Made> {
   let listing: RemoteCertificate[];
   try {
@@ -132,6 +139,8 @@ async function confirm(
     });
     return { missing: 'the new certificate could not be confirmed' };
   }
+  // As the listing (or read-back) shows it now: fresher than the create's answer.
+  arrived.push(keeper);
   const unusable = notVerified(keeper);
   const note =
     keeper.id === created.id

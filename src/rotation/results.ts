@@ -97,7 +97,10 @@ export interface RotationResult {
   settle?: SettleOutcome;
   /** HTTP requests this run sent, retries included. */
   requests: number;
-  /** Every certificate the provider listed before any change, and the lineage it belongs to. */
+  /**
+   * What the provider holds when the run ends, and the lineage each belongs to. Plan mode: the
+   * listing. Apply mode: the listing with the steps carried out laid over it (rotate.ts).
+   */
   inventory: InventoryItem[];
 }
 
@@ -105,6 +108,11 @@ export interface InventoryItem {
   certificate: RemoteCertificate;
   /** The run's lineage it belongs to; undefined for certificates the run does not manage. */
   lineage?: string;
+  /**
+   * Apply mode: `added` when this run uploaded (or adopted) it, `removed` when this run removed
+   * it (kept in the list so the reader sees what went). Absent: there before, and still there.
+   */
+  change?: 'added' | 'removed';
 }
 
 export function certRef(remote: RemoteCertificate): CertRef {

@@ -13,7 +13,7 @@ import type { CertFacts } from '../certs/inspect.ts';
 import { DEFAULT_CONCURRENCY } from '../constants.ts';
 import { InputError } from '../errors.ts';
 import type { CertificateUse, Provider, RemoteCertificate } from '../providers/provider.ts';
-import { applyPlan } from './apply.ts';
+import { type Applied, applyPlan } from './apply.ts';
 import { KeyedLock, mapLimit } from './concurrency.ts';
 import {
   checkLineageName,
@@ -126,17 +126,20 @@ export async function rotate(
   }
 
   const context = { provider, useLock: new KeyedLock(), uses };
-  const results = await mapLimit(
+  const done = await mapLimit(
     plans,
     options.concurrency ?? DEFAULT_CONCURRENCY,
-    async ({ item, plan }) => {
+    async ({ item, plan }): Promise<Done> => {
       const base = { lineage: item.lineage, plan, attention: attention(plan, uses) };
-      if (plan.blocked !== undefined) return { ...base, status: 'blocked' as const, steps: [] };
+      if (plan.blocked !== undefined) {
+        return { result: { ...base, status: 'blocked', steps: [] }, arrived: [] };
+      }
       const upload = { name: item.desired.name, sha1: item.desired.sha1, ...item.upload };
-      const applied = await applyPlan(context, { plan, matcher: item.matcher, upload });
-      return { ...base, status: applyStatus(applied.steps), ...applied };
+      const { arrived, ...applied } = await applyPlan(context, { plan, matcher: item.matcher, upload });
+      return { result: { ...base, status: applyStatus(applied.steps), ...applied }, arrived };
     },
   );
+  const results = done.map((d) => d.result);
   const changed = results.some((result) => (result.steps ?? []).some(wrote));
   const settle = await settleAfter(provider, changed);
   return {
@@ -144,8 +147,44 @@ export async function rotate(
     lineages: results,
     ...(settle === undefined ? {} : { settle }),
     requests: provider.requestCount() - before,
-    inventory: listed,
+    inventory: inventoryAfter(listed, done),
   };
+}
+
+/** One lineage's apply: its result, and what it added to the provider. */
+interface Done {
+  result: LineageResult;
+  arrived: Applied['arrived'];
+}
+
+/**
+ * What the provider holds when the run ends, from the listing and the steps that were carried
+ * out, never from the plan: a removal that failed or was skipped leaves its certificate as
+ * listed; one that was done (or found it already gone) marks it removed, kept in the list so the
+ * reader sees what went; a certificate the run uploaded or adopted is added, as the provider
+ * showed it. Nothing is listed again for this: it costs no request.
+ */
+function inventoryAfter(listed: readonly InventoryItem[], done: readonly Done[]): InventoryItem[] {
+  const removed = new Set<string>();
+  for (const { result } of done) {
+    for (const step of result.steps ?? []) {
+      const removal = step.op === 'remove' || step.op === 'remove-duplicate';
+      if (removal && step.outcome.status === 'done') removed.add(step.certificate.id);
+    }
+  }
+  const after = listed.map(
+    (item): InventoryItem => (removed.has(item.certificate.id) ? { ...item, change: 'removed' } : item),
+  );
+  const known = new Set(listed.map((item) => item.certificate.id));
+  // By id, the last seen wins: the confirmed copy is fresher than the create's answer.
+  const added = new Map<string, InventoryItem>();
+  for (const { result, arrived } of done) {
+    for (const certificate of arrived) {
+      if (known.has(certificate.id) || removed.has(certificate.id)) continue;
+      added.set(certificate.id, { certificate, lineage: result.lineage, change: 'added' });
+    }
+  }
+  return [...after, ...added.values()];
 }
 
 /** Every input checked before anything is sent: a run never half-starts on a bad one. */
