@@ -6,19 +6,21 @@
  *
  * The built action does not load this module: scripts/build.ts puts runner-slim.ts in its place
  * (the same functions without the OIDC client and HTTP stack the index loads, which would more
- * than double the action's cold start).
+ * than double the action's cold start). So each function is typed as runner-slim.ts's: a caller
+ * can use nothing that only the package's own function accepts (an Error as a message, say).
  */
-export {
-  type AnnotationProperties,
-  endGroup,
-  error,
-  getInput,
-  info,
-  notice,
-  setFailed,
-  setOutput,
-  setSecret,
-  startGroup,
-  summary,
-  warning,
-} from '@actions/core';
+import * as core from '@actions/core';
+import type * as Slim from './runner-slim.ts';
+
+export type { AnnotationProperties } from './runner-slim.ts';
+export const getInput: typeof Slim.getInput = core.getInput;
+export const setSecret: typeof Slim.setSecret = core.setSecret;
+export const setOutput: typeof Slim.setOutput = core.setOutput;
+export const info: typeof Slim.info = core.info;
+export const notice: typeof Slim.notice = core.notice;
+export const warning: typeof Slim.warning = core.warning;
+export const error: typeof Slim.error = core.error;
+export const startGroup: typeof Slim.startGroup = core.startGroup;
+export const endGroup: typeof Slim.endGroup = core.endGroup;
+export const setFailed: typeof Slim.setFailed = core.setFailed;
+export const summary: typeof Slim.summary = core.summary;
