@@ -17,7 +17,8 @@ run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 // The sources take the runner's protocol from @actions/core's index (src/runner.ts), which
 // @github/local-action can replace; the bundle takes the same functions from the package's own
 // modules (src/runner-slim.ts), without the OIDC client and HTTP stack the index loads, which
-// more than doubles the action's cold start. The compiled file keeps its own source map comment.
+// would take the action's cold start from 2.5× `node -e 0` to 3.6× (see runner-slim.ts). The
+// compiled file keeps its own source map comment, so the bundle maps to runner-slim.ts.
 copyFileSync(`${root}build/runner-slim.js`, `${root}build/runner.js`);
 rmSync(`${root}build/runner.js.map`);
 for (const [entry, out] of [

@@ -5,9 +5,9 @@
  * secrets to itself.
  *
  * The built action does not load this module: scripts/build.ts puts runner-slim.ts in its place
- * (the same functions without the OIDC client and HTTP stack the index loads, which would more
- * than double the action's cold start). So each function is typed as runner-slim.ts's: a caller
- * can use nothing that only the package's own function accepts (an Error as a message, say).
+ * (the same functions without the OIDC client and HTTP stack the index loads, which would take
+ * the action's cold start past its target). So each function is typed as runner-slim.ts's: a
+ * caller can use nothing that only the package's own function accepts (an Error as a message, say).
  */
 import * as core from '@actions/core';
 import type * as Slim from './runner-slim.ts';
