@@ -1,4 +1,8 @@
-/** The action's entry point: read settings, run, publish, and fail the step when there is an error. */
+/**
+ * The action: read settings, run, publish, and fail the step when there is an error. `run` is
+ * started by src/index.ts (what dist/index.js is built from); importing this module starts
+ * nothing, so @github/local-action can import it and call `run` itself (see the README).
+ */
 import { randomUUID } from 'node:crypto';
 import * as core from './runner.ts';
 import { readActionInputs } from './action-inputs.ts';
@@ -9,11 +13,11 @@ import { publish } from './publish.ts';
 import { publishToGitHub } from './publish-github.ts';
 import { verdict } from './report/report.ts';
 import { renderText } from './report/text.ts';
-import { run } from './run.ts';
+import { run as runEngine } from './run.ts';
 import { onceEach } from './secrets.ts';
 import { parseSettings } from './settings.ts';
 
-async function main(): Promise<void> {
+export async function run(): Promise<void> {
   try {
     const mask = onceEach(core.setSecret);
     const context = currentRunContext();
@@ -21,7 +25,7 @@ async function main(): Promise<void> {
       // A pull request is a proposal, not a change to make: it only ever plans.
       pullRequest: isPullRequestEvent(context.event),
     });
-    const { report } = await run(settings, {
+    const { report } = await runEngine(settings, {
       cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
       mask,
     });
@@ -58,5 +62,3 @@ function printUntrusted(text: string): void {
   core.info(text);
   core.info(`::${token}::`);
 }
-
-await main();

@@ -1,71 +1,26 @@
 /**
- * The runner's protocol (inputs, workflow commands, the output and summary files), from
- * @actions/core's own modules. They are imported one by one and not through the package's index,
- * because the index also loads its OIDC client, and with it an HTTP stack (@actions/http-client
- * and undici 6, about 1 MB of JavaScript) that this action never uses. That cost 38 ms of a 103 ms
- * start (3.7× `node -e 0`; bench/cold-start.ts), more than everything else the action loads for
- * a validate run. The functions below do what @actions/core's functions of the same names do.
+ * The runner's protocol (inputs, workflow commands, the output and summary files): the only module
+ * of the action that imports @actions/core. From the package's index, so that @github/local-action,
+ * which replaces that index with its own, captures the outputs and the summary and keeps registered
+ * secrets to itself.
  *
- * The package's `exports` map lists only its index, so the modules are reached by their path;
- * the versions are pinned by the lockfile, and the tests run the built action against the runner's
- * files (dist.test.ts, dist-events.test.ts).
+ * The built action does not load this module: scripts/build.ts puts runner-slim.ts in its place
+ * (the same functions without the OIDC client and HTTP stack the index loads, which would take
+ * the action's cold start past its target). So each function is typed as runner-slim.ts's: a
+ * caller can use nothing that only the package's own function accepts (an Error as a message, say).
  */
-import { EOL } from 'node:os';
-import { issue, issueCommand } from '../node_modules/@actions/core/lib/command.js';
-import type { AnnotationProperties } from '../node_modules/@actions/core/lib/core.js';
-import { issueFileCommand, prepareKeyValueMessage } from '../node_modules/@actions/core/lib/file-command.js';
-import { summary } from '../node_modules/@actions/core/lib/summary.js';
-import { toCommandProperties, toCommandValue } from '../node_modules/@actions/core/lib/utils.js';
+import * as core from '@actions/core';
+import type * as Slim from './runner-slim.ts';
 
-export type { AnnotationProperties };
-export { summary };
-
-/** An input as the runner passes it: `INPUT_<NAME>` (spaces as `_`, upper case), trimmed unless asked not to. */
-export function getInput(name: string, options: { trimWhitespace?: boolean } = {}): string {
-  const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
-  return options.trimWhitespace === false ? value : value.trim();
-}
-
-/** Masked from the log from now on. */
-export function setSecret(secret: string): void {
-  issueCommand('add-mask', {}, secret);
-}
-
-export function setOutput(name: string, value: string): void {
-  if (process.env.GITHUB_OUTPUT) {
-    issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
-    return;
-  }
-  process.stdout.write(EOL);
-  issueCommand('set-output', { name }, toCommandValue(value));
-}
-
-export function info(message: string): void {
-  process.stdout.write(message + EOL);
-}
-
-export function notice(message: string, properties: AnnotationProperties = {}): void {
-  issueCommand('notice', toCommandProperties(properties), message);
-}
-
-export function warning(message: string, properties: AnnotationProperties = {}): void {
-  issueCommand('warning', toCommandProperties(properties), message);
-}
-
-export function error(message: string, properties: AnnotationProperties = {}): void {
-  issueCommand('error', toCommandProperties(properties), message);
-}
-
-export function startGroup(name: string): void {
-  issue('group', name);
-}
-
-export function endGroup(): void {
-  issue('endgroup');
-}
-
-/** The step fails (exit code 1) with this message as an error annotation. */
-export function setFailed(message: string): void {
-  process.exitCode = 1;
-  error(message);
-}
+export type { AnnotationProperties } from './runner-slim.ts';
+export const getInput: typeof Slim.getInput = core.getInput;
+export const setSecret: typeof Slim.setSecret = core.setSecret;
+export const setOutput: typeof Slim.setOutput = core.setOutput;
+export const info: typeof Slim.info = core.info;
+export const notice: typeof Slim.notice = core.notice;
+export const warning: typeof Slim.warning = core.warning;
+export const error: typeof Slim.error = core.error;
+export const startGroup: typeof Slim.startGroup = core.startGroup;
+export const endGroup: typeof Slim.endGroup = core.endGroup;
+export const setFailed: typeof Slim.setFailed = core.setFailed;
+export const summary: typeof Slim.summary = core.summary;
