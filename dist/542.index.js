@@ -25,7 +25,7 @@ export const modules = {
 var forge = __webpack_require__(8561);
 __webpack_require__(4723);
 __webpack_require__(1203);
-__webpack_require__(5075);
+__webpack_require__(7456);
 
 /* AES API */
 module.exports = forge.aes = forge.aes || {};
@@ -1626,7 +1626,7 @@ exports.publicKeyValidator = {
  * 0x06062A864886F70D
  */
 var forge = __webpack_require__(8561);
-__webpack_require__(5075);
+__webpack_require__(7456);
 __webpack_require__(245);
 
 /* ASN.1 API */
@@ -3220,7 +3220,7 @@ function _encodeWithByteBuffer(input, alphabet) {
  * Copyright (c) 2010-2014 Digital Bazaar, Inc.
  */
 var forge = __webpack_require__(8561);
-__webpack_require__(5075);
+__webpack_require__(7456);
 
 module.exports = forge.cipher = forge.cipher || {};
 
@@ -3457,7 +3457,7 @@ BlockCipher.prototype.finish = function(pad) {
  * Copyright (c) 2010-2014 Digital Bazaar, Inc.
  */
 var forge = __webpack_require__(8561);
-__webpack_require__(5075);
+__webpack_require__(7456);
 
 forge.cipher = forge.cipher || {};
 
@@ -4517,7 +4517,7 @@ function from64To32(num) {
 var forge = __webpack_require__(8561);
 __webpack_require__(4723);
 __webpack_require__(1203);
-__webpack_require__(5075);
+__webpack_require__(7456);
 
 /* DES API */
 module.exports = forge.des = forge.des || {};
@@ -5000,7 +5000,7 @@ var forge = __webpack_require__(8561);
 __webpack_require__(7211);
 __webpack_require__(2055);
 __webpack_require__(2734);
-__webpack_require__(5075);
+__webpack_require__(7456);
 var asn1Validator = __webpack_require__(938);
 var publicKeyValidator = asn1Validator.publicKeyValidator;
 var privateKeyValidator = asn1Validator.privateKeyValidator;
@@ -6141,7 +6141,7 @@ module.exports = {
  */
 var forge = __webpack_require__(8561);
 __webpack_require__(6777);
-__webpack_require__(5075);
+__webpack_require__(7456);
 
 /* HMAC API */
 var hmac = module.exports = forge.hmac = forge.hmac || {};
@@ -6305,7 +6305,7 @@ __webpack_require__(2893);
 __webpack_require__(9429);
 __webpack_require__(492);
 __webpack_require__(1608);
-__webpack_require__(1296);
+__webpack_require__(8915);
 __webpack_require__(4382);
 __webpack_require__(4874);
 __webpack_require__(7013);
@@ -6315,7 +6315,7 @@ __webpack_require__(2055);
 __webpack_require__(6893);
 __webpack_require__(3140);
 __webpack_require__(4275);
-__webpack_require__(5075);
+__webpack_require__(7456);
 
 
 /***/ }),
@@ -7634,7 +7634,7 @@ BigInteger.prototype.square = bnSquare;
  * Copyright (c) 2014 Digital Bazaar, Inc.
  */
 var forge = __webpack_require__(8561);
-__webpack_require__(5075);
+__webpack_require__(7456);
 __webpack_require__(2055);
 __webpack_require__(7211);
 
@@ -7807,7 +7807,7 @@ function _createKDF(kdf, md, counterStart, digestLength) {
  * Copyright (c) 2008-2013 Digital Bazaar, Inc.
  */
 var forge = __webpack_require__(8561);
-__webpack_require__(5075);
+__webpack_require__(7456);
 
 /* LOG API */
 module.exports = forge.log = forge.log || {};
@@ -8172,7 +8172,7 @@ forge.md.algorithms = forge.md.algorithms || {};
  */
 var forge = __webpack_require__(8561);
 __webpack_require__(6777);
-__webpack_require__(5075);
+__webpack_require__(7456);
 
 var md5 = module.exports = forge.md5 = forge.md5 || {};
 forge.md.md5 = forge.md.algorithms.md5 = md5;
@@ -8488,7 +8488,7 @@ forge.mgf.mgf1 = forge.mgf1;
  * Copyright (c) 2014 Digital Bazaar, Inc.
  */
 var forge = __webpack_require__(8561);
-__webpack_require__(5075);
+__webpack_require__(7456);
 
 forge.mgf = forge.mgf || {};
 var mgf1 = module.exports = forge.mgf.mgf1 = forge.mgf1 = forge.mgf1 || {};
@@ -8759,7 +8759,7 @@ __webpack_require__(492);
 __webpack_require__(2055);
 __webpack_require__(6893);
 __webpack_require__(2804);
-__webpack_require__(5075);
+__webpack_require__(7456);
 
 if(typeof BigInteger === 'undefined') {
   var BigInteger = forge.jsbn.BigInteger;
@@ -9777,7 +9777,7 @@ function createPbkdf2Params(salt, countBytes, dkLen, prfAlgorithm) {
 var forge = __webpack_require__(8561);
 __webpack_require__(2007);
 __webpack_require__(6777);
-__webpack_require__(5075);
+__webpack_require__(7456);
 
 var pkcs5 = forge.pkcs5 = forge.pkcs5 || {};
 
@@ -10012,7 +10012,7 @@ module.exports = forge.pbkdf2 = pkcs5.pbkdf2 = function(
  * body: the binary-encoded body.
  */
 var forge = __webpack_require__(8561);
-__webpack_require__(5075);
+__webpack_require__(7456);
 
 // shortcut for pem API
 var pem = module.exports = forge.pem = forge.pem || {};
@@ -10449,7 +10449,7 @@ function _pemMessageScanner(str) {
  * Copyright (c) 2013-2014 Digital Bazaar, Inc.
  */
 var forge = __webpack_require__(8561);
-__webpack_require__(5075);
+__webpack_require__(7456);
 __webpack_require__(2055);
 __webpack_require__(6485);
 
@@ -10683,7 +10683,7 @@ function rsa_mgf1(seed, maskLength, hash) {
 
 /***/ }),
 
-/***/ 1296:
+/***/ 8915:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /**
@@ -10790,7 +10790,7 @@ __webpack_require__(6959);
 __webpack_require__(2055);
 __webpack_require__(2804);
 __webpack_require__(6485);
-__webpack_require__(5075);
+__webpack_require__(7456);
 __webpack_require__(5184);
 
 // shortcut for asn.1 & PKI API
@@ -11800,7 +11800,7 @@ __webpack_require__(245);
 __webpack_require__(492);
 __webpack_require__(999);
 __webpack_require__(2055);
-__webpack_require__(5075);
+__webpack_require__(7456);
 __webpack_require__(5184);
 
 // shortcut for ASN.1 API
@@ -13152,7 +13152,7 @@ function _decryptContent(msg) {
  */
 var forge = __webpack_require__(8561);
 __webpack_require__(7357);
-__webpack_require__(5075);
+__webpack_require__(7456);
 
 // shortcut for ASN.1 API
 var asn1 = forge.asn1;
@@ -13472,10 +13472,10 @@ __webpack_require__(245);
 __webpack_require__(6959);
 __webpack_require__(492);
 __webpack_require__(9429);
-__webpack_require__(1296);
+__webpack_require__(8915);
 __webpack_require__(6736);
 __webpack_require__(2804);
-__webpack_require__(5075);
+__webpack_require__(7456);
 __webpack_require__(5184);
 
 // shortcut for asn.1 API
@@ -13575,7 +13575,7 @@ pki.privateKeyInfoToPem = function(pki, maxline) {
  * Copyright (c) 2014 Digital Bazaar, Inc.
  */
 var forge = __webpack_require__(8561);
-__webpack_require__(5075);
+__webpack_require__(7456);
 __webpack_require__(7211);
 __webpack_require__(2055);
 
@@ -13883,7 +13883,7 @@ function getMillerRabinTests(bits) {
  * Copyright (c) 2010-2014 Digital Bazaar, Inc.
  */
 var forge = __webpack_require__(8561);
-__webpack_require__(5075);
+__webpack_require__(7456);
 
 var _crypto = null;
 if(forge.util.isNodejs && !forge.options.usePureJavaScript &&
@@ -14306,7 +14306,7 @@ prng.create = function(plugin) {
  */
 var forge = __webpack_require__(8561);
 __webpack_require__(2055);
-__webpack_require__(5075);
+__webpack_require__(7456);
 
 // shortcut for PSS API
 var pss = module.exports = forge.pss = forge.pss || {};
@@ -14564,7 +14564,7 @@ var forge = __webpack_require__(8561);
 __webpack_require__(9445);
 __webpack_require__(855);
 __webpack_require__(5189);
-__webpack_require__(5075);
+__webpack_require__(7456);
 
 (function() {
 
@@ -14754,7 +14754,7 @@ module.exports = forge.random;
  * http://www.ietf.org/rfc/rfc2268.txt
  */
 var forge = __webpack_require__(8561);
-__webpack_require__(5075);
+__webpack_require__(7456);
 
 var piTable = [
   0xd9, 0x78, 0xf9, 0xc4, 0x19, 0xdd, 0xb5, 0xed, 0x28, 0xe9, 0xfd, 0x79, 0x4a, 0xa0, 0xd8, 0x9d,
@@ -15230,7 +15230,7 @@ __webpack_require__(245);
 __webpack_require__(1608);
 __webpack_require__(7013);
 __webpack_require__(2055);
-__webpack_require__(5075);
+__webpack_require__(7456);
 
 if(typeof BigInteger === 'undefined') {
   var BigInteger = forge.jsbn.BigInteger;
@@ -17190,7 +17190,7 @@ function _base64ToBigInt(b64) {
  */
 var forge = __webpack_require__(8561);
 __webpack_require__(6777);
-__webpack_require__(5075);
+__webpack_require__(7456);
 
 var sha1 = module.exports = forge.sha1 = forge.sha1 || {};
 forge.md.sha1 = forge.md.algorithms.sha1 = sha1;
@@ -17518,7 +17518,7 @@ function _update(s, w, bytes) {
  */
 var forge = __webpack_require__(8561);
 __webpack_require__(6777);
-__webpack_require__(5075);
+__webpack_require__(7456);
 
 var sha256 = module.exports = forge.sha256 = forge.sha256 || {};
 forge.md.sha256 = forge.md.algorithms.sha256 = sha256;
@@ -17855,7 +17855,7 @@ function _update(s, w, bytes) {
  */
 var forge = __webpack_require__(8561);
 __webpack_require__(6777);
-__webpack_require__(5075);
+__webpack_require__(7456);
 
 var sha512 = module.exports = forge.sha512 = forge.sha512 || {};
 
@@ -18424,7 +18424,7 @@ __webpack_require__(9445);
 __webpack_require__(2007);
 __webpack_require__(6138);
 __webpack_require__(6485);
-__webpack_require__(5075);
+__webpack_require__(7456);
 
 var ssh = module.exports = forge.ssh = forge.ssh || {};
 
@@ -18892,7 +18892,7 @@ __webpack_require__(492);
 __webpack_require__(4874);
 __webpack_require__(2055);
 __webpack_require__(6485);
-__webpack_require__(5075);
+__webpack_require__(7456);
 
 /**
  * Generates pseudo random bytes by mixing the result of two hash functions,
@@ -23003,7 +23003,7 @@ forge.tls.createConnection = tls.createConnection;
 
 /***/ }),
 
-/***/ 5075:
+/***/ 7456:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /**
@@ -25784,7 +25784,7 @@ __webpack_require__(245);
 __webpack_require__(492);
 __webpack_require__(6736);
 __webpack_require__(2804);
-__webpack_require__(5075);
+__webpack_require__(7456);
 
 // shortcut for asn.1 API
 var asn1 = forge.asn1;

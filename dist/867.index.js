@@ -38,7 +38,11 @@ var rotation_results = __webpack_require__(9513);
 
 
 
-async function createAndConfirm(ctx, work, steps) {
+/**
+ * `arrived` collects the certificates the provider now holds because of this upload (the one
+ * created or adopted, and the copy kept): the inventory after the run adds them.
+ */
+async function createAndConfirm(ctx, work, steps, arrived) {
     const { upload, matcher } = work;
     const name = upload.name;
     let created;
@@ -75,7 +79,8 @@ async function createAndConfirm(ctx, work, steps) {
         certificate: (0,rotation_results/* certRef */.KW)(created),
         outcome: adopted ? { status: 'adopted', why: adopted } : { status: 'done' },
     });
-    return create_confirm(ctx, work, created, steps);
+    arrived.push(created);
+    return create_confirm(ctx, work, created, steps, arrived);
 }
 /** After NAME_TAKEN: the certificate of that name, if it holds what we uploaded. */
 async function adopt(provider, work) {
@@ -106,7 +111,7 @@ async function adopt(provider, work) {
  * After a create: the certificate is there, holds the fingerprint, is usable. Read back by id where
  * names are unique, else from a fresh listing (which also shows a same-named twin from a run at once).
  */
-async function create_confirm(ctx, work, created, steps) {
+async function create_confirm(ctx, work, created, steps, arrived) {
     let listing;
     try {
         const { readBack } = ctx.provider;
@@ -137,6 +142,8 @@ async function create_confirm(ctx, work, created, steps) {
         });
         return { missing: 'the new certificate could not be confirmed' };
     }
+    // As the listing (or read-back) shows it now: fresher than the create's answer.
+    arrived.push(keeper);
     const unusable = notVerified(keeper);
     const note = keeper.id === created.id
         ? undefined
@@ -183,6 +190,7 @@ function notVerified(certificate) {
 
 async function applyPlan(ctx, work) {
     const steps = [];
+    const arrived = [];
     const { plan } = work;
     let current;
     /** Why the steps that need a current certificate are skipped. */
@@ -197,7 +205,7 @@ async function applyPlan(ctx, work) {
             current = present;
     }
     else {
-        const made = await createAndConfirm(ctx, work, steps);
+        const made = await createAndConfirm(ctx, work, steps, arrived);
         if ('missing' in made)
             missing = made.missing;
         else
@@ -241,7 +249,7 @@ async function applyPlan(ctx, work) {
             steps.push({ op: 'remove', certificate, outcome: (0,rotation_results/* failure */.V2)(thrown) });
         }
     }
-    return current ? { steps, current: (0,rotation_results/* certRef */.KW)(current) } : { steps };
+    return current ? { steps, current: (0,rotation_results/* certRef */.KW)(current), arrived } : { steps, arrived };
 }
 async function rebind(ctx, use, from, current, missing) {
     if (current === undefined)
@@ -381,14 +389,16 @@ async function rotate(provider, lineages, options) {
         return { mode: 'plan', lineages: results, requests: provider.requestCount() - before, inventory: listed };
     }
     const context = { provider, useLock: new KeyedLock(), uses };
-    const results = await mapLimit(plans, options.concurrency ?? constants/* DEFAULT_CONCURRENCY */.WH, async ({ item, plan }) => {
+    const done = await mapLimit(plans, options.concurrency ?? constants/* DEFAULT_CONCURRENCY */.WH, async ({ item, plan }) => {
         const base = { lineage: item.lineage, plan, attention: attention(plan, uses) };
-        if (plan.blocked !== undefined)
-            return { ...base, status: 'blocked', steps: [] };
+        if (plan.blocked !== undefined) {
+            return { result: { ...base, status: 'blocked', steps: [] }, arrived: [] };
+        }
         const upload = { name: item.desired.name, sha1: item.desired.sha1, ...item.upload };
-        const applied = await applyPlan(context, { plan, matcher: item.matcher, upload });
-        return { ...base, status: (0,rotation_results/* applyStatus */.Th)(applied.steps), ...applied };
+        const { arrived, ...applied } = await applyPlan(context, { plan, matcher: item.matcher, upload });
+        return { result: { ...base, status: (0,rotation_results/* applyStatus */.Th)(applied.steps), ...applied }, arrived };
     });
+    const results = done.map((d) => d.result);
     const changed = results.some((result) => (result.steps ?? []).some(rotation_results/* wrote */.CX));
     const settle = await settleAfter(provider, changed);
     return {
@@ -396,8 +406,37 @@ async function rotate(provider, lineages, options) {
         lineages: results,
         ...(settle === undefined ? {} : { settle }),
         requests: provider.requestCount() - before,
-        inventory: listed,
+        inventory: inventoryAfter(listed, done),
     };
+}
+/**
+ * What the provider holds when the run ends, from the listing and the steps that were carried
+ * out, never from the plan: a removal that failed or was skipped leaves its certificate as
+ * listed; one that was done (or found it already gone) marks it removed, kept in the list so the
+ * reader sees what went; a certificate the run uploaded or adopted is added, as the provider
+ * showed it. Nothing is listed again for this: it costs no request.
+ */
+function inventoryAfter(listed, done) {
+    const removed = new Set();
+    for (const { result } of done) {
+        for (const step of result.steps ?? []) {
+            const removal = step.op === 'remove' || step.op === 'remove-duplicate';
+            if (removal && step.outcome.status === 'done')
+                removed.add(step.certificate.id);
+        }
+    }
+    const after = listed.map((item) => (removed.has(item.certificate.id) ? { ...item, change: 'removed' } : item));
+    const known = new Set(listed.map((item) => item.certificate.id));
+    // By id, the last seen wins: the confirmed copy is fresher than the create's answer.
+    const added = new Map();
+    for (const { result, arrived } of done) {
+        for (const certificate of arrived) {
+            if (known.has(certificate.id) || removed.has(certificate.id))
+                continue;
+            added.set(certificate.id, { certificate, lineage: result.lineage, change: 'added' });
+        }
+    }
+    return [...after, ...added.values()];
 }
 /** Every input checked before anything is sent: a run never half-starts on a bad one. */
 function prepare(lineages, template) {

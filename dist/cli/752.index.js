@@ -19663,7 +19663,7 @@ module.exports = (opts = {}) => {
 
 
 const { isIP } = __webpack_require__(7030)
-const { lookup } = __webpack_require__(8229)
+const { lookup } = __webpack_require__(610)
 const DecoratorHandler = __webpack_require__(8155)
 const { InvalidArgumentError, InformationalError } = __webpack_require__(8707)
 const { kRequestOrigin } = __webpack_require__(6443)

@@ -1,8 +1,40 @@
-export const id = 112;
-export const ids = [112];
+export const id = 32;
+export const ids = [32];
 export const modules = {
 
-/***/ 6112:
+/***/ 8570:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ isProviderError),
+/* harmony export */   m: () => (/* binding */ ProviderError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9473);
+/**
+ * What can go wrong talking to a provider, as classes with stable codes. The rotation decides
+ * by code: NAME_TAKEN means another run won the race (adopt its certificate), NOT_FOUND on a
+ * remove means it is already gone, IN_USE means "rebind first or keep it", AMBIGUOUS means a
+ * write may or may not have landed (look before trying again).
+ */
+
+class ProviderError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CertRotateError */ .iV {
+    providerCode;
+    status;
+    constructor(code, message, options = {}) {
+        super(`PROVIDER_${code}`, message, options.fix, options.cause === undefined ? undefined : { cause: options.cause });
+        this.name = 'ProviderError';
+        this.providerCode = code;
+        this.status = options.status;
+    }
+}
+function isProviderError(thrown, code) {
+    return thrown instanceof ProviderError && (code === undefined || thrown.providerCode === code);
+}
+//# sourceMappingURL=errors.js.map
+
+/***/ }),
+
+/***/ 1032:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -332,7 +364,7 @@ class HttpClient {
                 throw new providers_errors/* ProviderError */.m('AMBIGUOUS', `${provider}: ${what} failed (${outcome.code}) after the request may have reached the server.`, { fix: 'Run again: the rotation looks for what this request created before creating anything.' });
             }
             throw new providers_errors/* ProviderError */.m('NETWORK', `${provider}: ${what} failed (${outcome.code})${tries}.`, {
-                fix: `Check that ${this.baseUrl.host} is reachable from the runner (and the proxy settings, if it uses one).`,
+                fix: `Check that ${this.baseUrl.host} is reachable from this machine (and the proxy settings, if it uses one).`,
             });
         }
         const { status } = outcome.response;
@@ -409,7 +441,7 @@ function checkBaseUrl(provider, raw, allowInsecureHttp) {
     }
     if (url.username || url.password) {
         throw new providers_errors/* ProviderError */.m('INSECURE_URL', `${provider}: the URL must not contain a user name or password.`, {
-            fix: 'Pass credentials in the api-token input (from a secret), not in the URL.',
+            fix: 'Pass the credentials as the API token, not in the URL.',
         });
     }
     // Paths are appended to the base: a query or fragment on it would swallow them.
@@ -424,6 +456,24 @@ function checkBaseUrl(provider, raw, allowInsecureHttp) {
         : `${provider}: unsupported URL scheme '${url.protocol}'.`, { fix: 'Use https. Plain http is allowed only to this machine, or with allow-insecure-http: true.' });
 }
 //# sourceMappingURL=http.js.map
+// EXTERNAL MODULE: ./build/constants.js
+var constants = __webpack_require__(2757);
+// EXTERNAL MODULE: ./build/vocabulary.js
+var vocabulary = __webpack_require__(6914);
+;// CONCATENATED MODULE: ./build/providers/provider.js
+/**
+ * What the rotation needs from a provider, and nothing provider-specific: list what is there,
+ * upload, remove, and (where the provider binds certificates to things) find and move the
+ * things that use a certificate. Each provider implements this in its own folder, with its wire
+ * types in its own contracts.ts; adding one touches that folder and one line of factory.ts.
+ */
+
+
+/** A provider made without saying: the action's words, and everything apply needs. */
+const DEFAULT_TOKEN_HELP = { access: 'write', via: vocabulary/* ACTION_WORDS */.d.via(constants/* Inputs */.G0.ApiToken) };
+//# sourceMappingURL=provider.js.map
+// EXTERNAL MODULE: ./build/providers/digitalocean/scopes.js
+var scopes = __webpack_require__(6355);
 ;// CONCATENATED MODULE: ./build/providers/digitalocean/replies.js
 /**
  * Turning DigitalOcean's error replies into coded errors. DigitalOcean says several different
@@ -431,19 +481,14 @@ function checkBaseUrl(provider, raw, allowInsecureHttp) {
  * with earlier actions), so the message text has to be read; that happens here and nowhere else.
  */
 
+
+
 const PROVIDER = 'DigitalOcean';
-/** Every scope the rotation uses, for the fix of an authorization failure. */
-const TOKEN_SCOPES = [
-    'certificate:read',
-    'certificate:create',
-    'certificate:delete',
-    'load_balancer:read',
-    'load_balancer:update',
-    'cdn:read',
-    'cdn:update',
-];
-const AUTH_FIX = `Give the action a DigitalOcean API token (from a secret) that is valid and has the scopes ` +
-    `${TOKEN_SCOPES.join(', ')}.`;
+/**
+ * A refusal's fix as the modules word it: every scope apply uses, the token in the action's input.
+ * The provider rewords it for its run (withAuthFix): plan needs the read scopes only.
+ */
+const AUTH_FIX = (0,scopes/* tokenFix */.z5)(DEFAULT_TOKEN_HELP);
 /** Both wordings Terraform's provider matches; DigitalOcean has used each. Case varies too. */
 const IN_USE = [
     'make sure the certificate is not in use before deleting it',
@@ -520,6 +565,16 @@ function replyError(res, call) {
         });
     }
     return new providers_errors/* ProviderError */.m('PROTOCOL', `${where}, which its API does not describe here.`, { status });
+}
+/** An authorization failure with the fix for this run; anything else as it was. */
+function withAuthFix(thrown, fix) {
+    if (!(0,providers_errors/* isProviderError */.E)(thrown, 'AUTH') || thrown.fix === fix)
+        return thrown;
+    return new providers_errors/* ProviderError */.m('AUTH', thrown.message, {
+        ...(thrown.status === undefined ? {} : { status: thrown.status }),
+        fix,
+        ...(thrown.cause === undefined ? {} : { cause: thrown.cause }),
+    });
 }
 /** A reply with the right status whose body is not the shape the API describes. */
 function shapeError(call, expected, status) {
@@ -1067,16 +1122,16 @@ function isLoadBalancer(value) {
 
 
 
+
+
 /** DigitalOcean's CDN routes: 5 requests per 10 s (the API description's rate-limit section). */
 const CDN_LIMIT = { requests: 5, windowMs: 10_000 };
 const DEFAULT_BASE_URL = 'https://api.digitalocean.com';
 function createDigitalOceanProvider(options) {
+    const authFix = (0,scopes/* tokenFix */.z5)(options.tokenHelp ?? DEFAULT_TOKEN_HELP);
     const token = options.token.trim();
-    if (token === '') {
-        throw new providers_errors/* ProviderError */.m('AUTH', `${PROVIDER}: no API token was given.`, {
-            fix: 'Pass a DigitalOcean personal access token from a secret.',
-        });
-    }
+    if (token === '')
+        throw new providers_errors/* ProviderError */.m('AUTH', `${PROVIDER}: no API token was given.`, { fix: authFix });
     options.redactor.add(token);
     const clock = options.clock ?? realClock;
     const debug = options.debug;
@@ -1112,11 +1167,20 @@ function createDigitalOceanProvider(options) {
         const [balancers, endpoints] = await Promise.all([listLoadBalancers(api), listCdnEndpoints(cdnApi)]);
         return [...balancers.map(load_balancers_toUse), ...endpoints.map(toUse)].filter((use) => use.certificateIds.length > 0);
     };
+    // Every refusal, from whichever request, gets the fix worded for this run.
+    const worded = (call) => async (...args) => {
+        try {
+            return await call(...args);
+        }
+        catch (thrown) {
+            throw withAuthFix(thrown, authFix);
+        }
+    };
     return {
         kind: 'digitalocean',
         label: PROVIDER,
-        list: () => listCertificates(api),
-        async create(upload) {
+        list: worded(() => listCertificates(api)),
+        create: worded(async (upload) => {
             // The key is a secret wherever it shows up, an echo in an error reply included.
             options.redactor.add(upload.privateKey);
             const created = await createChecked(upload, {
@@ -1125,8 +1189,8 @@ function createDigitalOceanProvider(options) {
                 note,
             });
             return waitVerified(api, created);
-        },
-        async readBack(id) {
+        }),
+        readBack: worded(async (id) => {
             try {
                 return await getCertificate(api, id);
             }
@@ -1135,14 +1199,14 @@ function createDigitalOceanProvider(options) {
                     return undefined;
                 throw thrown;
             }
-        },
-        remove: (id) => deleteCertificate(api, id, inUseWait, async (certificateId) => (await uses()).filter((use) => use.certificateIds.includes(certificateId))),
-        uses,
-        rebind(use, from, to) {
+        }),
+        remove: worded((id) => deleteCertificate(api, id, inUseWait, async (certificateId) => (await uses()).filter((use) => use.certificateIds.includes(certificateId)))),
+        uses: worded(uses),
+        rebind: worded((use, from, to) => {
             if (use.kind === 'cdn-endpoint')
                 return rebindCdnEndpoint(cdnApi, use, from, to);
             return rebindLoadBalancer(api, use, from, to);
-        },
+        }),
         requestCount: () => http.requestCount,
     };
 }
@@ -1168,11 +1232,14 @@ const DOCS = {
  */
 const DIALECTS = [TRPC, DOCS];
 //# sourceMappingURL=dialect.js.map
+// EXTERNAL MODULE: ./build/providers/dokploy/permissions.js
+var permissions = __webpack_require__(3280);
 ;// CONCATENATED MODULE: ./build/providers/dokploy/reply-errors.js
 
-const reply_errors_AUTH_FIX = 'Create an API key in Dokploy (Profile → API/CLI) as a member of the organization that owns the ' +
-    'certificates, with the certificate permissions (read, create, delete) or the owner/admin role, and ' +
-    'pass it as the API key. On Dokploy Cloud a certificate also needs a server id.';
+
+
+/** For a refusal when the run did not say what it needs: everything apply does, worded for the action. */
+const reply_errors_AUTH_FIX = (0,permissions/* keyFix */.d)(DEFAULT_TOKEN_HELP);
 function reply_errors_replyError(res, what, authFix = reply_errors_AUTH_FIX) {
     const said = serverSays(res.body);
     const { status } = res;
@@ -1475,11 +1542,11 @@ class DokployApi {
             if (res.status === 404)
                 continue;
             if (res.status === 401) {
-                refused ??= reply_errors_replyError(res, what);
+                refused ??= reply_errors_replyError(res, what, this.options.authFix);
                 continue;
             }
             if (!ok(res))
-                throw reply_errors_replyError(res, what);
+                throw reply_errors_replyError(res, what, this.options.authFix);
             const rows = readListing(res.body, what);
             this.chosen = dialect;
             this.options.debug?.(`Dokploy: speaking ${dialect.description}`);
@@ -1506,8 +1573,9 @@ class DokployApi {
         if (body !== undefined)
             req.body = body;
         const res = await this.client(dialect).request(req);
-        if (!ok(res) && !expected.includes(res.status))
-            throw reply_errors_replyError(res, this.what(dialect, procedure));
+        if (!ok(res) && !expected.includes(res.status)) {
+            throw reply_errors_replyError(res, this.what(dialect, procedure), this.options.authFix);
+        }
         return res;
     }
     what(dialect, procedure) {
@@ -1594,6 +1662,8 @@ function createInput(upload, serverId) {
 
 
 
+
+
 function createDokployProvider(options) {
     return new DokployProvider(options);
 }
@@ -1605,15 +1675,13 @@ class DokployProvider {
     reload;
     debug;
     constructor(options) {
-        const { apiKey: rawKey, baseUrl, serverId, reloadTraefik, redactor, ...transport } = options;
+        const { apiKey: rawKey, baseUrl, serverId, reloadTraefik, redactor, tokenHelp, ...transport } = options;
+        const authFix = (0,permissions/* keyFix */.d)(tokenHelp ?? DEFAULT_TOKEN_HELP);
         const apiKey = rawKey.trim();
-        if (apiKey === '') {
-            throw new providers_errors/* ProviderError */.m('AUTH', 'Dokploy: no API key was given.', {
-                fix: 'Create an API key in Dokploy (Profile → API/CLI), store it as a secret and pass it as the API key.',
-            });
-        }
+        if (apiKey === '')
+            throw new providers_errors/* ProviderError */.m('AUTH', 'Dokploy: no API key was given.', { fix: authFix });
         redactor.add(apiKey);
-        this.api = new DokployApi({ ...transport, apiKey, baseUrl: apiBaseUrl(baseUrl), redactor });
+        this.api = new DokployApi({ ...transport, apiKey, baseUrl: apiBaseUrl(baseUrl), redactor, authFix });
         this.label = `Dokploy at ${this.api.baseUrl.host}`;
         const server = serverId?.trim();
         this.serverId = server === '' ? undefined : server;
@@ -1673,6 +1741,7 @@ function createProvider(settings, redactor, transport = {}) {
             return createDigitalOceanProvider({
                 token: settings.token,
                 redactor,
+                ...(settings.tokenHelp ? { tokenHelp: settings.tokenHelp } : {}),
                 ...(settings.apiUrl ? { baseUrl: settings.apiUrl } : {}),
                 ...transport,
             });
@@ -1686,28 +1755,15 @@ function createProvider(settings, redactor, transport = {}) {
                 serverId: settings.serverId,
                 reloadTraefik: settings.reloadTraefik,
                 redactor,
+                ...(settings.tokenHelp ? { tokenHelp: settings.tokenHelp } : {}),
                 ...transport,
             });
     }
 }
 //# sourceMappingURL=factory.js.map
 
-/***/ }),
-
-/***/ 8508:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ USER_AGENT)
-/* harmony export */ });
-/* unused harmony export VERSION */
-/** The action's version, for the User-Agent. A test keeps it equal to package.json's. */
-const VERSION = '0.1.0';
-const USER_AGENT = `cert-rotate-action/${VERSION} (node/${process.versions.node})`;
-//# sourceMappingURL=version.js.map
-
 /***/ })
 
 };
 
-//# sourceMappingURL=112.index.js.map
+//# sourceMappingURL=32.index.js.map
