@@ -11,29 +11,13 @@ import { renderSummary } from '../../src/report/summary.ts';
 import { renderText } from '../../src/report/text.ts';
 import type { LineagePlan } from '../../src/rotation/plan.ts';
 import type { LineageResult, RotationResult } from '../../src/rotation/results.ts';
+import { leafFacts } from '../../test/support/leaf-facts.ts';
 
 const NOW = '2026-11-23T00:00:00.000Z';
 
 function leaf(cn: string, daysRemaining: number): CertFacts {
   const notAfter = new Date(Date.parse(NOW) + daysRemaining * 86_400_000 + 3_600_000).toISOString();
-  return {
-    subject: `CN=${cn}`,
-    commonName: cn,
-    issuer: 'CN=Issuer',
-    issuerCommonName: 'Issuer',
-    serial: '01',
-    notBefore: '2026-01-01T00:00:00.000Z',
-    notAfter,
-    daysRemaining,
-    dnsNames: [cn],
-    ipAddresses: [],
-    key: { type: 'ec', bits: 256, curve: 'P-256' },
-    signatureAlgorithm: 'ecdsa-with-SHA256',
-    isCA: false,
-    selfSigned: false,
-    sha1: 'a'.repeat(40),
-    sha256: 'b'.repeat(64),
-  };
+  return leafFacts(cn, notAfter, daysRemaining);
 }
 
 function cert(label: string, outcome: CertificateReport['outcome'], days = 60): CertificateReport {

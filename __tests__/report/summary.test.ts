@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { RunReport } from '../../src/report/report.ts';
 import { dayMarker, escapeHtml, renderSummary } from '../../src/report/summary.ts';
 import { renderText } from '../../src/report/text.ts';
+import { leafFacts } from '../../test/support/leaf-facts.ts';
 
 const hostile = '<img src=x onerror=alert(1)> | **bold** [link](http://x)';
 
@@ -20,24 +21,7 @@ const report: RunReport = {
       domains: [],
       status: 'invalid',
       outcome: 'invalid',
-      leaf: {
-        subject: `CN=${hostile}`,
-        commonName: hostile,
-        issuer: 'CN=Issuer',
-        issuerCommonName: 'Issuer',
-        serial: '01',
-        notBefore: '2026-01-01T00:00:00.000Z',
-        notAfter: '2026-12-01T00:00:00.000Z',
-        daysRemaining: 8,
-        dnsNames: [hostile],
-        ipAddresses: [],
-        key: { type: 'ec', bits: 256, curve: 'P-256' },
-        signatureAlgorithm: 'ecdsa-with-SHA256',
-        isCA: false,
-        selfSigned: false,
-        sha1: 'a'.repeat(40),
-        sha256: 'b'.repeat(64),
-      },
+      leaf: leafFacts(hostile, '2026-12-01T00:00:00.000Z', 8),
       chain: [],
       orderFound: [],
       findings: [
