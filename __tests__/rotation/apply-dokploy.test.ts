@@ -5,6 +5,7 @@
  * SNI, so there is nothing to rebind: a rotation is upload, confirm, remove, reload Traefik.
  */
 import assert from 'node:assert/strict';
+import { X509Certificate } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Agent } from 'undici';
 import type { CheckedBundle } from '../../src/certs/bundle.ts';
@@ -247,6 +248,46 @@ for (const dialect of ['trpc', 'docs'] as const satisfies DokployDialect[]) {
           double.certificates(ORG).map((r) => r.name),
           [uploaded],
         );
+      } finally {
+        await double.close();
+      }
+    });
+
+    it('keep-superseded keeps the versions with the latest expiry: Dokploy rows have no upload date', async () => {
+      const double = await start();
+      try {
+        const DAY = 86_400_000;
+        // Uploaded first but expiring last, then one expiring sooner: the listing's order is the upload order.
+        const seeded = [];
+        for (const days of [200, 100]) {
+          const { leaf } = await pki.chain(1, {
+            cn: 'app.example.test',
+            dns: ['app.example.test'],
+            notAfter: new Date(Date.now() + days * DAY),
+          });
+          const sha1 = new X509Certificate(leaf.certPem).fingerprint.replaceAll(':', '').toLowerCase();
+          seeded.push(
+            double.seed({
+              name: `${LINEAGE}-${sha1.slice(0, 12)}`,
+              certificateData: leaf.certPem,
+              privateKey: 'not-a-key',
+              organizationId: ORG,
+            }),
+          );
+        }
+        const [later, sooner] = seeded;
+        const result = await run(provider(double), v1, {
+          ...APPLY,
+          plan: { ...DEFAULT_PLAN_OPTIONS, keepSuperseded: 1 },
+        });
+        const lineage = only(result);
+        assert.deepEqual(picture(lineage), ['create:done', 'confirm:done', 'remove:done', 'keep:done']);
+        assert.equal(
+          stepsOf(lineage, 'keep')[0]?.certificate.id,
+          later?.certificateId,
+          'the latest expiry is kept',
+        );
+        assert.equal(stepsOf(lineage, 'remove')[0]?.certificate.id, sooner?.certificateId);
       } finally {
         await double.close();
       }
