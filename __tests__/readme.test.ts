@@ -111,3 +111,21 @@ it('the manifest example in the README is a valid manifest', async () => {
     ['example-com', 'api'],
   );
 });
+
+/** A README section's text, up to the next heading of the same level, with lines joined. */
+function section(heading: string): string {
+  return (readme.split(`${heading}\n`)[1]?.split(/^## /m)[0] ?? '').replace(/\s+/g, ' ');
+}
+
+it('the Dokploy notes say how keep-superseded judges newest, and that a reload is only requested', () => {
+  const notes = section('## Provider notes');
+  const dokploy = notes.slice(notes.indexOf('**Dokploy.**'));
+  assert.match(
+    dokploy,
+    /no upload date[^.]*`keep-superseded` keeps the superseded versions with the latest expiry/,
+  );
+  assert.match(dokploy, /"Traefik reload requested", never that it is done/);
+  assert.match(dokploy, /a refused key is never sent again, in another form or to another route/);
+  assert.match(section('## Inputs'), /`keep-superseded` \|[^\n]*the N with the latest expiry/);
+  assert.match(section('## Permissions and tokens'), /rateLimitEnabled: false/);
+});

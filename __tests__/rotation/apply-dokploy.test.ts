@@ -5,11 +5,13 @@
  * SNI, so there is nothing to rebind: a rotation is upload, confirm, remove, reload Traefik.
  */
 import assert from 'node:assert/strict';
+import { X509Certificate } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Agent } from 'undici';
 import type { CheckedBundle } from '../../src/certs/bundle.ts';
 import type { DokployOptions } from '../../src/providers/dokploy/provider.ts';
 import type { Provider } from '../../src/providers/provider.ts';
+import { rotationMarkdown, rotationText } from '../../src/report/rotation.ts';
 import { DEFAULT_PLAN_OPTIONS } from '../../src/rotation/plan.ts';
 import { type RotationLineage, type RotationOptions, rotate } from '../../src/rotation/rotate.ts';
 import { type DokployDialect, DokployDouble } from '../../test/doubles/dokploy.ts';
@@ -82,7 +84,9 @@ for (const dialect of ['trpc', 'docs'] as const satisfies DokployDialect[]) {
           [nameOf(LINEAGE, v1)],
         );
         assert.deepEqual(lineage.current, { id: rows[0]?.certificateId, name: nameOf(LINEAGE, v1) });
-        assert.deepEqual(first.settle, { status: 'done' });
+        // Dokploy answers before Traefik restarts: a reload is requested, never reported done.
+        assert.equal(first.settle?.status, 'requested');
+        assert.equal(first.settle?.status === 'requested' && first.settle.what, 'Traefik reload');
         assert.equal(double.reloads.length, 1);
         assertPlain(first);
 
@@ -148,6 +152,142 @@ for (const dialect of ['trpc', 'docs'] as const satisfies DokployDialect[]) {
           double.server.requestsTo('POST', '/api/settings.reloadTraefik').length > 1,
           'the reload was retried',
         );
+      } finally {
+        await double.close();
+      }
+    });
+
+    it('the reload is reported as requested, never done, in the step, the text and the summary', async () => {
+      // The restart fails in the background: Dokploy still answers 200 true, as it does.
+      const double = await DokployDouble.start({
+        dialect,
+        keys: [{ key: admin, organizationId: ORG, role: 'admin' }],
+        traefikRestartFails: true,
+      });
+      try {
+        const result = await run(provider(double), v1);
+        assert.equal(only(result).status, 'created');
+        assert.equal(result.settle?.status, 'requested');
+        await new Promise((resolve) => setImmediate(resolve));
+        assert.match(double.serverLog.join('\n'), /failed/, 'the failure is in the server log only');
+        const text = rotationText(result, { color: false }).join('\n');
+        assert.match(
+          text,
+          /^Settle: Traefik reload requested \(not confirmed\): Dokploy restarts Traefik in the background/m,
+        );
+        assert.match(text, /a failure shows only in its server log/);
+        const summary = rotationMarkdown(result).join('\n');
+        assert.match(summary, /^> ℹ️ Traefik reload requested \(not confirmed\): Dokploy restarts Traefik/m);
+        for (const out of [text, summary]) assert.doesNotMatch(out, /Settle: done|reload(ed)? done/i);
+      } finally {
+        await double.close();
+      }
+    });
+
+    it('a key refused after it worked in the run: the rate limit named, what was done said, a re-run finishes', async () => {
+      const double = await start();
+      try {
+        await run(provider(double), v1);
+        const old = double.certificates(ORG)[0]!;
+        // A key created through the API, with 4 verifications left: the listing and the upload
+        // go through (two each), the confirmation's listing is refused like a wrong key.
+        const limited = testKey('limited');
+        double.addKey({ key: limited, organizationId: ORG, role: 'admin', rateLimit: 4 });
+        const p = wire(double, limited, agent, { reloadTraefik: true }).provider;
+        const result = await run(p, v2);
+        const lineage = only(result);
+        assert.deepEqual(picture(lineage), ['create:done', 'confirm:failed', 'remove:skipped']);
+        assert.equal(lineage.status, 'failed');
+        const confirm = stepsOf(lineage, 'confirm')[0]!;
+        assert.equal(confirm.outcome.status, 'failed');
+        if (confirm.outcome.status !== 'failed') return;
+        const { code, message, fix } = confirm.outcome;
+        assert.equal(code, 'AUTH');
+        const uploaded = nameOf(LINEAGE, v2);
+        assert.match(message, new RegExp(`^${uploaded} \\(\\S+\\) was uploaded but not confirmed: `));
+        assert.match(message, /accepted the same API key earlier in this run/);
+        assert.match(message, /likely cause is Dokploy's per-key rate limit/);
+        assert.doesNotMatch(message, /API key is wrong/);
+        assert.ok(
+          message.endsWith(
+            `Nothing was moved or removed: ${old.name} (${old.certificateId}) is kept and still served.`,
+          ),
+          message,
+        );
+        assert.match(fix ?? '', /"Add API key" form/);
+        assert.match(fix ?? '', /rateLimitEnabled: false/);
+        assert.match(fix ?? '', new RegExp(`A re-run finishes the job: it finds ${uploaded} uploaded`));
+        // Exactly that: both versions are there, the old one untouched.
+        assert.deepEqual(
+          double
+            .certificates(ORG)
+            .map((r) => r.name)
+            .sort(),
+          [old.name, uploaded].sort(),
+        );
+        // The reload after it is refused the same way, and says why and what a re-run does.
+        assert.equal(result.settle?.status, 'failed');
+        if (result.settle?.status === 'failed') {
+          assert.match(result.settle.message, /likely cause is Dokploy's per-key rate limit/);
+          assert.match(
+            result.settle.fix ?? '',
+            /rateLimitEnabled: false.*A re-run settles only if it changes something/,
+          );
+        }
+        assert.equal(
+          double.verifications(limited),
+          4,
+          'two per call, until the limit; refused ones count for nothing',
+        );
+
+        // With a key that has no limit (the fix), a re-run finishes the job.
+        const again = await run(provider(double), v2);
+        assert.equal(only(again).status, 'rotated');
+        assert.deepEqual(picture(only(again)), ['unchanged:done', 'remove:done']);
+        assert.deepEqual(
+          double.certificates(ORG).map((r) => r.name),
+          [uploaded],
+        );
+      } finally {
+        await double.close();
+      }
+    });
+
+    it('keep-superseded keeps the versions with the latest expiry: Dokploy rows have no upload date', async () => {
+      const double = await start();
+      try {
+        const DAY = 86_400_000;
+        // Uploaded first but expiring last, then one expiring sooner: the listing's order is the upload order.
+        const seeded = [];
+        for (const days of [200, 100]) {
+          const { leaf } = await pki.chain(1, {
+            cn: 'app.example.test',
+            dns: ['app.example.test'],
+            notAfter: new Date(Date.now() + days * DAY),
+          });
+          const sha1 = new X509Certificate(leaf.certPem).fingerprint.replaceAll(':', '').toLowerCase();
+          seeded.push(
+            double.seed({
+              name: `${LINEAGE}-${sha1.slice(0, 12)}`,
+              certificateData: leaf.certPem,
+              privateKey: 'not-a-key',
+              organizationId: ORG,
+            }),
+          );
+        }
+        const [later, sooner] = seeded;
+        const result = await run(provider(double), v1, {
+          ...APPLY,
+          plan: { ...DEFAULT_PLAN_OPTIONS, keepSuperseded: 1 },
+        });
+        const lineage = only(result);
+        assert.deepEqual(picture(lineage), ['create:done', 'confirm:done', 'remove:done', 'keep:done']);
+        assert.equal(
+          stepsOf(lineage, 'keep')[0]?.certificate.id,
+          later?.certificateId,
+          'the latest expiry is kept',
+        );
+        assert.equal(stepsOf(lineage, 'remove')[0]?.certificate.id, sooner?.certificateId);
       } finally {
         await double.close();
       }

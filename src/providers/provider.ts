@@ -71,6 +71,13 @@ export interface CertificateUse {
   managedBy?: 'kubernetes';
 }
 
+/**
+ * What `settle` did. `requested`: the provider acknowledged the request and carries it out after
+ * its reply, telling no one how it ended; `what` names it (`Traefik reload`), `note` says where
+ * the outcome shows instead.
+ */
+export type Settled = { status: 'requested'; what: string; note: string } | { status: 'not-needed' };
+
 export interface Provider {
   readonly kind: ProviderKind;
   /** For messages: "DigitalOcean", "Dokploy at dokploy.example.com". */
@@ -95,9 +102,10 @@ export interface Provider {
   rebind?(use: CertificateUse, from: string, to: string): Promise<CertificateUse>;
   /**
    * After certificates were added or removed (Dokploy: reload Traefik when asked to). Says
-   * whether it did anything, so a report never claims a reload that was turned off.
+   * whether it asked for anything, so a report never claims a reload that was turned off, and
+   * never more than the provider's answer shows (Dokploy acknowledges a reload before it runs).
    */
-  settle?(): Promise<'done' | 'not-needed'>;
+  settle?(): Promise<Settled>;
   /** HTTP requests sent so far, retries included. */
   requestCount(): number;
 }

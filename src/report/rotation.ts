@@ -3,7 +3,13 @@
  * step by step, with the reason for anything skipped and the fix for anything failed.
  */
 import { plural } from '../plural.ts';
-import type { AppliedStep, LineageResult, Outcome, RotationResult } from '../rotation/results.ts';
+import type {
+  AppliedStep,
+  LineageResult,
+  Outcome,
+  RotationResult,
+  SettleOutcome,
+} from '../rotation/results.ts';
 import { renderPlanMarkdown, renderPlanText } from './plan.ts';
 import { escapeHtml } from './summary.ts';
 import type { TextStyle } from './text.ts';
@@ -56,12 +62,7 @@ export function rotationText(rotation: ReportedRotation, style: TextStyle): stri
     }
     for (const note of lineage.attention) lines.push(`  attention: ${note}`);
   }
-  if (rotation.settle) {
-    const settle = rotation.settle;
-    lines.push(
-      `Settle: ${settle.status === 'failed' ? outcomeText(settle) : settle.status === 'not-needed' ? `not needed (${settle.why})` : 'done'}`,
-    );
-  }
+  if (rotation.settle) lines.push(`Settle: ${settleText(rotation.settle)}`);
   lines.push(`${plural(rotation.requests, 'request')} to the provider.`);
   return lines;
 }
@@ -78,7 +79,20 @@ export function rotationMarkdown(rotation: ReportedRotation): string[] {
     for (const note of lineage.attention) out.push(`> ⚠️ ${escapeHtml(note)}`, '');
   }
   if (rotation.settle?.status === 'failed') out.push(`> ❌ ${escapeHtml(outcomeText(rotation.settle))}`, '');
+  if (rotation.settle?.status === 'requested') out.push(`> ℹ️ ${escapeHtml(settleText(rotation.settle))}`, '');
   return out;
+}
+
+/** A request the provider only acknowledged is "requested", never "done": its outcome is not known. */
+function settleText(settle: SettleOutcome): string {
+  switch (settle.status) {
+    case 'failed':
+      return outcomeText(settle);
+    case 'not-needed':
+      return `not needed (${settle.why})`;
+    case 'requested':
+      return `${settle.what} requested (not confirmed): ${settle.note}`;
+  }
 }
 
 function stepsTable(lineage: LineageResult): string[] {

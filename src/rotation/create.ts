@@ -120,7 +120,7 @@ async function confirm(
       listing = found === undefined ? [] : [found];
     } else listing = await ctx.provider.list();
   } catch (thrown) {
-    steps.push({ op: 'confirm', certificate: certRef(created), outcome: failure(thrown) });
+    steps.push({ op: 'confirm', certificate: certRef(created), outcome: unconfirmed(work, created, thrown) });
     return { missing: 'the new certificate could not be confirmed' };
   }
   const twins = listing
@@ -166,7 +166,30 @@ async function confirm(
   return { current: keeper };
 }
 
-/** Same content: by listed fingerprint, or by the one in the name where the listing has none. */
+/**
+ * The upload landed but reading it back failed (Dokploy: a rate-limited key refused after the
+ * create): say exactly where that leaves things, since "failed" alone reads as nothing done.
+ */
+function unconfirmed(
+  work: LineageWork,
+  created: RemoteCertificate,
+  thrown: unknown,
+): Extract<Outcome, { status: 'failed' }> {
+  const failed = failure(thrown);
+  const olds = work.plan.steps.flatMap((step) =>
+    step.op === 'remove' ? [`${step.certificate.name} (${step.certificate.id})`] : [],
+  );
+  const kept =
+    olds.length === 0
+      ? 'Nothing else was changed.'
+      : `Nothing was moved or removed: ${olds.join(', ')} ${olds.length === 1 ? 'is' : 'are'} kept and still served.`;
+  return {
+    ...failed,
+    message: `${created.name} (${created.id}) was uploaded but not confirmed: ${failed.message} ${kept}`,
+    fix: `${failed.fix === undefined ? '' : `${failed.fix} `}A re-run finishes the job: it finds ${created.name} uploaded, confirms it and goes on from there.`,
+  };
+}
+
 /**
  * DigitalOcean binds only a `verified` certificate: `pending` and `error` are its states that are
  * not (other providers' states, such as the Dokploy docs dialect's `active`/`expired`, say nothing

@@ -86,7 +86,8 @@ export interface LineageResult {
 }
 
 export type SettleOutcome =
-  | { status: 'done' }
+  /** Acknowledged, not seen done: the provider carries it out after its reply (Dokploy's reload). */
+  | { status: 'requested'; what: string; note: string }
   | { status: 'not-needed'; why: string }
   | { status: 'failed'; code: StepErrorCode; message: string; fix?: string };
 

@@ -141,7 +141,10 @@ export async function rotate(
   );
   const results = done.map((d) => d.result);
   const changed = results.some((result) => (result.steps ?? []).some(wrote));
-  const settle = await settleAfter(provider, changed);
+  const finished = results.every(
+    (r) => r.status === 'created' || r.status === 'rotated' || r.status === 'unchanged',
+  );
+  const settle = await settleAfter(provider, changed, finished);
   return {
     mode: 'apply',
     lineages: results,
@@ -264,20 +267,25 @@ function attention(plan: LineagePlan, uses: readonly CertificateUse[] | undefine
   });
 }
 
-async function settleAfter(provider: Provider, changed: boolean): Promise<SettleOutcome | undefined> {
+async function settleAfter(
+  provider: Provider,
+  changed: boolean,
+  finished: boolean,
+): Promise<SettleOutcome | undefined> {
   if (!provider.settle) return undefined;
   if (!changed) return { status: 'not-needed', why: 'nothing changed' };
   try {
     const settled = await provider.settle();
-    return settled === 'done'
-      ? { status: 'done' }
+    return settled.status === 'requested'
+      ? { status: 'requested', what: settled.what, note: settled.note }
       : { status: 'not-needed', why: 'the provider has nothing to do (Traefik reload off)' };
   } catch (thrown) {
-    // The certificates are in place, so a re-run finds nothing to change and will not settle:
-    // say so, and what to do instead.
-    return {
-      ...failure(thrown),
-      fix: 'The certificates are in place, but the provider did not settle (Dokploy: Traefik was not reloaded, so it may still serve the old certificate). A re-run will not retry this, as nothing is left to change: reload Traefik in Dokploy (Settings, Web Server, Reload Traefik), or fix the cause shown above and reload then.',
-    };
+    // When every lineage is done, a re-run finds nothing to change and will not settle: say so,
+    // and what to do instead. The provider's own fix (a key that may reload, say) comes first.
+    const failed = failure(thrown);
+    const then = finished
+      ? 'The certificates are in place, but the provider did not settle (Dokploy: Traefik was not reloaded, so it may still serve the old certificate). A re-run will not retry this, as nothing is left to change: reload Traefik in Dokploy (Settings, Web Server, Reload Traefik), or fix the cause shown above and reload then.'
+      : 'The provider did not settle (Dokploy: Traefik was not reloaded). A re-run settles only if it changes something: if it reports nothing to change, reload Traefik in Dokploy (Settings, Web Server, Reload Traefik).';
+    return { ...failed, fix: failed.fix === undefined ? then : `${failed.fix} ${then}` };
   }
 }

@@ -10,7 +10,15 @@
  * Stateful like the real one: keys belong to organizations, every call is scoped to the key's
  * organization (another organization's id on remove is 401, or 403 in the docs dialect), rows
  * are stored exactly as given (no PEM, key or expiry check), `remove` answers `true` or 404.
- * Order of checks as in Dokploy: route, key, permission, input, handler.
+ *
+ * Order of checks as in Dokploy (DOKPLOY-NOTES.md, Authentication): under `/api/`, the key
+ * first, then the route, permission, input, handler. So a wrong key gets 401 on every path,
+ * even one that does not exist, and a valid key on an unknown route gets 404. Each call
+ * verifies the key twice, and a key with a `rateLimit` (one created through the API) is refused
+ * with the same bare 401 once its verifications are used up. `settings.reloadTraefik` answers
+ * `200 true` at once; the restart happens afterwards, and its failure shows only in `serverLog`.
+ * The docs dialect is a description, not a server: it routes first (an unknown route is 404
+ * whatever the key), then checks its Bearer key.
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -41,6 +49,12 @@ export interface DokployKey {
   role?: 'owner' | 'admin' | 'member';
   /** A member's certificate permissions; default all three. */
   permissions?: Permission[];
+  /**
+   * Verifications the key may have (better-auth's per-key rate limit: 10 a day for a key created
+   * through the API without `rateLimitEnabled: false`). Unset: no limit, as for a key made with
+   * the dashboard's form.
+   */
+  rateLimit?: number;
 }
 
 export interface DokployDoubleOptions {
@@ -51,6 +65,8 @@ export interface DokployDoubleOptions {
   cloud?: boolean;
   /** For the docs dialect's status and expiry. */
   now?: () => Date;
+  /** The Traefik restart that follows a reload fails (in the background: the reply is still `200 true`). */
+  traefikRestartFails?: boolean;
 }
 
 export interface ReloadRecord {
@@ -65,17 +81,23 @@ export class DokployDouble {
   readonly server: LoopbackServer;
   /** Every settings.reloadTraefik that went through, in order. */
   readonly reloads: ReloadRecord[] = [];
+  /** What the server writes to its own log and never to a client: how each Traefik restart ended. */
+  readonly serverLog: string[] = [];
   private readonly rows = new Map<string, StoredCertificate>();
   private readonly keys = new Map<string, DokployKey>();
   private readonly servers = new Map<string, DokployServer>();
   private readonly cloud: boolean;
   private readonly now: () => Date;
+  private readonly restartFails: boolean;
+  /** Verifications each key has had (its rate limit counts them). */
+  private readonly verified = new Map<string, number>();
 
   private constructor(server: LoopbackServer, options: DokployDoubleOptions) {
     this.server = server;
     this.dialect = options.dialect ?? 'trpc';
     this.cloud = options.cloud === true;
     this.now = options.now ?? (() => new Date());
+    this.restartFails = options.traefikRestartFails === true;
     for (const key of options.keys ?? []) this.addKey(key);
     for (const s of options.servers ?? []) this.servers.set(s.serverId, s);
   }
@@ -126,6 +148,11 @@ export class DokployDouble {
       .map((row) => ({ ...row }));
   }
 
+  /** How many verifications `key` has had: two per authenticated call. */
+  verifications(key: string): number {
+    return this.verified.get(key) ?? 0;
+  }
+
   inject(rule: FaultRule): void {
     this.server.inject(rule);
   }
@@ -139,23 +166,43 @@ export class DokployDouble {
   }
 
   private handle(req: RecordedRequest): Reply {
-    const procedure = req.path.startsWith('/api/') ? req.path.slice(5) : '';
-    const routes: Record<string, { method: string; route: Route }> = {
+    const api = req.path.startsWith('/api/');
+    const procedure = api ? req.path.slice(5) : '';
+    // The real server authenticates everything under /api/ before it routes; the docs dialect
+    // (and anything outside /api/, a page of the dashboard) routes first.
+    if (api && this.dialect === 'trpc') {
+      const key = this.authenticate(req);
+      if (!key) return unauthenticated(this.dialect);
+      return this.route(req, procedure, key);
+    }
+    if (!this.routes[procedure]) return errorReply(this.dialect, 404, 'Not found', procedure);
+    const key = this.authenticate(req);
+    if (!key) return unauthenticated(this.dialect);
+    return this.route(req, procedure, key);
+  }
+
+  private get routes(): Record<string, { method: string; route: Route }> {
+    return {
       [`${this.router}.all`]: { method: 'GET', route: (r, k) => this.all(r, k) },
       [`${this.router}.one`]: { method: 'GET', route: (r, k) => this.one(r, k) },
       [`${this.router}.create`]: { method: 'POST', route: (r, k) => this.create(r, k) },
       [`${this.router}.remove`]: { method: 'POST', route: (r, k) => this.remove(r, k) },
       'settings.reloadTraefik': { method: 'POST', route: (r, k) => this.reloadTraefik(r, k) },
     };
-    const found = routes[procedure];
+  }
+
+  private route(req: RecordedRequest, procedure: string, key: DokployKey): Reply {
+    const found = this.routes[procedure];
     if (!found) return errorReply(this.dialect, 404, 'Not found', procedure);
     if (found.method !== req.method) return errorReply(this.dialect, 405, 'Method not allowed', procedure);
-    const key = this.authenticate(req);
-    if (!key) return unauthenticated(this.dialect);
     return found.route(req, key);
   }
 
-  /** `x-api-key` for the real server (a Bearer header is ignored); `Authorization: Bearer` for the docs. */
+  /**
+   * `x-api-key` for the real server (a Bearer header is ignored); `Authorization: Bearer` for the
+   * docs. Dokploy verifies a key twice per call; a verification past the key's rate limit fails,
+   * and the call gets the same bare 401 as a wrong key.
+   */
   private authenticate(req: RecordedRequest): DokployKey | undefined {
     let presented: string | undefined;
     if (this.dialect === 'trpc') {
@@ -165,7 +212,14 @@ export class DokployDouble {
       const match = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
       presented = match?.[1];
     }
-    return presented === undefined ? undefined : this.keys.get(presented);
+    const key = presented === undefined ? undefined : this.keys.get(presented);
+    if (!key) return undefined;
+    for (let i = 0; i < 2; i++) {
+      const used = this.verifications(key.key);
+      if (key.rateLimit !== undefined && used >= key.rateLimit) return undefined;
+      this.verified.set(key.key, used + 1);
+    }
+    return key;
   }
 
   /** Missing permission is a 401 UNAUTHORIZED in Dokploy (never 403); the docs dialect says 403. */
@@ -272,6 +326,13 @@ export class DokployDouble {
       );
     }
     this.reloads.push({ organizationId: key.organizationId, serverId: serverId ?? null });
+    // Fire-and-forget, as Dokploy does: the reply goes before the restart, which ends in the log only.
+    const where = serverId ?? 'the Dokploy host';
+    setImmediate(() =>
+      this.serverLog.push(
+        this.restartFails ? `Traefik restart on ${where} failed` : `Traefik restarted on ${where}`,
+      ),
+    );
     return { status: 200, body: true };
   }
 

@@ -158,13 +158,22 @@ describe('Dokploy provider, docs dialect', () => {
       ],
     });
     try {
-      const wrong = wire(double, testKey('wrong'), agent).provider;
+      const wrongKey = testKey('wrong');
+      const wrong = wire(double, wrongKey, agent).provider;
+      const since = double.requests.length;
       await assert.rejects(wrong.list(), (e: unknown) => {
         assert.ok(isProviderError(e, 'AUTH'));
         assert.match(e.message, /: 401 Unauthorized, "Missing or invalid API key"\. /);
-        assert.match(e.message, /The API key is wrong or lacks the certificate permission/);
+        assert.match(e.message, /The API key is wrong, lacks the certificate permission, or has used up/);
         return true;
       });
+      // The real route's 404 is no refusal, so the Bearer form is tried once; its 401 ends it.
+      assert.deepEqual(
+        double.requests
+          .slice(since)
+          .map((r) => `${r.path} ${r.reply?.status} ${r.headers.authorization ?? '-'}`),
+        [`/api/certificates.all 404 -`, `/api/certificate.all 401 Bearer ${wrongKey}`],
+      );
       const d = wire(double, keyD, agent).provider;
       const e = wire(double, keyE, agent).provider;
       const theirs = await e.create(made.upload);

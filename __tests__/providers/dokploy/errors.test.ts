@@ -81,7 +81,9 @@ describe('Dokploy provider, error replies', () => {
         assert.equal(
           e.message,
           'Dokploy refused the certificate list (GET /api/certificates.all): 401, "Unauthorized". ' +
-            'The API key is wrong or lacks the certificate permission.',
+            'The API key is wrong, lacks the certificate permission, or has used up ' +
+            "Dokploy's per-key rate limit (a key created through the API without rateLimitEnabled: false " +
+            'may be verified 10 times a day, and each call verifies it twice: about 5 calls).',
         );
         assert.match(e.fix ?? '', /API key/);
         assert.match(e.fix ?? '', /certificate permissions \(read, create, delete\)/);
@@ -89,12 +91,48 @@ describe('Dokploy provider, error replies', () => {
         assert.ok(!e.message.includes(wrong) && !(e.fix ?? '').includes(wrong));
       }),
     );
-    // The real route said 401; the docs route is asked once, in case the server authenticates
-    // before it routes, and its 404 leaves the real server's answer standing.
+    // Refused once, and never presented again: not as Bearer, not to another route.
     assert.deepEqual(
       double.requests.slice(before).map((r) => `${r.path} ${r.reply?.status}`),
-      ['/api/certificates.all 401', '/api/certificate.all 404'],
+      ['/api/certificates.all 401'],
     );
+  });
+
+  it('a wrong key is sent once, as x-api-key, whatever is called first; never as Bearer or to another route', async () => {
+    const wrong = testKey('wrong');
+    const calls: Array<[string, (p: ReturnType<typeof wire>['provider']) => Promise<unknown>]> = [
+      ['list', (p) => p.list()],
+      ['create', (p) => p.create(made.upload)],
+      ['remove', (p) => p.remove('some-id')],
+      ['settle', (p) => p.settle?.() ?? Promise.resolve()],
+    ];
+    for (const [name, call] of calls) {
+      const before = double.requests.length;
+      const { provider } = wire(double, wrong, agent, { reloadTraefik: true });
+      await assert.rejects(
+        call(provider),
+        expectError('AUTH', () => {}),
+        name,
+      );
+      const sent = double.requests.slice(before);
+      assert.deepEqual(
+        sent.map((r) => `${r.method} ${r.path} ${r.reply?.status}`),
+        ['GET /api/certificates.all 401'],
+        `${name}: the detection's one request, refused, and nothing after it`,
+      );
+      assert.equal(sent[0]?.headers['x-api-key'], wrong);
+      assert.equal(sent[0]?.headers.authorization, undefined, `${name}: no Bearer header`);
+    }
+  });
+
+  it('the double authenticates before it routes: a wrong key gets 401 on any path, a valid one 404 on an unknown route', async () => {
+    const wrong = testKey('wrong');
+    const get = (path: string, key: string) =>
+      fetch(`${double.url}${path}`, { headers: { 'x-api-key': key } }).then((r) => r.status);
+    assert.equal(await get('/api/certificate.all', wrong), 401);
+    assert.equal(await get('/api/no.such', wrong), 401);
+    assert.equal(await get('/api/certificate.all', owner), 404);
+    assert.equal(await get('/api/certificates.all', owner), 200);
   });
 
   it('no key at all is refused before any request', () => {
@@ -123,8 +161,46 @@ describe('Dokploy provider, error replies', () => {
       expectError('AUTH', (e) => {
         assert.match(e.message, /the certificate upload \(POST \/api\/certificates\.create\)/);
         assert.match(e.message, /permission to create certificates/);
+        assert.doesNotMatch(e.message, /rate limit/, "a procedure's own refusal is not the key's");
       }),
     );
+  });
+
+  it('a rate-limited key refused after it worked in the run: the rate limit named, and how to lift it', async () => {
+    const key = testKey('limited');
+    // A key created through the API with 10 verifications a day, as Dokploy makes it: 5 calls.
+    double.addKey({ key, organizationId: 'org-a', role: 'owner', rateLimit: 10 });
+    const via = 'in the environment variable CERT_ROTATE_API_TOKEN';
+    const { provider } = wire(double, key, agent, { tokenHelp: { access: 'write', via } });
+    for (let call = 1; call <= 5; call++) await provider.list();
+    assert.equal(double.verifications(key), 10, 'two verifications per call');
+    const before = double.requests.length;
+    await assert.rejects(
+      provider.list(),
+      expectError('AUTH', (e) => {
+        assert.equal(e.status, 401);
+        assert.equal(
+          e.message,
+          'Dokploy refused the certificate list (GET /api/certificates.all): 401, "Unauthorized", ' +
+            'though it accepted the same API key earlier in this run. The likely cause is ' +
+            "Dokploy's per-key rate limit (a key created through the API without rateLimitEnabled: false " +
+            'may be verified 10 times a day, and each call verifies it twice: about 5 calls).',
+        );
+        assert.match(e.fix ?? '', /"Add API key" form, which turns the limit off/);
+        assert.match(e.fix ?? '', /through the API with rateLimitEnabled: false/);
+        assert.match(
+          e.fix ?? '',
+          /pass it in the environment variable CERT_ROTATE_API_TOKEN\. Then run again\./,
+        );
+        assert.ok(!e.message.includes(key) && !(e.fix ?? '').includes(key));
+      }),
+    );
+    assert.deepEqual(
+      double.requests.slice(before).map((r) => `${r.path} ${r.reply?.status}`),
+      ['/api/certificates.all 401'],
+      'the same bare 401 as a wrong key, and not retried',
+    );
+    assert.deepEqual(double.requests.at(-1)?.reply?.body, { message: 'Unauthorized' });
   });
 
   it('an invalid input: BAD_REQUEST with the issues, field by field', async () => {

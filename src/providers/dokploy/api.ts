@@ -1,14 +1,21 @@
 /**
  * Dokploy's certificate procedures over HTTP, in whichever dialect the server speaks.
  *
- * The dialect is found once per run, by the first listing: `GET /api/certificates.all` with
- * `x-api-key`; a 404 there (no such route) or a 401 (a server that authenticates before it
- * routes would refuse a key it expects elsewhere) and `GET /api/certificate.all` with a Bearer
- * key is tried. The winner is used for every later call, so after detection each request goes
- * out in one dialect only.
+ * The dialect is found once per run, by the first listing, without ever presenting the key again
+ * after the server refused it. Dokploy authenticates before it routes (DOKPLOY-NOTES.md): a wrong
+ * key gets 401 on every path, a valid key on a route that does not exist gets 404. So:
+ * - `GET /api/certificates.all` with `x-api-key` (the real server): 200 is the answer; 401 is a
+ *   refused key, and the run stops there: the key is not sent again, in another header or to
+ *   another route (a refused key tried in every form is a key handed to whatever answers);
+ * - only a 404 there (the key was not refused: that route does not exist at this address) goes on
+ *   to `GET /api/certificate.all` with a Bearer key, the form third-party documents describe. A
+ *   401 there stops the run the same way; a 404 means there is no certificate API at the URL.
+ * A server of the documented form that refused `x-api-key` before routing would stop at the
+ * first step as a refused key: that is the price of never re-sending a refused key.
  *
- * One HttpClient per dialect, because the key travels in a different header; the second is made
- * only if the first dialect is not the one. Private keys in listings stop in rows.ts.
+ * The winner is used for every later call. One HttpClient per dialect, because the key travels
+ * in a different header; the second is made only if the first dialect is not the one. Private
+ * keys in listings stop in rows.ts.
  */
 import {
   HttpClient,
@@ -30,6 +37,8 @@ export interface DokployApiOptions extends Transport {
   redactor: HttpClientOptions['redactor'];
   /** The fix of a refused key, worded for the run (keyFix); default: everything apply needs. */
   authFix?: string;
+  /** The fix of a key refused after it worked in this run (rateLimitFix). */
+  rateLimitFix?: string;
 }
 
 const RELOAD_AUTH_FIX =
@@ -54,6 +63,11 @@ export class DokployApi {
   private readonly clients = new Map<Dialect['name'], HttpClient>();
   private chosen: Dialect | undefined;
   private detection: Promise<Detected> | undefined;
+  /**
+   * The server has accepted the key in this run. A later bare 401 is then not a wrong key:
+   * most likely Dokploy's per-key rate limit (reply-errors.ts says so).
+   */
+  private keyAccepted = false;
 
   constructor(options: DokployApiOptions) {
     this.options = options;
@@ -117,7 +131,8 @@ export class DokployApi {
       retry: 'idempotent',
       retryServerErrors: true,
     });
-    if (!ok(res)) throw replyError(res, `the Traefik reload (POST ${this.pathOf(path)})`, RELOAD_AUTH_FIX);
+    if (!ok(res)) throw this.error(res, `the Traefik reload (POST ${this.pathOf(path)})`, RELOAD_AUTH_FIX);
+    this.keyAccepted = true;
   }
 
   private async ensureDialect(): Promise<Dialect> {
@@ -133,25 +148,21 @@ export class DokployApi {
     return this.detection;
   }
 
+  /** See the top of this file: a 401 ends the detection, only a 404 moves on to the next dialect. */
   private async probe(): Promise<Detected> {
-    let refused: ProviderError | undefined;
     for (const dialect of DIALECTS) {
       const path = `/${dialect.router}.all`;
       const what = this.what(dialect, 'all');
       const res = await this.client(dialect).request({ method: 'GET', path, retry: 'idempotent' });
       this.options.debug?.(`Dokploy: ${dialect.description}: GET ${this.pathOf(path)} → ${res.status}`);
       if (res.status === 404) continue;
-      if (res.status === 401) {
-        refused ??= replyError(res, what, this.options.authFix);
-        continue;
-      }
-      if (!ok(res)) throw replyError(res, what, this.options.authFix);
+      if (!ok(res)) throw this.error(res, what, this.options.authFix);
+      this.keyAccepted = true;
       const rows = readListing(res.body, what);
       this.chosen = dialect;
       this.options.debug?.(`Dokploy: speaking ${dialect.description}`);
       return { dialect, rows };
     }
-    if (refused) throw refused;
     const tried = DIALECTS.map((d) => `GET ${this.pathOf(`/${d.router}.all`)}`).join(' and ');
     throw new ProviderError(
       'NOT_FOUND',
@@ -182,9 +193,18 @@ export class DokployApi {
     if (body !== undefined) req.body = body;
     const res = await this.client(dialect).request(req);
     if (!ok(res) && !expected.includes(res.status)) {
-      throw replyError(res, this.what(dialect, procedure), this.options.authFix);
+      throw this.error(res, this.what(dialect, procedure), this.options.authFix);
     }
+    if (ok(res)) this.keyAccepted = true;
     return res;
+  }
+
+  private error(res: HttpResponse, what: string, authFix: string | undefined): ProviderError {
+    const { rateLimitFix } = this.options;
+    return replyError(res, what, authFix, {
+      keyAccepted: this.keyAccepted,
+      ...(rateLimitFix === undefined ? {} : { rateLimitFix }),
+    });
   }
 
   private what(dialect: Dialect, procedure: Procedure): string {

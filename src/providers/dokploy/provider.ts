@@ -16,14 +16,19 @@ import {
   DEFAULT_TOKEN_HELP,
   type Provider,
   type RemoteCertificate,
+  type Settled,
   type TokenHelp,
 } from '../provider.ts';
 import type { Transport } from '../http.ts';
 import { DokployApi, type DokployApiOptions } from './api.ts';
 import { apiBaseUrl } from './base-url.ts';
 import { createInput } from './create-body.ts';
-import { keyFix } from './permissions.ts';
+import { keyFix, rateLimitFix } from './permissions.ts';
 import type { ListedCertificate } from './rows.ts';
+
+const RELOAD_NOTE =
+  'Dokploy restarts Traefik in the background after it answers, and a failure shows only in its ' +
+  'server log (docker service logs dokploy): check that the new certificate is served.';
 
 export interface DokployOptions extends Transport {
   /** A Dokploy API key (a secret: registered with `redactor` here). */
@@ -53,11 +58,19 @@ class DokployProvider implements Provider {
 
   constructor(options: DokployOptions) {
     const { apiKey: rawKey, baseUrl, serverId, reloadTraefik, redactor, tokenHelp, ...transport } = options;
-    const authFix = keyFix(tokenHelp ?? DEFAULT_TOKEN_HELP);
+    const help = tokenHelp ?? DEFAULT_TOKEN_HELP;
+    const authFix = keyFix(help);
     const apiKey = rawKey.trim();
     if (apiKey === '') throw new ProviderError('AUTH', 'Dokploy: no API key was given.', { fix: authFix });
     redactor.add(apiKey);
-    this.api = new DokployApi({ ...transport, apiKey, baseUrl: apiBaseUrl(baseUrl), redactor, authFix });
+    this.api = new DokployApi({
+      ...transport,
+      apiKey,
+      baseUrl: apiBaseUrl(baseUrl),
+      redactor,
+      authFix,
+      rateLimitFix: rateLimitFix(help),
+    });
     this.label = `Dokploy at ${this.api.baseUrl.host}`;
     const server = serverId?.trim();
     this.serverId = server === '' ? undefined : server;
@@ -81,10 +94,14 @@ class DokployProvider implements Provider {
     return this.api.remove(id);
   }
 
-  async settle(): Promise<'done' | 'not-needed'> {
-    if (!this.reload) return 'not-needed';
+  /**
+   * Dokploy answers `200 true` before Traefik restarts (in the background; a failure shows only in
+   * its server log), so a reload is reported as requested, never as done.
+   */
+  async settle(): Promise<Settled> {
+    if (!this.reload) return { status: 'not-needed' };
     await this.api.reloadTraefik(this.serverId);
-    return 'done';
+    return { status: 'requested', what: 'Traefik reload', note: RELOAD_NOTE };
   }
 
   requestCount(): number {

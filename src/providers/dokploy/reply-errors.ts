@@ -11,11 +11,29 @@
 import type { HttpResponse } from '../http.ts';
 import { ProviderError } from '../errors.ts';
 import { DEFAULT_TOKEN_HELP } from '../provider.ts';
-import { keyFix } from './permissions.ts';
+import { keyFix, rateLimitFix } from './permissions.ts';
 import type { DocsErrorBody, TrpcErrorBody } from './contracts.ts';
 
 /** For a refusal when the run did not say what it needs: everything apply does, worded for the action. */
 export const AUTH_FIX = keyFix(DEFAULT_TOKEN_HELP);
+export const RATE_LIMIT_FIX = rateLimitFix(DEFAULT_TOKEN_HELP);
+
+/** What the client knows about the key when a reply refuses it. */
+export interface KeyHistory {
+  /** The server accepted this key earlier in the run. */
+  keyAccepted?: boolean;
+  /** How to lift Dokploy's per-key rate limit, worded for the run (rateLimitFix). */
+  rateLimitFix?: string;
+}
+
+/**
+ * Dokploy's per-key rate limit (better-auth): a key created through the API without
+ * `rateLimitEnabled: false` may be verified 10 times a day, twice per call, and once it is used
+ * up the server answers like a wrong key. Said wherever a bare 401 could be it.
+ */
+const RATE_LIMIT =
+  "Dokploy's per-key rate limit (a key created through the API without rateLimitEnabled: false " +
+  'may be verified 10 times a day, and each call verifies it twice: about 5 calls)';
 
 export interface ServerSays {
   message: string | undefined;
@@ -23,10 +41,34 @@ export interface ServerSays {
   issues: string[];
 }
 
-export function replyError(res: HttpResponse, what: string, authFix = AUTH_FIX): ProviderError {
+export function replyError(
+  res: HttpResponse,
+  what: string,
+  authFix = AUTH_FIX,
+  key: KeyHistory = {},
+): ProviderError {
   const said = serverSays(res.body);
   const { status } = res;
   const detail = describeReply(status, said, res.body === undefined && res.text.trim() !== '');
+  // A procedure's own refusal (no permission, another organization's id) is a tRPC UNAUTHORIZED;
+  // a key the server did not accept at all is a bare 401, the same whether wrong or rate-limited.
+  const unauthenticated = status === 401 && said.code !== 'UNAUTHORIZED';
+  if (unauthenticated && key.keyAccepted === true) {
+    return new ProviderError(
+      'AUTH',
+      `Dokploy refused ${what}: ${detail}, though it accepted the same API key earlier in this run. ` +
+        `The likely cause is ${RATE_LIMIT}.`,
+      { status, fix: key.rateLimitFix ?? RATE_LIMIT_FIX },
+    );
+  }
+  if (unauthenticated) {
+    return new ProviderError(
+      'AUTH',
+      `Dokploy refused ${what}: ${detail}. The API key is wrong, lacks the certificate permission, ` +
+        `or has used up ${RATE_LIMIT}.`,
+      { status, fix: authFix },
+    );
+  }
   if (status === 401 || status === 403) {
     return new ProviderError(
       'AUTH',
