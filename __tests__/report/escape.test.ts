@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { escapeMarkdown, printable } from '../../src/report/escape.ts';
+import { escapeMarkdown, printable, printableJson } from '../../src/report/escape.ts';
 
 const BREAK = '<!-- -->';
 
@@ -27,6 +27,16 @@ describe('printable', () => {
   it('leaves ordinary text, accents, emoji and other scripts as they are', () => {
     const text = 'café.example — 例え.jp 🔒 ßü ✓';
     assert.equal(printable(text), text);
+  });
+});
+
+describe('printableJson', () => {
+  it('escapes what JSON.stringify leaves raw, and the value stays the same', () => {
+    const value = { name: 'a\u0085b\u009b[2J\u007f\u2028\u202e\u200d\u{e0041}\n', ok: 'café 🔒' };
+    const json = printableJson(JSON.stringify(value, null, 2));
+    assert.ok(!/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(json.replace(/\n/g, '')), json);
+    assert.ok(json.includes('\\u0085b\\u009b[2J\\u007f\\u2028\\u202e\\u200d\\udb40\\udc41\\n'), json);
+    assert.deepEqual(JSON.parse(json), value);
   });
 });
 

@@ -9,7 +9,12 @@
  * annotations as they reach the runner.
  */
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
 import type { RunContext } from '../../src/github/context.ts';
 import { publish } from '../../src/publish.ts';
 import { publishToGitHub } from '../../src/publish-github.ts';
@@ -207,6 +212,44 @@ describe('hostile certificate text', () => {
       assert.ok(!line.includes(ESC), line);
       assert.ok(!/%0[AD]/i.test(line), `an escaped line break the runner would restore: ${line}`);
       assertPrintable(line, 'annotation');
+    }
+  });
+});
+
+describe('the terminal command', () => {
+  it('prints the text, the JSON and nothing unseen, whatever the certificate holds', async () => {
+    const cert = await hostile(5);
+    const dir = await mkdtemp(join(tmpdir(), 'hostile-cli-'));
+    try {
+      await writeFile(join(dir, 'cert.pem'), cert.certPem);
+      await writeFile(join(dir, 'key.pem'), cert.keyPem, { mode: 0o600 });
+      const command = (...extra: string[]) =>
+        promisify(execFile)(
+          process.execPath,
+          [
+            'src/cli.ts',
+            'validate',
+            '--cert',
+            join(dir, 'cert.pem'),
+            '--key',
+            join(dir, 'key.pem'),
+            ...extra,
+          ],
+          { env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } },
+        ).catch((failed: { stdout: string; code: number }) => failed);
+      const text = await command();
+      assert.ok(text.stdout.includes('a\\u000a## pwned @octocat'), text.stdout);
+      assertPrintable(text.stdout, 'the command’s text');
+      const json = await command('--json');
+      assertPrintable(json.stdout, 'the command’s JSON');
+      // The same value: only spelled differently.
+      const report = JSON.parse(json.stdout) as RunReport;
+      assert.match(
+        report.certificates[0]?.leaf?.subject ?? '',
+        /ls\u2028ps\u2029rlo\u202ezwj\u200dnel\u0085lri\u2066/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

@@ -28,6 +28,22 @@ export function printable(text: string): string {
 }
 
 /**
+ * JSON for a terminal: what JSON.stringify leaves as it is (DEL, C1 controls, format characters,
+ * U+2028/2029) as `\uXXXX` escapes too. They can only be inside strings, so the value is the
+ * same; a raw line break is the indentation's.
+ */
+export function printableJson(json: string): string {
+  return json.replace(UNSEEN, (char) =>
+    char === '\n'
+      ? char
+      : char
+          .split('')
+          .map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`)
+          .join(''),
+  );
+}
+
+/**
  * What Markdown or HTML would read as syntax, as numeric entities: `&` `<` `>` and quotes (HTML),
  * the backtick (code), `|` (a table cell's end), `\` (escapes), `[` `]` (links), `*` `_` (emphasis),
  * `~` (strikethrough), `$` (math), `#` (a heading at the start of a line).
