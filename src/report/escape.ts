@@ -62,7 +62,8 @@ const BREAK = '<!-- -->';
 /**
  * Where GitHub would otherwise make a link or a notification:
  * - `@`: mentions of a person or a team (`@octocat`, `@acme/admins`), email addresses, `user@sha`;
- * - `#`: issue and pull request references (`#26`, `owner/repo#26`); `GH-` before digits too;
+ * - `#` (an entity by now): issue and pull request references (`#26`, `owner/repo#26`); `GH-`
+ *   before digits too;
  * - `:` before `//`: URLs (`https://…`); `www.`: the address without a scheme;
  * - runs of seven or more hex digits: commit SHAs (cut every six).
  */
