@@ -12,7 +12,8 @@ import { messageWithFix } from './errors.ts';
 import { Inputs } from './constants.ts';
 import { plural } from './plural.ts';
 import { type Expiring, expiringSoon, type RunReport } from './report/report.ts';
-import { escapeHtml, renderSummary } from './report/summary.ts';
+import { escapeMarkdown } from './report/escape.ts';
+import { renderSummary } from './report/summary.ts';
 import type { Settings } from './settings.ts';
 
 export interface GitHubLog {
@@ -117,7 +118,7 @@ function issueBody(expiring: readonly Expiring[], report: RunReport, context: Ru
       e.daysRemaining < 0
         ? `🔴 expired ${plural(-e.daysRemaining, 'day')} ago`
         : `${e.daysRemaining <= report.failDays ? '🔴' : '🟠'} ${e.daysRemaining}`;
-    return `| ${escapeHtml(e.what)} | ${e.notAfter.slice(0, 10)} | ${left} | ${e.source === 'checked' ? 'checked by the run' : 'provider inventory'} |`;
+    return `| ${escapeMarkdown(e.what)} | ${e.notAfter.slice(0, 10)} | ${left} | ${e.source === 'checked' ? 'checked by the run' : 'provider inventory'} |`;
   });
   const run = context.runUrl ? ` [The run](${context.runUrl}) has the whole report.` : '';
   return [

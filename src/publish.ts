@@ -6,6 +6,7 @@ import * as core from './runner.ts';
 import { type OutputName, Outputs } from './constants.ts';
 import { overallStatus, type RunReport } from './report/report.ts';
 import { wrote } from './rotation/results.ts';
+import { printable } from './report/escape.ts';
 import { renderSummary } from './report/summary.ts';
 
 export async function publish(report: RunReport): Promise<void> {
@@ -47,18 +48,23 @@ export function outputsOf(report: RunReport): Record<OutputName, string> {
   };
 }
 
+/**
+ * One annotation per finding. Its title and message carry certificate text (a subject, a label):
+ * spelled out (escape.ts), so a line break or an escape sequence in it shows as what it is, in
+ * the annotation and in the log line the runner reads it from.
+ */
 function annotate(report: RunReport): void {
   const many = report.certificates.length > 1;
   for (const cert of report.certificates) {
     for (const f of cert.findings) {
       const properties: core.AnnotationProperties = {
-        title: `${many ? `${cert.label}: ` : ''}${f.code}${f.subject ? `: ${f.subject}` : ''}`,
+        title: printable(`${many ? `${cert.label}: ` : ''}${f.code}${f.subject ? `: ${f.subject}` : ''}`),
       };
       if (f.origin?.file !== undefined) {
         properties.file = f.origin.file;
         if (f.origin.line !== undefined) properties.startLine = f.origin.line;
       }
-      const text = `${f.message} Fix: ${f.fix}`;
+      const text = printable(`${f.message} Fix: ${f.fix}`);
       if (f.level === 'error') core.error(text, properties);
       else if (f.level === 'warning') core.warning(text, properties);
       else core.notice(text, properties);

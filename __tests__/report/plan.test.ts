@@ -160,7 +160,8 @@ describe('plan as terminal text', () => {
     assert.ok(!text.includes('\u001b'));
     assert.ok(!text.includes('\r'));
     assert.ok(!text.includes('\u0007'));
-    assert.match(text, /load balancer web\uFFFD\[2J\uFFFD\[31m\uFFFDgone\uFFFD \(lb-1\)/);
+    // Spelled out as Node spells them, so the reader sees what the name holds.
+    assert.ok(text.includes('load balancer web\\u001b[2J\\u001b[31m\\u000dgone\\u0007 (lb-1)'), text);
   });
 
   it('prints only the summary when there is nothing to plan', () => {
@@ -174,7 +175,11 @@ describe('plan as terminal text', () => {
 describe('plan as Markdown', () => {
   it('shows a lineage as its version and tally, then a table; a blocked one as a quote; no heading', () => {
     assert.equal(
-      plans.flatMap((plan) => renderPlanMarkdown(plan)).join('\n'),
+      // Without the invisible breaks escape.ts puts into runs of hex digits (escape.test.ts).
+      plans
+        .flatMap((plan) => renderPlanMarkdown(plan))
+        .join('\n')
+        .replaceAll('<!-- -->', ''),
       [
         'site (SHA-1 cccccccccccccccccccccccccccccccccccccccc, not after 2027-06-01): 1 to create, 2 to rebind, 2 to remove, 1 kept.',
         '',

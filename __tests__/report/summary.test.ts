@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { RunReport } from '../../src/report/report.ts';
-import { dayMarker, escapeHtml, renderSummary } from '../../src/report/summary.ts';
+import { escapeMarkdown } from '../../src/report/escape.ts';
+import { dayMarker, renderSummary } from '../../src/report/summary.ts';
 import { renderText } from '../../src/report/text.ts';
 import { leafFacts } from '../../test/support/leaf-facts.ts';
 
@@ -50,7 +51,7 @@ describe('job summary', () => {
   });
 
   it('escapes markdown table pipes', () => {
-    assert.equal(escapeHtml('a|b'), 'a&#124;b');
+    assert.equal(escapeMarkdown('a|b'), 'a&#124;b');
   });
 });
 

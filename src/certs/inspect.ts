@@ -108,7 +108,9 @@ export function inspectCertificate(cert: X509Certificate, now: Date): CertFacts 
 
 /**
  * Split Node's `subjectAltName` string (`DNS:a, DNS:"b,c", IP Address:1.2.3.4`). Node quotes a
- * value as a JSON string when it holds a comma or other unusual characters.
+ * value as a JSON string when it holds a comma or other unusual characters. Decoded, it is the
+ * true value (a line break or an escape character included): what is compared is what the
+ * certificate holds, and every presentation escapes it (report/escape.ts).
  */
 export function subjectAltNames(text: string | undefined): { dns: string[]; ip: string[]; other: string[] } {
   const out = { dns: [] as string[], ip: [] as string[], other: [] as string[] };

@@ -4,6 +4,7 @@
  */
 import { InputError, messageWithFix } from '../errors.ts';
 import { parseCommandLine } from './args.ts';
+import { printable, printableJson } from '../report/escape.ts';
 import { renderText } from '../report/text.ts';
 import { run } from '../run.ts';
 import { VERSION } from '../version.ts';
@@ -24,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
   }
   // Nothing is logged by a terminal run, so there is nothing to mask.
   const { report } = await run(parsed.settings, { cwd: process.cwd(), mask: () => {} });
-  if (parsed.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (parsed.json) process.stdout.write(`${printableJson(JSON.stringify(report, null, 2))}\n`);
   else process.stdout.write(renderText(report, { color: useColor() }));
   return report.ok ? 0 : 1;
 }
@@ -41,7 +42,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (thrown: unknown) => {
-    process.stderr.write(`cert-rotate: ${messageWithFix(thrown, '\n')}\n`);
+    // A provider's message is outside text: its own line breaks are kept, nothing else unseen.
+    const message = messageWithFix(thrown, '\n').split('\n').map(printable).join('\n');
+    process.stderr.write(`cert-rotate: ${message}\n`);
     // Bad inputs (a manifest's problems among them) are usage errors; anything else failed the run.
     process.exitCode = thrown instanceof InputError ? 2 : 1;
   },

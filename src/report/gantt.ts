@@ -19,7 +19,7 @@
 import { plural } from '../plural.ts';
 import type { RunReport } from './report.ts';
 import { held } from './report.ts';
-import { escapeHtml } from './summary.ts';
+import { escapeMarkdown } from './escape.ts';
 
 /** Mermaid draws hundreds of bars slowly and unreadably: the soonest this many are shown. */
 export const GANTT_MAX_BARS = 40;
@@ -121,7 +121,7 @@ function expiredList(bars: readonly Bar[]): string[] {
   const rows = bars
     .slice(-GANTT_MAX_LISTED)
     .reverse()
-    .map((bar) => `| ${escapeHtml(bar.name)} | ${bar.notAfter.slice(0, 10)} | ${-bar.daysRemaining} |`);
+    .map((bar) => `| ${escapeMarkdown(bar.name)} | ${bar.notAfter.slice(0, 10)} | ${-bar.daysRemaining} |`);
   const rest = bars.length - rows.length;
   return [
     `Expired more than ${plural(GANTT_DAYS_BEHIND, 'day')} ago, so not in the chart:`,

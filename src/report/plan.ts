@@ -1,12 +1,12 @@
 /**
  * Plans as a person reads them before anything is written, in the manner of `terraform plan`:
  * one line per step, its mark first (`+` create, `~` rebind, `-` remove, `=` left as it is), then
- * what it touches and, after `#`, why. Names in the Markdown are HTML-escaped; in the terminal,
- * control characters from remote names are replaced so they cannot move the cursor or recolour.
+ * what it touches and, after `#`, why. Remote names are escaped for Markdown in the summary and
+ * spelled out in the terminal (escape.ts), so they cannot move the cursor or recolour.
  */
 import type { LineagePlan, Step } from '../rotation/plan.ts';
 import { describeUse } from '../rotation/plan.ts';
-import { escapeHtml } from './summary.ts';
+import { escapeMarkdown, printable } from './escape.ts';
 import type { TextStyle } from './text.ts';
 
 const CODES = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 } as const;
@@ -33,7 +33,7 @@ export function renderPlanText(plans: readonly LineagePlan[], style: TextStyle):
     style.color ? `\u001b[${CODES[colour]}m${text}\u001b[0m` : text;
   const lines: string[] = [];
   for (const plan of plans) {
-    lines.push(paint('bold', printable(heading(plan))));
+    lines.push(paint('bold', heading(plan)));
     if (plan.blocked !== undefined) {
       lines.push(`  ${paint('red', '! blocked')}   ${printable(plan.blocked)}`);
     }
@@ -65,15 +65,15 @@ export function renderPlanText(plans: readonly LineagePlan[], style: TextStyle):
 export function renderPlanMarkdown(plan: LineagePlan): string[] {
   // A blocked plan has no tally to give: the quote says why.
   const tally = plan.blocked === undefined ? `: ${planSummary([plan])}` : '';
-  const out = [`${escapeHtml(heading(plan))}${tally}.`, ''];
-  if (plan.blocked !== undefined) out.push(`> ⛔ **Blocked**: ${escapeHtml(plan.blocked)}`, '');
+  const out = [`${heading(plan, escapeMarkdown)}${tally}.`, ''];
+  if (plan.blocked !== undefined) out.push(`> ⛔ **Blocked**: ${escapeMarkdown(plan.blocked)}`, '');
   if (plan.steps.length === 0) return out;
-  const code = (name: string) => `<code>${escapeHtml(name)}</code>`;
+  const code = (name: string) => `<code>${escapeMarkdown(name)}</code>`;
   out.push('| | Step | Certificate | Use | Why |', '| --- | --- | --- | --- | --- |');
   for (const step of plan.steps) {
-    const { certificate, use = '' } = target(step, plan, code, escapeHtml);
+    const { certificate, use = '' } = target(step, plan, code, escapeMarkdown);
     out.push(
-      `| \`${MARKS[step.op].mark}\` | ${step.op} | ${certificate} | ${use} | ${escapeHtml(step.reason)} |`,
+      `| \`${MARKS[step.op].mark}\` | ${step.op} | ${certificate} | ${use} | ${escapeMarkdown(step.reason)} |`,
     );
   }
   out.push('');
@@ -82,9 +82,10 @@ export function renderPlanMarkdown(plan: LineagePlan): string[] {
 
 const same = (text: string) => text;
 
-function heading(plan: LineagePlan): string {
+/** `name` formats the lineage's name; the fingerprint and the date are the engine's own. */
+function heading(plan: LineagePlan, name: (t: string) => string = printable): string {
   const { lineage, sha1, notAfter } = plan.desired;
-  return `${lineage} (SHA-1 ${sha1}, not after ${notAfter.slice(0, 10)})`;
+  return `${name(lineage)} (SHA-1 ${sha1}, not after ${notAfter.slice(0, 10)})`;
 }
 
 interface Target {
@@ -129,9 +130,4 @@ function target(
       return { certificate, use: `after ${step.after.map((id) => text(label(id))).join(', ')}` };
     }
   }
-}
-
-/** Control characters (escape sequences included) from remote names, made visible and harmless. */
-function printable(text: string): string {
-  return text.replace(/\p{Cc}/gu, '\uFFFD');
 }

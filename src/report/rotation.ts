@@ -11,7 +11,7 @@ import type {
   SettleOutcome,
 } from '../rotation/results.ts';
 import { renderPlanMarkdown, renderPlanText } from './plan.ts';
-import { escapeHtml } from './summary.ts';
+import { escapeMarkdown, printable } from './escape.ts';
 import type { TextStyle } from './text.ts';
 
 /** The rotation as the report holds it: the inventory is reported on its own. */
@@ -46,7 +46,7 @@ function outcomeText(outcome: Outcome): string {
 export function rotationText(rotation: ReportedRotation, style: TextStyle): string[] {
   const lines: string[] = [];
   for (const lineage of rotation.lineages) {
-    lines.push('', `Rotation of ${lineage.lineage}: ${lineage.status}`);
+    lines.push('', `Rotation of ${printable(lineage.lineage)}: ${lineage.status}`);
     if (!lineage.steps) {
       lines.push(
         ...renderPlanText([lineage.plan], style)
@@ -56,13 +56,13 @@ export function rotationText(rotation: ReportedRotation, style: TextStyle): stri
       );
     } else {
       if (lineage.steps.length === 0 && lineage.plan.blocked !== undefined)
-        lines.push(`  blocked: ${lineage.plan.blocked}`);
+        lines.push(`  blocked: ${printable(lineage.plan.blocked)}`);
       for (const step of lineage.steps)
-        lines.push(`  ${step.op.padEnd(16)} ${subject(step)}: ${outcomeText(step.outcome)}`);
+        lines.push(`  ${step.op.padEnd(16)} ${printable(`${subject(step)}: ${outcomeText(step.outcome)}`)}`);
     }
-    for (const note of lineage.attention) lines.push(`  attention: ${note}`);
+    for (const note of lineage.attention) lines.push(`  attention: ${printable(note)}`);
   }
-  if (rotation.settle) lines.push(`Settle: ${settleText(rotation.settle)}`);
+  if (rotation.settle) lines.push(`Settle: ${printable(settleText(rotation.settle))}`);
   lines.push(`${plural(rotation.requests, 'request')} to the provider.`);
   return lines;
 }
@@ -71,15 +71,17 @@ export function rotationText(rotation: ReportedRotation, style: TextStyle): stri
 export function rotationMarkdown(rotation: ReportedRotation): string[] {
   const out: string[] = [];
   for (const lineage of rotation.lineages) {
-    out.push(`### Rotation of ${escapeHtml(lineage.lineage)}: ${lineage.status}`, '');
+    out.push(`### Rotation of ${escapeMarkdown(lineage.lineage)}: ${lineage.status}`, '');
     if (!lineage.steps) out.push(...renderPlanMarkdown(lineage.plan));
     else if (lineage.steps.length === 0 && lineage.plan.blocked !== undefined)
-      out.push(`> ⛔ **Blocked**: ${escapeHtml(lineage.plan.blocked)}`, '');
+      out.push(`> ⛔ **Blocked**: ${escapeMarkdown(lineage.plan.blocked)}`, '');
     else out.push(...stepsTable(lineage), '');
-    for (const note of lineage.attention) out.push(`> ⚠️ ${escapeHtml(note)}`, '');
+    for (const note of lineage.attention) out.push(`> ⚠️ ${escapeMarkdown(note)}`, '');
   }
-  if (rotation.settle?.status === 'failed') out.push(`> ❌ ${escapeHtml(outcomeText(rotation.settle))}`, '');
-  if (rotation.settle?.status === 'requested') out.push(`> ℹ️ ${escapeHtml(settleText(rotation.settle))}`, '');
+  if (rotation.settle?.status === 'failed')
+    out.push(`> ❌ ${escapeMarkdown(outcomeText(rotation.settle))}`, '');
+  if (rotation.settle?.status === 'requested')
+    out.push(`> ℹ️ ${escapeMarkdown(settleText(rotation.settle))}`, '');
   return out;
 }
 
@@ -97,7 +99,8 @@ function settleText(settle: SettleOutcome): string {
 
 function stepsTable(lineage: LineageResult): string[] {
   const rows = (lineage.steps ?? []).map(
-    (step) => `| ${step.op} | ${escapeHtml(subject(step))} | ${escapeHtml(outcomeText(step.outcome))} |`,
+    (step) =>
+      `| ${step.op} | ${escapeMarkdown(subject(step))} | ${escapeMarkdown(outcomeText(step.outcome))} |`,
   );
   return ['| Step | What | Outcome |', '| --- | --- | --- |', ...rows];
 }

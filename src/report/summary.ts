@@ -1,18 +1,15 @@
 /**
  * The report as Markdown: the job summary, and the body of the PR comment and the expiry issue.
- * Every piece of user-influenced text (subjects, names, messages) is HTML-escaped: a
- * certificate's subject is attacker-controllable text.
+ * Every piece of user-influenced text (subjects, names, ids, messages) goes through
+ * escapeMarkdown (escape.ts): a certificate's subject is attacker-controllable text.
  */
 import { keyLabel } from '../certs/keys.ts';
 import { plural } from '../plural.ts';
+import { escapeMarkdown } from './escape.ts';
 import { renderGantt } from './gantt.ts';
 import type { CertificateReport, RunReport } from './report.ts';
 import { held, verdict } from './report.ts';
 import { rotationMarkdown } from './rotation.ts';
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`|\\[\]*_]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 export function dayMarker(days: number, warnDays: number, failDays: number): string {
   if (days <= failDays) return '🔴';
@@ -22,9 +19,9 @@ export function dayMarker(days: number, warnDays: number, failDays: number): str
 
 export function renderSummary(report: RunReport): string {
   const icon = report.ok ? '✅' : '❌';
-  const out = [`## ${icon} cert-rotate ${report.mode}: ${escapeHtml(verdict(report))}`, ''];
+  const out = [`## ${icon} cert-rotate ${report.mode}: ${escapeMarkdown(verdict(report))}`, ''];
   if (report.skipped.length > 0) {
-    out.push('**Skipped**', '', ...report.skipped.map((s) => `- ⏭️ ${escapeHtml(s)}`), '');
+    out.push('**Skipped**', '', ...report.skipped.map((s) => `- ⏭️ ${escapeMarkdown(s)}`), '');
   }
   if (report.certificates.length > 0) out.push(...certificateTable(report), '');
   for (const cert of report.certificates) out.push(...details(cert, report.certificates.length > 1));
@@ -50,14 +47,14 @@ function certificateTable(report: RunReport): string[] {
     const leaf = cert.leaf;
     const cells = leaf
       ? [
-          [...leaf.dnsNames, ...leaf.ipAddresses].map(escapeHtml).join(', ') || '—',
-          escapeHtml(leaf.issuerCommonName ?? leaf.issuer),
-          escapeHtml(keyLabel(leaf.key)),
+          [...leaf.dnsNames, ...leaf.ipAddresses].map(escapeMarkdown).join(', ') || '—',
+          escapeMarkdown(leaf.issuerCommonName ?? leaf.issuer),
+          escapeMarkdown(keyLabel(leaf.key)),
           leaf.notAfter.slice(0, 10),
           days(leaf.daysRemaining, report),
         ]
       : ['—', '—', '—', '—', '—'];
-    return `| ${escapeHtml(cert.label)} | ${cells.join(' | ')} | ${cert.outcome} |`;
+    return `| ${escapeMarkdown(cert.label)} | ${cells.join(' | ')} | ${cert.outcome} |`;
   });
   return [
     '| Certificate | Domains | Issuer | Key | Not after | Days left | Result |',
@@ -72,20 +69,20 @@ function details(cert: CertificateReport, fold: boolean): string[] {
   const leaf = cert.leaf;
   if (leaf) {
     lines.push(
-      `Subject ${escapeHtml(leaf.subject)}<br>SHA-1 \`${leaf.sha1}\` · SHA-256 \`${leaf.sha256}\``,
+      `Subject ${escapeMarkdown(leaf.subject)}<br>SHA-1 \`${leaf.sha1}\` · SHA-256 \`${leaf.sha256}\``,
       '',
     );
   }
   if (cert.chain.length > 1) {
     const chain = cert.chain
-      .map((e) => escapeHtml(e.subject) + (e.role === 'root' ? ' (root, not uploaded)' : ''))
+      .map((e) => escapeMarkdown(e.subject) + (e.role === 'root' ? ' (root, not uploaded)' : ''))
       .join(' → ');
     lines.push(`Chain, as served: ${chain}`, '');
   }
   if (lines.length === 0) return [];
   if (!fold) return lines;
   return [
-    `<details><summary>${escapeHtml(cert.label)}: fingerprints and chain</summary>`,
+    `<details><summary>${escapeMarkdown(cert.label)}: fingerprints and chain</summary>`,
     '',
     ...lines,
     '</details>',
@@ -98,8 +95,8 @@ function findings(report: RunReport): string[] {
   const items = report.certificates.flatMap((cert) =>
     cert.findings.map((f) => {
       const mark = f.level === 'error' ? '❌' : f.level === 'warning' ? '⚠️' : 'ℹ️';
-      const whose = many ? `${escapeHtml(cert.label)}: ` : '';
-      return `- ${mark} ${whose}**${f.code}**: ${escapeHtml(f.message)}<br>Fix: ${escapeHtml(f.fix)}`;
+      const whose = many ? `${escapeMarkdown(cert.label)}: ` : '';
+      return `- ${mark} ${whose}**${f.code}**: ${escapeMarkdown(f.message)}<br>Fix: ${escapeMarkdown(f.fix)}`;
     }),
   );
   return items.length === 0 ? [] : ['### Findings', '', ...items, ''];
@@ -123,12 +120,12 @@ function inventorySection(report: RunReport, withHeading: boolean): string[] {
     const left =
       e.change === 'removed' || e.daysRemaining === undefined ? '—' : days(e.daysRemaining, report);
     const cells = [
-      escapeHtml(e.name),
-      escapeHtml(e.id),
-      e.dnsNames.map(escapeHtml).join(', ') || '—',
+      escapeMarkdown(e.name),
+      escapeMarkdown(e.id),
+      e.dnsNames.map(escapeMarkdown).join(', ') || '—',
       e.notAfter?.slice(0, 10) ?? '—',
       left,
-      e.lineage ? escapeHtml(e.lineage) : 'not managed',
+      e.lineage ? escapeMarkdown(e.lineage) : 'not managed',
     ];
     if (applied)
       cells.push(e.change === 'added' ? '➕ uploaded' : e.change === 'removed' ? '➖ removed' : '');

@@ -1,6 +1,11 @@
-/** The report as a person reads it in a terminal, with colour when the terminal has it. */
+/**
+ * The report as a person reads it in a terminal, with colour when the terminal has it. Text from
+ * certificates and providers is spelled out by `printable` (escape.ts): a line break, a carriage
+ * return or an escape sequence in a subject must not forge a line, move the cursor or recolour.
+ */
 import { keyLabel } from '../certs/keys.ts';
 import { plural } from '../plural.ts';
+import { printable } from './escape.ts';
 import type { CertificateReport, InventoryEntry, RunReport } from './report.ts';
 import { held, verdict } from './report.ts';
 import { rotationText } from './rotation.ts';
@@ -17,11 +22,11 @@ export function renderText(report: RunReport, style: TextStyle): string {
   const lines = [
     paint('bold', `cert-rotate ${report.mode}: `) + paint(report.ok ? 'green' : 'red', verdict(report)),
   ];
-  for (const note of report.skipped) lines.push(paint('yellow', `skipped: ${note}`));
+  for (const note of report.skipped) lines.push(paint('yellow', `skipped: ${printable(note)}`));
   const many = report.certificates.length > 1;
   for (const cert of report.certificates) {
     lines.push('');
-    if (many) lines.push(paint('bold', `== ${cert.label}: ${cert.outcome}`));
+    if (many) lines.push(paint('bold', `== ${printable(cert.label)}: ${cert.outcome}`));
     lines.push(...certificateLines(cert, paint));
   }
   if (report.rotation) lines.push(...rotationText(report.rotation, style));
@@ -57,10 +62,10 @@ function inventoryLines(report: RunReport, paint: Paint): string[] {
                     : 'green',
                 `${plural(e.daysRemaining, 'day')} left`,
               );
-    const names = e.dnsNames.length > 0 ? ` ${e.dnsNames.join(', ')}` : '';
+    const names = e.dnsNames.length > 0 ? ` ${printable(e.dnsNames.join(', '))}` : '';
     const added = e.change === 'added' ? paint('green', ' [uploaded by this run]') : '';
     lines.push(
-      `  ${e.name} (${e.id})${names}: ${left}${added}${e.lineage ? '' : paint('dim', ' [not managed]')}`,
+      `  ${printable(`${e.name} (${e.id})`)}${names}: ${left}${added}${e.lineage ? '' : paint('dim', ' [not managed]')}`,
     );
   }
   return lines;
@@ -84,10 +89,10 @@ function certificateLines(cert: CertificateReport, paint: Paint): string[] {
     const days = leaf.daysRemaining;
     const left = days < 0 ? `expired ${plural(-days, 'day')} ago` : `${plural(days, 'day')} left`;
     const dayColour = expiryColour(cert);
-    const names = [...leaf.dnsNames, ...leaf.ipAddresses].join(', ') || '(no subjectAltName)';
+    const names = printable([...leaf.dnsNames, ...leaf.ipAddresses].join(', ')) || '(no subjectAltName)';
     lines.push(
-      `Certificate  ${leaf.subject}`,
-      `  Issuer     ${leaf.issuer}`,
+      `Certificate  ${printable(leaf.subject)}`,
+      `  Issuer     ${printable(leaf.issuer)}`,
       `  Names      ${names}`,
       `  Key        ${keyLabel(leaf.key)}, signed ${leaf.signatureAlgorithm}`,
       `  Valid      ${leaf.notBefore} → ${leaf.notAfter} (${paint(dayColour, left)})`,
@@ -100,7 +105,9 @@ function certificateLines(cert: CertificateReport, paint: Paint): string[] {
     lines.push('Chain, as served');
     cert.chain.forEach((entry, i) => {
       const note = entry.role === 'root' ? paint('dim', ' (root: not uploaded)') : '';
-      lines.push(`  ${i + 1}. ${entry.role.padEnd(12)} ${entry.subject}  expires ${entry.notAfter}${note}`);
+      lines.push(
+        `  ${i + 1}. ${entry.role.padEnd(12)} ${printable(entry.subject)}  expires ${entry.notAfter}${note}`,
+      );
     });
   }
   if (cert.findings.length > 0) {
@@ -112,10 +119,10 @@ function certificateLines(cert: CertificateReport, paint: Paint): string[] {
           : f.level === 'warning'
             ? paint('yellow', '⚠ warning')
             : 'ℹ notice ';
-      const where = f.origin?.line !== undefined ? ` [${f.origin.source}:${f.origin.line}]` : '';
+      const where = f.origin?.line !== undefined ? ` [${printable(f.origin.source)}:${f.origin.line}]` : '';
       lines.push(
-        `  ${mark} ${f.code}${where}: ${f.message}`,
-        `             ${paint('dim', `fix: ${f.fix}`)}`,
+        `  ${mark} ${f.code}${where}: ${printable(f.message)}`,
+        `             ${paint('dim', `fix: ${printable(f.fix)}`)}`,
       );
     }
   } else {
