@@ -58,6 +58,8 @@ interface Case {
   uses?: CertificateUse[] | undefined;
   options?: Partial<PlanOptions>;
   template?: string;
+  /** What the wanted version covers; default site.example, as every version here. */
+  covers?: { dns: string[]; ip: string[] };
 }
 
 function plan(c: Case): LineagePlan {
@@ -67,6 +69,7 @@ function plan(c: Case): LineagePlan {
     matcher: lineageMatcher(template, LINEAGE),
     inventory: c.inventory,
     uses: 'uses' in c ? c.uses : [],
+    covers: c.covers ?? { dns: ['site.example'], ip: [] },
     options: { ...DEFAULT_PLAN_OPTIONS, ...c.options },
   });
 }
@@ -140,12 +143,22 @@ describe('present or create', () => {
     assert.equal(p.foreign, 0);
   });
 
-  it('goes by the listed SHA-1 over the name: a member named for the content but holding other is not it', () => {
-    // Renamed by hand, or a prefix collision: what is served is what counts.
+  it('goes by the listed SHA-1 over the name: one named for the content but holding other is not a version', () => {
+    // Renamed by hand, or another site's certificate under a name that looks like ours: its
+    // listed fingerprint contradicts its name, so it is foreign, left alone, and reported.
     const misnamed = cert('site-cccccccccccc', 'a'.repeat(40), { id: 'cert-misnamed' });
-    const p = plan({ inventory: [misnamed, version('c', { name: 'site' })] });
+    const p = plan({
+      inventory: [misnamed, version('c', { name: 'site' })],
+      uses: [use('load-balancer', 'lb-other', ['cert-misnamed'])],
+    });
     assert.deepEqual(p.current, { kind: 'present', certificate: version('c', { name: 'site' }) });
-    assert.deepEqual(steps(p), ['unchanged cert-c', 'remove cert-misnamed']);
+    assert.deepEqual(steps(p), ['unchanged cert-c']);
+    assert.equal(p.foreign, 1);
+    assert.deepEqual(
+      p.lookalikes?.map((l) => l.certificate.id),
+      ['cert-misnamed'],
+    );
+    assert.match(p.lookalikes?.[0]?.why ?? '', /SHA-1 cccccccccccc…, but it is listed with SHA-1 a{40}/);
   });
 
   it('reads the fingerprint from the name where the listing has none (sha1 template)', () => {
@@ -443,7 +456,12 @@ describe('a name taken by other content', () => {
     const p = plan({ inventory: [squatter, version('a'), cert('other', undefined)], uses: [] });
     assert.deepEqual(p.steps, []);
     assert.deepEqual(p.current, { kind: 'create', name: 'site-cccccccccccc' });
-    assert.equal(p.foreign, 1);
+    // The squatter's name fits, but its listed fingerprint says it is not a version: foreign too.
+    assert.equal(p.foreign, 2);
+    assert.deepEqual(
+      p.lookalikes?.map((l) => l.certificate.id),
+      ['cert-squat'],
+    );
     assert.ok(p.blocked);
     assert.match(p.blocked, /site-cccccccccccc \(cert-squat\)/);
     assert.match(p.blocked, /d{40}, not c{40}/);
@@ -453,7 +471,8 @@ describe('a name taken by other content', () => {
     const squatter = cert('site-cccccccccccc', 'd'.repeat(40), { id: 'cert-squat' });
     const p = plan({ inventory: [squatter, cert('site', WANTED.sha1, { id: 'cert-bare' })] });
     assert.equal(p.blocked, undefined);
-    assert.deepEqual(steps(p), ['unchanged cert-bare', 'remove cert-squat']);
+    // Not a version (its listed fingerprint contradicts its name): never removed.
+    assert.deepEqual(steps(p), ['unchanged cert-bare']);
   });
 });
 

@@ -23,6 +23,7 @@ describe('DigitalOcean rebind: CDN endpoints', () => {
         id: endpoint.id,
         name: 'static.example.com',
         certificateIds: [old.id],
+        hostnames: [{ hostname: 'static.example.com', certificateId: old.id }],
       });
       const moved = await h.provider.rebind!(use!, old.id, next.id);
       assert.deepEqual(moved.certificateIds, [next.id]);

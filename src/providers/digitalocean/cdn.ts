@@ -17,6 +17,9 @@ export function toUse(endpoint: CdnEndpoint): CertificateUse {
     id: endpoint.id,
     name: endpoint.custom_domain || endpoint.endpoint || endpoint.origin || endpoint.id,
     certificateIds: endpoint.certificate_id ? [endpoint.certificate_id] : [],
+    ...(endpoint.certificate_id && endpoint.custom_domain
+      ? { hostnames: [{ hostname: endpoint.custom_domain, certificateId: endpoint.certificate_id }] }
+      : {}),
   };
 }
 

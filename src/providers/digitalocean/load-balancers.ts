@@ -39,13 +39,24 @@ export function certificateIdsOf(lb: LoadBalancer): string[] {
 
 export function toUse(lb: LoadBalancer): CertificateUse {
   const manager = managedBy(lb);
+  const hostnames = hostnamesOf(lb);
   return {
     kind: lb.type === 'GLOBAL' ? 'global-load-balancer' : 'load-balancer',
     id: lb.id,
     name: lb.name ?? lb.id,
     certificateIds: certificateIdsOf(lb),
+    ...(hostnames.length > 0 ? { hostnames } : {}),
     ...(manager === undefined ? {} : { managedBy: manager }),
   };
+}
+
+/** A global load balancer's domains with their certificates: what a move must keep covered. */
+function hostnamesOf(lb: LoadBalancer): NonNullable<CertificateUse['hostnames']> {
+  return (lb.domains ?? []).flatMap((domain) =>
+    typeof domain.name === 'string' && domain.name !== '' && typeof domain.certificate_id === 'string'
+      ? [{ hostname: domain.name, certificateId: domain.certificate_id }]
+      : [],
+  );
 }
 
 export async function listLoadBalancers(api: Api): Promise<LoadBalancer[]> {
