@@ -10,6 +10,7 @@ import type { Agent } from 'undici';
 import type { CheckedBundle } from '../../src/certs/bundle.ts';
 import type { DokployOptions } from '../../src/providers/dokploy/provider.ts';
 import type { Provider } from '../../src/providers/provider.ts';
+import { rotationMarkdown, rotationText } from '../../src/report/rotation.ts';
 import { DEFAULT_PLAN_OPTIONS } from '../../src/rotation/plan.ts';
 import { type RotationLineage, type RotationOptions, rotate } from '../../src/rotation/rotate.ts';
 import { type DokployDialect, DokployDouble } from '../../test/doubles/dokploy.ts';
@@ -169,6 +170,28 @@ for (const dialect of ['trpc', 'docs'] as const satisfies DokployDialect[]) {
         assert.deepEqual(writes(double.requests, since), []);
         assert.equal(double.reloads.length, reloads);
         assert.equal(double.certificates(ORG).length, 1);
+      } finally {
+        await double.close();
+      }
+    });
+
+    it('says when versions are recognised by their names alone (the documented dialect lists no certificate data)', async () => {
+      const double = await start();
+      try {
+        await run(provider(double), v1);
+        const old = double.certificates(ORG)[0]!;
+        const result = await run(provider(double), v2);
+        const lineage = only(result);
+        assert.equal(lineage.status, 'rotated');
+        const line = lineage.attention.find((l) => l.includes('by their names alone'));
+        if (dialect === 'trpc') {
+          assert.equal(line, undefined, 'the real dialect lists certificateData: fingerprints are checked');
+        } else {
+          assert.ok(line, JSON.stringify(lineage.attention));
+          assert.match(line, new RegExp(`${nameOf(LINEAGE, v1)} \\(${old.certificateId}\\)`));
+          assert.ok(rotationText(result, { color: false }).some((l) => l.includes('by their names alone')));
+          assert.ok(rotationMarkdown(result).some((l) => l.includes('by their names alone')));
+        }
       } finally {
         await double.close();
       }
