@@ -108,4 +108,27 @@ describe('DigitalOcean rebind: CDN endpoints', () => {
       await h.close();
     }
   });
+
+  it('a custom domain changed since the rotation looked is not moved unchecked: no PUT', async () => {
+    const h = await harness();
+    try {
+      const old = h.double.addCertificate('old');
+      const next = h.double.addCertificate('new');
+      const endpoint = h.double.addCdnEndpoint({
+        origin: ORIGIN,
+        custom_domain: 'static.example.com',
+        certificate_id: old.id,
+      });
+      const [use] = await h.provider.uses!();
+      // Someone points the endpoint at another site between the plan and the move.
+      h.double.cdn.byId.get(endpoint.id)!.custom_domain = 'shop.example.org';
+      const refused = await rejection(h.provider.rebind!(use!, old.id, next.id));
+      assert.equal(refused.providerCode, 'NOT_FOUND');
+      assert.match(refused.message, /now serves shop\.example\.org/);
+      assert.match(refused.fix ?? '', /run again/);
+      assert.deepEqual(h.double.server.requestsTo('PUT', `/v2/cdn/endpoints/${endpoint.id}`), []);
+    } finally {
+      await h.close();
+    }
+  });
 });

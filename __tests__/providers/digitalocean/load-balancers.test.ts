@@ -242,6 +242,24 @@ describe('DigitalOcean rebind: load balancers', () => {
     }
   });
 
+  it('a domain added to a global load balancer since the rotation looked is not moved unchecked: no PUT', async () => {
+    const h = await harness();
+    try {
+      const old = h.double.addCertificate('old');
+      const next = h.double.addCertificate('new');
+      const lb = h.double.addLoadBalancer(globalLoadBalancer(old.id));
+      const use = await useOf(h, lb.id);
+      const stored = h.double.loadBalancers.byId.get(lb.id)!.lb as { domains: object[] };
+      stored.domains.push({ name: 'shop.example.org', is_managed: false, certificate_id: old.id });
+      const refused = await rejection(h.provider.rebind!(use, old.id, next.id));
+      assert.equal(refused.providerCode, 'NOT_FOUND');
+      assert.match(refused.message, /now serves shop\.example\.org with certificate/);
+      assert.deepEqual(h.double.server.requestsTo('PUT', `/v2/load_balancers/${lb.id}`), []);
+    } finally {
+      await h.close();
+    }
+  });
+
   it('a global binding that never shows ends in TIMEOUT, bounded', async () => {
     const h = await harness({
       double: { loadBalancers: { globalBindMs: 3_600_000 } },

@@ -6,6 +6,7 @@
  * since a global load balancer binds in the background.
  */
 import { ProviderError } from '../errors.ts';
+import { refuseUnchecked } from '../hostnames-checked.ts';
 import type { CertificateUse } from '../provider.ts';
 import type { Api } from './api.ts';
 import type { DomainUpdate, LbDomain, LoadBalancer, LoadBalancerUpdate } from './contracts.ts';
@@ -163,6 +164,7 @@ async function putOnce(
   for (;;) {
     const lb = await waitActive(api, use.id, left());
     refuseManaged(managedBy(lb), lb.name ?? use.name, lb.id);
+    refuseUnchecked(use, hostnamesOf(lb), from, `load balancer ${lb.name ?? use.name} (${lb.id})`);
     const ids = certificateIdsOf(lb);
     if (!ids.includes(from)) {
       // A retried PUT that had landed, or a run that stopped after the PUT.
