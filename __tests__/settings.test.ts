@@ -185,7 +185,7 @@ describe('rotation settings (plan and apply)', () => {
         tokenHelp: { access: 'read', via: 'in the api-token input (from a secret)' },
       },
       template: '{name}-{sha1:12}',
-      plan: { removeSuperseded: true, keepSuperseded: 0, rebind: true },
+      plan: { removeSuperseded: true, keepSuperseded: 0, rebind: true, allowDroppedNames: false },
       concurrency: 32,
       timeoutSeconds: 30,
     });
@@ -202,13 +202,19 @@ describe('rotation settings (plan and apply)', () => {
       'remove-superseded': 'false',
       'keep-superseded': '2',
       rebind: 'false',
+      'allow-dropped-names': 'true',
       concurrency: '8',
       'timeout-seconds': '90',
     });
     assert.equal(settings.rotation?.provider.kind, 'dokploy');
     assert.equal(settings.rotation?.provider.reloadTraefik, true);
     assert.equal(settings.rotation?.template, 'tls-{name}-{sha256:16}');
-    assert.deepEqual(settings.rotation?.plan, { removeSuperseded: false, keepSuperseded: 2, rebind: false });
+    assert.deepEqual(settings.rotation?.plan, {
+      removeSuperseded: false,
+      keepSuperseded: 2,
+      rebind: false,
+      allowDroppedNames: true,
+    });
     assert.equal(settings.rotation?.concurrency, 8);
     assert.equal(settings.rotation?.timeoutSeconds, 90);
   });

@@ -25,6 +25,7 @@ export const Inputs = {
   RemoveSuperseded: 'remove-superseded',
   KeepSuperseded: 'keep-superseded',
   Rebind: 'rebind',
+  AllowDroppedNames: 'allow-dropped-names',
   ReloadTraefik: 'reload-traefik',
   Concurrency: 'concurrency',
   TimeoutSeconds: 'timeout-seconds',

@@ -330,6 +330,7 @@ function parseRotation(
         max: 100,
       }),
       rebind: parseBoolean(get(Inputs.Rebind), named(Inputs.Rebind), true),
+      allowDroppedNames: parseBoolean(get(Inputs.AllowDroppedNames), named(Inputs.AllowDroppedNames), false),
     },
     concurrency: parseInteger(get(Inputs.Concurrency), named(Inputs.Concurrency), {
       fallback: DEFAULT_CONCURRENCY,

@@ -314,6 +314,28 @@ for (const dialect of ['trpc', 'docs'] as const satisfies DokployDialect[]) {
       }
     });
 
+    it('says when versions are recognised by their names alone (the documented dialect lists no certificate data)', async () => {
+      const double = await start();
+      try {
+        await run(provider(double), v1);
+        const old = double.certificates(ORG)[0]!;
+        const result = await run(provider(double), v2);
+        const lineage = only(result);
+        assert.equal(lineage.status, 'rotated');
+        const line = lineage.attention.find((l) => l.includes('by their names alone'));
+        if (dialect === 'trpc') {
+          assert.equal(line, undefined, 'the real dialect lists certificateData: fingerprints are checked');
+        } else {
+          assert.ok(line, JSON.stringify(lineage.attention));
+          assert.match(line, new RegExp(`${nameOf(LINEAGE, v1)} \\(${old.certificateId}\\)`));
+          assert.ok(rotationText(result, { color: false }).some((l) => l.includes('by their names alone')));
+          assert.ok(rotationMarkdown(result).some((l) => l.includes('by their names alone')));
+        }
+      } finally {
+        await double.close();
+      }
+    });
+
     it('with the reload off, nothing is reloaded', async () => {
       const double = await start();
       try {

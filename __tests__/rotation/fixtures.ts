@@ -13,8 +13,15 @@ import type { Pki } from '../../test/support/pki.ts';
 
 export const TEMPLATE = '{name}-{sha1:12}';
 
+/**
+ * The names every version covers unless a test says otherwise: what the doubles' load balancers
+ * and CDN endpoints serve (example.com, www.example.com, static.example.com, sN.example.com), as a
+ * rebind goes only to a version that covers them.
+ */
+export const SERVED_NAMES = ['app.example.test', 'example.com', '*.example.com'];
+
 /** A new version of a certificate (its own key), checked as the rotation would get it. */
-export async function bundleOf(pki: Pki, dns = ['app.example.test']): Promise<CheckedBundle> {
+export async function bundleOf(pki: Pki, dns = SERVED_NAMES): Promise<CheckedBundle> {
   const { root, intermediates, leaf } = await pki.chain(1, { cn: dns[0] ?? 'app.example.test', dns });
   const bundle = checkBundle(
     {

@@ -231,6 +231,44 @@ describe('lineageMatcher', () => {
     assert.equal(matcher.belongs('site-fedcba98-0123456789'), false);
   });
 
+  it('finds a name contradicted by the listed fingerprint: a timestamp or another site is not a version', () => {
+    const matcher = lineageMatcher(DEFAULT_NAME_TEMPLATE, 'web');
+    const listed = (name: string, sha1: string | undefined, sha256?: string) => ({ name, sha1, sha256 });
+    // Names of the template's shape that are not what they hold.
+    for (const name of ['web-000000000000', 'web-202601151200']) {
+      assert.ok(matcher.belongs(name), `${name} fits {sha1:12}`);
+      assert.match(
+        matcher.contradiction(listed(name, SHA1)) ?? '',
+        new RegExp(`SHA-1 ${name.slice(4)}…, but it is listed with SHA-1 ${SHA1}`),
+      );
+    }
+    // What this action names it: no contradiction, also in upper case as a provider might list it.
+    assert.equal(matcher.contradiction(listed(`web-${SHA1.slice(0, 12)}`, SHA1)), undefined);
+    assert.equal(matcher.contradiction(listed(`web-${SHA1.slice(0, 12)}`, SHA1.toUpperCase())), undefined);
+    // The bare lineage name carries no fingerprint to contradict; a foreign name is not asked about.
+    assert.equal(matcher.contradiction(listed('web', SHA1)), undefined);
+    assert.equal(matcher.contradiction(listed('shop-000000000000', SHA1)), undefined);
+    // Nothing listed: nothing contradicts, and nothing could be checked.
+    assert.equal(matcher.contradiction(listed('web-000000000000', undefined)), undefined);
+    assert.equal(matcher.checkable(listed('web-000000000000', undefined)), false);
+    assert.equal(matcher.checkable(listed('web-000000000000', SHA1)), true);
+  });
+
+  it('checks every fingerprint of the name against the one of its kind that is listed', () => {
+    const both = lineageMatcher('{name}-{sha256:8}-{sha1:12}', 'site');
+    const name = `site-${SHA256.slice(0, 8)}-${SHA1.slice(0, 12)}`;
+    assert.equal(both.contradiction({ name, sha1: SHA1, sha256: SHA256 }), undefined);
+    assert.match(both.contradiction({ name, sha1: SHA1, sha256: '0'.repeat(64) }) ?? '', /SHA-256 fedcba98…/);
+    assert.match(both.contradiction({ name, sha1: 'f'.repeat(40) }) ?? '', /SHA-1 0123456789ab…/);
+
+    // DigitalOcean lists SHA-1 only: a {sha256:N} name cannot be checked there.
+    const sha256Only = lineageMatcher('{name}-{sha256:12}', 'site');
+    const stamped = { name: 'site-202601151200', sha1: SHA1 };
+    assert.equal(sha256Only.contradiction(stamped), undefined);
+    assert.equal(sha256Only.checkable(stamped), false);
+    assert.ok(sha256Only.contradiction({ ...stamped, sha256: SHA256 }));
+  });
+
   it('owns every rendered name of every valid lineage, and no name of another lineage', () => {
     const lineage = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,20}$/);
     const hex = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`));

@@ -58,6 +58,8 @@ interface Case {
   uses?: CertificateUse[] | undefined;
   options?: Partial<PlanOptions>;
   template?: string;
+  /** What the wanted version covers; default site.example, as every version here. */
+  covers?: { dns: string[]; ip: string[] };
 }
 
 function plan(c: Case): LineagePlan {
@@ -67,6 +69,7 @@ function plan(c: Case): LineagePlan {
     matcher: lineageMatcher(template, LINEAGE),
     inventory: c.inventory,
     uses: 'uses' in c ? c.uses : [],
+    covers: c.covers ?? { dns: ['site.example'], ip: [] },
     options: { ...DEFAULT_PLAN_OPTIONS, ...c.options },
   });
 }
@@ -140,12 +143,22 @@ describe('present or create', () => {
     assert.equal(p.foreign, 0);
   });
 
-  it('goes by the listed SHA-1 over the name: a member named for the content but holding other is not it', () => {
-    // Renamed by hand, or a prefix collision: what is served is what counts.
+  it('goes by the listed SHA-1 over the name: one named for the content but holding other is not a version', () => {
+    // Renamed by hand, or another site's certificate under a name that looks like ours: its
+    // listed fingerprint contradicts its name, so it is foreign, left alone, and reported.
     const misnamed = cert('site-cccccccccccc', 'a'.repeat(40), { id: 'cert-misnamed' });
-    const p = plan({ inventory: [misnamed, version('c', { name: 'site' })] });
+    const p = plan({
+      inventory: [misnamed, version('c', { name: 'site' })],
+      uses: [use('load-balancer', 'lb-other', ['cert-misnamed'])],
+    });
     assert.deepEqual(p.current, { kind: 'present', certificate: version('c', { name: 'site' }) });
-    assert.deepEqual(steps(p), ['unchanged cert-c', 'remove cert-misnamed']);
+    assert.deepEqual(steps(p), ['unchanged cert-c']);
+    assert.equal(p.foreign, 1);
+    assert.deepEqual(
+      p.lookalikes?.map((l) => l.certificate.id),
+      ['cert-misnamed'],
+    );
+    assert.match(p.lookalikes?.[0]?.why ?? '', /SHA-1 cccccccccccc…, but it is listed with SHA-1 a{40}/);
   });
 
   it('reads the fingerprint from the name where the listing has none (sha1 template)', () => {
@@ -437,13 +450,140 @@ describe('users of superseded members', () => {
   });
 });
 
+describe('moves that would lose a name', () => {
+  /** A use that names what it serves with `certificateId` (CDN custom domain, global LB domains). */
+  function serving(kind: UseKind, id: string, certificateId: string, hostnames: string[]): CertificateUse {
+    return {
+      ...use(kind, id, [certificateId]),
+      hostnames: hostnames.map((hostname) => ({ hostname, certificateId })),
+    };
+  }
+
+  it('never moves a CDN endpoint or a global load balancer to a version that does not cover its names', () => {
+    const inventory = [version('a')];
+    const uses = [
+      serving('cdn-endpoint', 'cdn-1', 'cert-a', ['static.site.example']),
+      serving('global-load-balancer', 'glb-1', 'cert-a', ['site.example', 'www.site.example']),
+    ];
+    for (const allowDroppedNames of [false, true]) {
+      const p = plan({ inventory, uses, options: { allowDroppedNames } });
+      assert.deepEqual(steps(p), ['create site-cccccccccccc', 'keep cert-a']);
+      assert.deepEqual(
+        p.refused?.map((r) => [r.use.id, r.uncovered]),
+        [
+          ['cdn-1', ['static.site.example']],
+          ['glb-1', ['www.site.example']],
+        ],
+      );
+      assert.match(reasonOf(p, 'keep', 'cert-a'), /CDN endpoint .*does not cover static\.site\.example/);
+      assert.match(reasonOf(p, 'keep', 'cert-a'), /global load balancer .*does not cover www\.site\.example/);
+    }
+  });
+
+  it('moves them when the new version covers their names, by wildcard too; only names served with the old version count', () => {
+    const uses = [
+      serving('cdn-endpoint', 'cdn-1', 'cert-a', ['static.site.example']),
+      {
+        ...use('global-load-balancer', 'glb-1', ['cert-a', 'cert-other']),
+        hostnames: [
+          { hostname: 'site.example', certificateId: 'cert-a' },
+          { hostname: 'shop.other.example', certificateId: 'cert-other' },
+        ],
+      },
+    ];
+    const p = plan({
+      inventory: [version('a')],
+      uses,
+      covers: { dns: ['site.example', '*.site.example'], ip: [] },
+    });
+    assert.deepEqual(steps(p), [
+      'create site-cccccccccccc',
+      'rebind cdn-1 from cert-a',
+      'rebind glb-1 from cert-a',
+      'remove cert-a after cdn-1,glb-1',
+    ]);
+    assert.equal(p.refused, undefined);
+  });
+
+  it('refuses to move a regional load balancer to a version that drops a name of the old one, unless allow-dropped-names', () => {
+    const old = version('a', { dnsNames: ['*.site.example', 'site.example'] });
+    const uses = [use('load-balancer', 'lb-1', ['cert-a'])];
+    // A wildcard is covered only by the same wildcard: a.site.example alone loses every other subdomain.
+    const covers = { dns: ['site.example', 'a.site.example'], ip: [] };
+    const refused = plan({ inventory: [old], uses, covers });
+    assert.deepEqual(steps(refused), ['create site-cccccccccccc', 'keep cert-a']);
+    assert.deepEqual(refused.refused?.[0]?.uncovered, ['*.site.example']);
+    assert.match(refused.refused?.[0]?.fix ?? '', /allow-dropped-names to true/);
+
+    const allowed = plan({ inventory: [old], uses, covers, options: { allowDroppedNames: true } });
+    assert.deepEqual(steps(allowed), [
+      'create site-cccccccccccc',
+      'rebind lb-1 from cert-a',
+      'remove cert-a after lb-1',
+    ]);
+    assert.equal(allowed.refused, undefined);
+  });
+
+  it('moves a regional load balancer whose old version lists no names, and says they were not compared', () => {
+    // DigitalOcean lists custom certificates with dns_names [""] (the provider drops the empty one).
+    for (const dnsNames of [[], ['']]) {
+      const p = plan({
+        inventory: [version('a', { dnsNames })],
+        uses: [use('load-balancer', 'lb-1', ['cert-a'])],
+      });
+      assert.deepEqual(steps(p), [
+        'create site-cccccccccccc',
+        'rebind lb-1 from cert-a',
+        'remove cert-a after lb-1',
+      ]);
+      assert.deepEqual(
+        p.unchecked?.map((u) => u.use.id),
+        ['lb-1'],
+      );
+      assert.match(reasonOf(p, 'rebind', 'lb-1'), /listed without DNS names/);
+    }
+  });
+
+  it('moves the uses it may, and keeps the old version for the one it may not', () => {
+    const uses = [
+      use('load-balancer', 'lb-1', ['cert-a']),
+      serving('cdn-endpoint', 'cdn-1', 'cert-a', ['elsewhere.example']),
+    ];
+    const p = plan({ inventory: [version('a')], uses });
+    assert.deepEqual(steps(p), ['create site-cccccccccccc', 'rebind lb-1 from cert-a', 'keep cert-a']);
+  });
+});
+
+describe('versions recognised by their names alone', () => {
+  it('lists the members the listing could not check (no certificate data), and none where it could', () => {
+    const blind = plan({
+      inventory: [
+        cert('site-aaaaaaaaaaaa', undefined, { id: 'doc-1' }),
+        cert('site', undefined, { id: 'doc-0' }),
+      ],
+      uses: undefined,
+    });
+    assert.deepEqual(
+      blind.byNameAlone?.map((c) => c.id),
+      ['doc-1', 'doc-0'],
+    );
+    const seen = plan({ inventory: [version('a'), cert('site', 'b'.repeat(40))] });
+    assert.equal(seen.byNameAlone, undefined);
+  });
+});
+
 describe('a name taken by other content', () => {
   it('blocks the lineage: nothing is planned', () => {
     const squatter = cert('site-cccccccccccc', 'd'.repeat(40), { id: 'cert-squat' });
     const p = plan({ inventory: [squatter, version('a'), cert('other', undefined)], uses: [] });
     assert.deepEqual(p.steps, []);
     assert.deepEqual(p.current, { kind: 'create', name: 'site-cccccccccccc' });
-    assert.equal(p.foreign, 1);
+    // The squatter's name fits, but its listed fingerprint says it is not a version: foreign too.
+    assert.equal(p.foreign, 2);
+    assert.deepEqual(
+      p.lookalikes?.map((l) => l.certificate.id),
+      ['cert-squat'],
+    );
     assert.ok(p.blocked);
     assert.match(p.blocked, /site-cccccccccccc \(cert-squat\)/);
     assert.match(p.blocked, /d{40}, not c{40}/);
@@ -453,7 +593,8 @@ describe('a name taken by other content', () => {
     const squatter = cert('site-cccccccccccc', 'd'.repeat(40), { id: 'cert-squat' });
     const p = plan({ inventory: [squatter, cert('site', WANTED.sha1, { id: 'cert-bare' })] });
     assert.equal(p.blocked, undefined);
-    assert.deepEqual(steps(p), ['unchanged cert-bare', 'remove cert-squat']);
+    // Not a version (its listed fingerprint contradicts its name): never removed.
+    assert.deepEqual(steps(p), ['unchanged cert-bare']);
   });
 });
 

@@ -160,13 +160,16 @@ export function caIssuersUrls(cert: X509Certificate): string[] {
  * and no fingerprint): what the rotation compares with. Undefined when there is no readable
  * certificate in it.
  */
-export function leafOfPem(text: string): { sha1: string; notAfter: string; dnsNames: string[] } | undefined {
+export function leafOfPem(
+  text: string,
+): { sha1: string; sha256: string; notAfter: string; dnsNames: string[] } | undefined {
   const block = scanPem(normaliseText(text)).blocks.find((b) => b.label === 'CERTIFICATE');
   if (!block) return undefined;
   try {
     const cert = new X509Certificate(block.der);
     return {
       sha1: fingerprint(cert, 'sha1'),
+      sha256: fingerprint(cert, 'sha256'),
       notAfter: cert.validToDate.toISOString(),
       dnsNames: subjectAltNames(cert.subjectAltName).dns,
     };

@@ -149,6 +149,13 @@ export const FLAGS: readonly Flag[] = [
     help: 'Do not move load balancers and CDN endpoints to the new version',
   },
   {
+    name: 'allow-dropped-names',
+    input: Inputs.AllowDroppedNames,
+    sets: 'true',
+    commands: ROTATE,
+    help: 'Move a regional load balancer even to a version that drops some of its names',
+  },
+  {
     name: 'reload-traefik',
     input: Inputs.ReloadTraefik,
     sets: 'true',

@@ -31,6 +31,8 @@ export interface RemoteCertificate {
    * there is to identify a version).
    */
   sha1: string | undefined;
+  /** SHA-256 of the leaf's DER, the same way, where the listing carries the certificate (Dokploy). */
+  sha256?: string | undefined;
   notAfter: string | undefined;
   dnsNames: string[];
   createdAt: string | undefined;
@@ -67,6 +69,12 @@ export interface CertificateUse {
   name: string;
   /** The certificate ids it uses now. */
   certificateIds: string[];
+  /**
+   * The hostnames it serves, each with the certificate it serves it with, where the provider names
+   * them: a CDN endpoint's custom domain, a global load balancer's domains. Absent for a regional
+   * load balancer, which serves whatever name the certificate holds. A move must keep them covered.
+   */
+  hostnames?: { hostname: string; certificateId: string }[];
   /** Set when changes made through the API are undone by something else (DOKS-managed load balancers). */
   managedBy?: 'kubernetes';
 }

@@ -15,7 +15,7 @@ import type {
 import type { KeyedLock } from './concurrency.ts';
 import { createAndConfirm, notVerified } from './create.ts';
 import type { NameMatcher } from './names.ts';
-import { describeUse, type LineagePlan, type Step } from './plan.ts';
+import { describeUse, type LineagePlan, type Step, UNCHECKED } from './plan.ts';
 import {
   type AppliedStep,
   type CertRef,
@@ -72,7 +72,14 @@ export async function applyPlan(ctx: ApplyContext, work: LineageWork): Promise<A
   for (const step of plan.steps) {
     if (step.op !== 'rebind') continue;
     const base = { op: 'rebind' as const, use: useRef(step.use), from: certRef(step.from) };
-    const outcome = await rebind(ctx, step.use, step.from, current, missing);
+    const found = await rebind(ctx, step.use, step.from, current, missing);
+    const unchecked = (plan.unchecked ?? []).some(
+      (u) => u.use.id === step.use.id && u.from.id === step.from.id,
+    );
+    const outcome: Outcome =
+      found.status === 'done' && unchecked
+        ? { status: 'done', note: `names not compared: ${step.from.name} ${UNCHECKED}` }
+        : found;
     const key = `${step.use.id}/${step.from.id}`;
     if (outcome.status === 'done') moved.add(key);
     else unmoved.set(key, `the rebind of ${describeUse(step.use)} ${past(outcome)}`);
@@ -81,6 +88,16 @@ export async function applyPlan(ctx: ApplyContext, work: LineageWork): Promise<A
         ? { ...base, to: certRef(current), outcome }
         : { ...base, outcome },
     );
+  }
+
+  // A refused move is a step not taken: the report shows it, and the lineage is not done.
+  for (const refusal of plan.refused ?? []) {
+    steps.push({
+      op: 'rebind',
+      use: useRef(refusal.use),
+      from: certRef(refusal.from),
+      outcome: { status: 'skipped', why: refusal.why, refused: true },
+    });
   }
 
   for (const step of plan.steps) {

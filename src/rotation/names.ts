@@ -78,15 +78,41 @@ export function renderName(template: string, lineage: string, version: VersionFa
   });
 }
 
+/** A fingerprint a version's name carries: which hash, and the hex digits the template kept. */
+export interface NamedFingerprint {
+  kind: 'sha1' | 'sha256';
+  prefix: string;
+}
+
+/** What a listing says a certificate holds (RemoteCertificate has these fields). */
+export interface ListedFingerprints {
+  name: string;
+  sha1: string | undefined;
+  sha256?: string | undefined;
+}
+
 export interface NameMatcher {
-  /** Whether a remote name belongs to the lineage. */
+  /** Whether a remote name fits the lineage (its template, or the lineage name itself). */
   belongs(name: string): boolean;
   /** The fingerprint prefix a member's name carries, or undefined for the bare lineage name. */
-  fingerprintOf(name: string): { kind: 'sha1' | 'sha256'; prefix: string } | undefined;
+  fingerprintOf(name: string): NamedFingerprint | undefined;
+  /**
+   * Why a certificate whose name fits is still not a version of the lineage: a fingerprint in its
+   * name that its listed fingerprint contradicts (`web-202601151200` holding another site's
+   * certificate). Undefined when nothing listed contradicts the name.
+   */
+  contradiction(remote: ListedFingerprints): string | undefined;
+  /**
+   * Whether the listing lets the name be checked at all: false when it lists no fingerprint of a
+   * kind the name carries (Dokploy's documented dialect lists no certificate data; DigitalOcean
+   * lists SHA-1 only, so a `{sha256:N}` name cannot be checked there). Then the certificate is
+   * recognised by its name alone, and the report says so.
+   */
+  checkable(remote: ListedFingerprints): boolean;
 }
 
 export function lineageMatcher(template: string, lineage: string): NameMatcher {
-  let fingerprintGroup: { kind: 'sha1' | 'sha256' } | undefined;
+  const kinds: ('sha1' | 'sha256')[] = [];
   let source = '';
   let last = 0;
   for (const match of template.matchAll(PLACEHOLDER)) {
@@ -95,23 +121,36 @@ export function lineageMatcher(template: string, lineage: string): NameMatcher {
     if (key === 'name') source += escapeRegExp(lineage);
     else if (key === 'not-after') source += '\\d{8}';
     else {
-      const length = digits ?? (key === 'sha1' ? '40' : '64');
-      // The first fingerprint is the one read back; any other must still be hex of its length.
-      if (!fingerprintGroup) {
-        fingerprintGroup = { kind: key as 'sha1' | 'sha256' };
-        source += `([0-9a-f]{${length}})`;
-      } else source += `[0-9a-f]{${length}}`;
+      // Every fingerprint is captured: any of them can contradict what the listing shows.
+      kinds.push(key as 'sha1' | 'sha256');
+      source += `([0-9a-f]{${digits ?? (key === 'sha1' ? '40' : '64')}})`;
     }
     last = match.index + match[0].length;
   }
   source += escapeRegExp(template.slice(last));
   const pattern = new RegExp(`^${source}$`);
+  const fingerprintsOf = (name: string): NamedFingerprint[] => {
+    const found = pattern.exec(name);
+    if (!found) return [];
+    return kinds.map((kind, i) => ({ kind, prefix: found[i + 1] ?? '' }));
+  };
+  const listed = (remote: ListedFingerprints, kind: 'sha1' | 'sha256') =>
+    kind === 'sha1' ? remote.sha1 : remote.sha256;
   return {
     belongs: (name) => name === lineage || pattern.test(name),
-    fingerprintOf: (name) => {
-      const found = pattern.exec(name)?.[1];
-      return found && fingerprintGroup ? { kind: fingerprintGroup.kind, prefix: found } : undefined;
+    // The first fingerprint is the one read back where nothing is listed.
+    fingerprintOf: (name) => fingerprintsOf(name)[0],
+    contradiction: (remote) => {
+      for (const { kind, prefix } of fingerprintsOf(remote.name)) {
+        const value = listed(remote, kind)?.toLowerCase();
+        if (value !== undefined && !value.startsWith(prefix)) {
+          const label = kind === 'sha1' ? 'SHA-1' : 'SHA-256';
+          return `its name says ${label} ${prefix}…, but it is listed with ${label} ${value}`;
+        }
+      }
+      return undefined;
     },
+    checkable: (remote) => fingerprintsOf(remote.name).some(({ kind }) => listed(remote, kind) !== undefined),
   };
 }
 

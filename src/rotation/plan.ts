@@ -8,9 +8,14 @@
  * - rebind: whatever uses a superseded member moves to the current certificate;
  * - remove: superseded members, oldest first, except the newest `keepSuperseded` (rollback) and
  *   any still used by something that will not be moved;
- * - foreign certificates (names outside the lineage) are never in a plan.
+ * - foreign certificates are never in a plan: names outside the lineage, and names that fit it
+ *   but carry a fingerprint their listed fingerprint contradicts (`web-202601151200` holding
+ *   another site's certificate), which the plan lists as lookalikes to report;
+ * - a use moves only to a version that covers what it serves (coverage.ts); one that would lose
+ *   a name stays where it is, with its old version, and the plan says why.
  */
 import type { CertificateUse, RemoteCertificate } from '../providers/provider.ts';
+import { type CoveredNames, coverageOf, type Refusal } from './coverage.ts';
 import type { NameMatcher } from './names.ts';
 
 export interface Desired {
@@ -26,9 +31,20 @@ export interface PlanOptions {
   removeSuperseded: boolean;
   keepSuperseded: number;
   rebind: boolean;
+  /**
+   * Let a regional load balancer move to a version that does not cover every DNS name of the one
+   * it uses now (allow-dropped-names). CDN endpoints and global load balancers name what they
+   * serve: those are never moved to a version that does not cover it.
+   */
+  allowDroppedNames: boolean;
 }
 
-export const DEFAULT_PLAN_OPTIONS: PlanOptions = { removeSuperseded: true, keepSuperseded: 0, rebind: true };
+export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
+  removeSuperseded: true,
+  keepSuperseded: 0,
+  rebind: true,
+  allowDroppedNames: false,
+};
 
 export interface PlanInput {
   desired: Desired;
@@ -38,7 +54,15 @@ export interface PlanInput {
   members?: readonly RemoteCertificate[];
   /** Where certificates are used; undefined where the provider binds nothing (Dokploy: SNI). */
   uses: readonly CertificateUse[] | undefined;
+  /** The names the wanted version covers (its subjectAltName): what a use may be moved to serve. */
+  covers: CoveredNames;
   options: PlanOptions;
+}
+
+/** A certificate whose name fits the lineage but whose listed fingerprint says it is another. */
+export interface Lookalike {
+  certificate: RemoteCertificate;
+  why: string;
 }
 
 export type Step =
@@ -61,25 +85,45 @@ export interface LineagePlan {
   blocked?: string;
   /** Certificates in the inventory that are not part of this lineage (left alone). */
   foreign: number;
+  /** Of the foreign ones: names that fit the lineage, contradicted by their listed fingerprints. */
+  lookalikes?: Lookalike[];
+  /** Members known by their names alone: the listing has no fingerprint to check the name against. */
+  byNameAlone?: RemoteCertificate[];
+  /** Moves refused because the wanted version does not cover what the use serves. */
+  refused?: Refusal[];
+  /** Moves whose names could not be compared: the old version lists no DNS names. */
+  unchecked?: { use: CertificateUse; from: RemoteCertificate }[];
 }
+
+/** Said of a move whose old version lists no DNS names (DigitalOcean's custom certificates). */
+export const UNCHECKED = 'it is listed without DNS names, so they could not be compared with the new version';
 
 export function planLineage(input: PlanInput): LineagePlan {
   const { desired, matcher, inventory, uses, options } = input;
-  const members = input.members ?? inventory.filter((remote) => matcher.belongs(remote.name));
+  const fitting = input.members ?? inventory.filter((remote) => matcher.belongs(remote.name));
+  const lookalikes: Lookalike[] = [];
+  const members: RemoteCertificate[] = [];
+  for (const remote of fitting) {
+    const why = matcher.contradiction(remote);
+    if (why === undefined) members.push(remote);
+    else lookalikes.push({ certificate: remote, why });
+  }
   const foreign = inventory.length - members.length;
+  const notes = noted({ lookalikes, byNameAlone: members.filter((m) => byName(m, desired, matcher)) });
   const isDesired = (remote: RemoteCertificate) => holds(remote, desired, matcher);
 
   const present = members
     .filter(isDesired)
     .sort((a, b) => Number(b.name === desired.name) - Number(a.name === desired.name))[0];
-  // The desired name fits the lineage's template, so a certificate holding it is a member.
-  const clash = !present && members.find((remote) => remote.name === desired.name);
+  // The desired name fits the lineage's template: a certificate holding it is a member or a lookalike.
+  const clash = !present && fitting.find((remote) => remote.name === desired.name);
   if (clash) {
     return {
       desired,
       current: { kind: 'create', name: desired.name },
       steps: [],
       foreign,
+      ...notes,
       blocked: `a certificate named ${desired.name} (${clash.id}) already exists with fingerprint ${clash.sha1 ?? 'unknown'}, not ${desired.sha1}: it cannot be replaced or reused.`,
     };
   }
@@ -104,15 +148,35 @@ export function planLineage(input: PlanInput): LineagePlan {
   const rebinds: Step[] = [];
   const removals: Step[] = [];
   const keeps: Step[] = [];
+  const refused: Refusal[] = [];
+  const unchecked: { use: CertificateUse; from: RemoteCertificate }[] = [];
   for (const old of superseded) {
     const users = (uses ?? []).filter((use) => use.certificateIds.includes(old.id));
     const stuck = users.filter((use) => !options.rebind || use.managedBy !== undefined);
+    const refusedHere: Refusal[] = [];
     for (const use of users) {
       if (stuck.includes(use)) continue;
-      rebinds.push({ op: 'rebind', use, from: old, reason: `it uses ${old.name}, which is superseded` });
+      const coverage = coverageOf(use, old, input.covers, options.allowDroppedNames);
+      if (coverage.refused) {
+        refusedHere.push({ use, from: old, ...coverage.refused });
+        continue;
+      }
+      const reason = `it uses ${old.name}, which is superseded`;
+      if (coverage.unknown) unchecked.push({ use, from: old });
+      rebinds.push({
+        op: 'rebind',
+        use,
+        from: old,
+        reason: coverage.unknown ? `${reason} (${UNCHECKED})` : reason,
+      });
     }
-    if (stuck.length > 0) {
-      keeps.push({ op: 'keep', certificate: old, reason: stuckReason(stuck, options.rebind) });
+    refused.push(...refusedHere);
+    if (stuck.length > 0 || refusedHere.length > 0) {
+      const reasons = [
+        ...(stuck.length > 0 ? [stuckReason(stuck, options.rebind)] : []),
+        ...refusedHere.map((r) => `still used by ${describeUse(r.use)}: ${r.why}`),
+      ];
+      keeps.push({ op: 'keep', certificate: old, reason: reasons.join('; ') });
     } else if (rollback.has(old)) {
       keeps.push({
         op: 'keep',
@@ -132,7 +196,35 @@ export function planLineage(input: PlanInput): LineagePlan {
     }
   }
   steps.push(...rebinds, ...removals, ...keeps);
-  return { desired, current, steps, foreign };
+  return {
+    desired,
+    current,
+    steps,
+    foreign,
+    ...notes,
+    ...(refused.length > 0 ? { refused } : {}),
+    ...(unchecked.length > 0 ? { unchecked } : {}),
+  };
+}
+
+/** The plan's optional lists, only when they hold something (a plan stays small to compare). */
+function noted(lists: {
+  lookalikes: Lookalike[];
+  byNameAlone: RemoteCertificate[];
+}): Pick<LineagePlan, 'lookalikes' | 'byNameAlone'> {
+  return {
+    ...(lists.lookalikes.length > 0 ? { lookalikes: lists.lookalikes } : {}),
+    ...(lists.byNameAlone.length > 0 ? { byNameAlone: lists.byNameAlone } : {}),
+  };
+}
+
+/**
+ * A member taken for a version on the strength of its name: the listing has no fingerprint of a
+ * kind the name carries. The bare lineage name carries none; it counts only when nothing is listed.
+ */
+function byName(remote: RemoteCertificate, desired: Desired, matcher: NameMatcher): boolean {
+  if (remote.name === desired.lineage) return remote.sha1 === undefined && remote.sha256 === undefined;
+  return !matcher.checkable(remote);
 }
 
 /** Does `remote` hold the wanted content? By fingerprint, or by the one in its name when none is listed. */

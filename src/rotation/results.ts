@@ -18,7 +18,9 @@ export type RotationMode = 'plan' | 'apply';
  * - planned: plan mode, writes would happen;
  * - partial: some writes happened, some failed or were skipped: a re-run finishes the job;
  * - failed: nothing was written, or the new certificate could not be uploaded or confirmed;
- * - blocked: the plan cannot be carried out at all (a name taken by other content, say).
+ * - blocked: the plan cannot be carried out at all (a name taken by other content, say), or a
+ *   use could not be moved because the new version does not cover what it serves (with nothing
+ *   else written; with other writes, that is partial).
  */
 export type LineageStatus =
   | 'created'
@@ -46,7 +48,8 @@ export type StepErrorCode =
 export type Outcome =
   | { status: 'done'; note?: string }
   | { status: 'adopted'; why: string }
-  | { status: 'skipped'; why: string }
+  /** `refused`: not attempted because it would be wrong (coverage.ts), not because a step before it failed. */
+  | { status: 'skipped'; why: string; refused?: true }
   | { status: 'failed'; code: StepErrorCode; message: string; fix?: string };
 
 export interface CertRef {
@@ -149,16 +152,21 @@ export function wrote(step: AppliedStep): boolean {
 export function applyStatus(steps: readonly AppliedStep[]): LineageStatus {
   const current = steps.filter((s) => s.op === 'create' || s.op === 'confirm' || s.op === 'unchanged');
   if (current.some((s) => s.outcome.status === 'failed')) return 'failed';
-  const trouble = steps.some((s) => s.outcome.status === 'failed' || s.outcome.status === 'skipped');
+  const troubled = steps.filter((s) => s.outcome.status === 'failed' || s.outcome.status === 'skipped');
   const uploaded = steps.some((s) => s.op === 'create' && wrote(s));
   const moved = steps.some((s) => s.op !== 'create' && wrote(s));
-  if (trouble) return uploaded || moved ? 'partial' : 'failed';
+  if (troubled.length > 0) {
+    if (uploaded || moved) return 'partial';
+    const refusedOnly = troubled.every((s) => s.outcome.status === 'skipped' && s.outcome.refused);
+    return refusedOnly ? 'blocked' : 'failed';
+  }
   if (moved) return 'rotated';
   return uploaded ? 'created' : 'unchanged';
 }
 
 export function planStatus(plan: LineagePlan): LineageStatus {
-  if (plan.blocked !== undefined) return 'blocked';
+  // A refused move leaves a use on an old version: apply cannot finish the rotation as it stands.
+  if (plan.blocked !== undefined || (plan.refused ?? []).length > 0) return 'blocked';
   return plan.steps.some((s) => s.op === 'create' || s.op === 'rebind' || s.op === 'remove')
     ? 'planned'
     : 'unchanged';

@@ -15,6 +15,7 @@ import { InputError } from '../errors.ts';
 import type { CertificateUse, Provider, RemoteCertificate } from '../providers/provider.ts';
 import { type Applied, applyPlan } from './apply.ts';
 import { KeyedLock, mapLimit } from './concurrency.ts';
+import type { CoveredNames } from './coverage.ts';
 import {
   checkLineageName,
   checkTemplate,
@@ -23,7 +24,7 @@ import {
   type NameMatcher,
   renderName,
 } from './names.ts';
-import { type Desired, holds, type LineagePlan, type PlanOptions, planLineage } from './plan.ts';
+import { type Desired, describeUse, holds, type LineagePlan, type PlanOptions, planLineage } from './plan.ts';
 import {
   applyStatus,
   failure,
@@ -56,6 +57,8 @@ interface Ready {
   lineage: string;
   desired: Desired;
   matcher: NameMatcher;
+  /** What the wanted version covers: a use is moved to it only if it keeps serving its names. */
+  covers: CoveredNames;
   upload: UploadTexts;
 }
 
@@ -76,17 +79,26 @@ export async function rotate(
     template,
     ready.map((item) => item.lineage),
   );
+  // Names that fit a lineage: its members, and lookalikes the planner sets apart and reports.
   const members = new Map<string, RemoteCertificate[]>(ready.map((item) => [item.lineage, []]));
+  const matchers = new Map(ready.map((item) => [item.lineage, item.matcher]));
   const ownersOf = new Map<RemoteCertificate, string[]>();
   for (const remote of ours) {
     const found = owners(remote.name);
-    ownersOf.set(remote, found);
+    // A lineage owns a certificate only if its listed fingerprint does not contradict its name.
+    ownersOf.set(
+      remote,
+      found.filter((lineage) => matchers.get(lineage)?.contradiction(remote) === undefined),
+    );
     for (const lineage of found) members.get(lineage)?.push(remote);
   }
   // Where certificates are used matters only for superseded versions (to move their users, or
   // to keep them): a run with none (a re-run, a first upload) does not ask.
   const superseded = ready.some((item) =>
-    (members.get(item.lineage) ?? []).some((remote) => !holds(remote, item.desired, item.matcher)),
+    (members.get(item.lineage) ?? []).some(
+      (remote) =>
+        item.matcher.contradiction(remote) === undefined && !holds(remote, item.desired, item.matcher),
+    ),
   );
   const uses = provider.uses === undefined ? undefined : superseded ? await provider.uses() : [];
   const plans = ready.map((item) => {
@@ -96,6 +108,7 @@ export async function rotate(
       inventory: ours,
       members: members.get(item.lineage) ?? [],
       uses,
+      covers: item.covers,
       options: options.plan,
     });
     return { item, plan };
@@ -213,6 +226,7 @@ function prepare(lineages: readonly RotationLineage[], template: string): Ready[
       lineage,
       desired: desiredOf(template, lineage, leaf),
       matcher: lineageMatcher(template, lineage),
+      covers: { dns: leaf.dnsNames, ip: leaf.ipAddresses },
       upload,
     };
   });
@@ -254,17 +268,36 @@ function overlapping(
   return blocked;
 }
 
-/** Superseded versions that stay because something still serves them and could not be moved. */
+/**
+ * What the reader must know about a lineage beyond its steps: superseded versions that stay
+ * because something still serves them and could not be moved; certificates whose names fit the
+ * lineage but which hold other content (left alone); and versions known by their names alone.
+ * (A move whose names could not be compared says so on its own step.)
+ */
 function attention(plan: LineagePlan, uses: readonly CertificateUse[] | undefined): string[] {
   const moving = new Set(plan.steps.flatMap((s) => (s.op === 'rebind' ? [`${s.use.id}/${s.from.id}`] : [])));
-  return plan.steps.flatMap((step) => {
+  const stuck = plan.steps.flatMap((step) => {
     if (step.op !== 'keep') return [];
     const id = step.certificate.id;
-    const stuck = (uses ?? []).some(
+    const served = (uses ?? []).some(
       (use) => use.certificateIds.includes(id) && !moving.has(`${use.id}/${id}`),
     );
-    return stuck ? [`${step.certificate.name} (${id}) is still served: ${step.reason}`] : [];
+    return served ? [`${step.certificate.name} (${id}) is still served: ${step.reason}`] : [];
   });
+  const fixes = (plan.refused ?? []).map((r) => `To move ${describeUse(r.use)}: ${r.fix}`);
+  const lookalikes = (plan.lookalikes ?? []).map(({ certificate, why }) => {
+    const users = (uses ?? []).filter((use) => use.certificateIds.includes(certificate.id));
+    const served = users.length > 0 ? `, used by ${users.map(describeUse).join(', ')}` : '';
+    return `${certificate.name} (${certificate.id}) is not a version of ${plan.desired.lineage}: ${why}. It is another certificate${served}, and is left alone (never moved, never removed); rename it, or change name-template, so that its name no longer looks like a version.`;
+  });
+  const byName = plan.byNameAlone ?? [];
+  const named =
+    byName.length === 0
+      ? []
+      : [
+          `Recognised as versions of ${plan.desired.lineage} by their names alone (the provider's listing carries no fingerprint to check a name against): ${byName.map((c) => `${c.name} (${c.id})`).join(', ')}.`,
+        ];
+  return [...stuck, ...fixes, ...lookalikes, ...named];
 }
 
 async function settleAfter(

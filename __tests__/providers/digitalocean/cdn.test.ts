@@ -23,6 +23,7 @@ describe('DigitalOcean rebind: CDN endpoints', () => {
         id: endpoint.id,
         name: 'static.example.com',
         certificateIds: [old.id],
+        hostnames: [{ hostname: 'static.example.com', certificateId: old.id }],
       });
       const moved = await h.provider.rebind!(use!, old.id, next.id);
       assert.deepEqual(moved.certificateIds, [next.id]);
@@ -103,6 +104,29 @@ describe('DigitalOcean rebind: CDN endpoints', () => {
       await h.provider.rebind!(use!, old.id, next.id);
       assert.equal(h.double.server.requestsTo('PUT', `/v2/cdn/endpoints/${endpoint.id}`).length, 1);
       assert.equal((await rejection(h.provider.rebind!(use!, 'a', 'b'))).providerCode, 'NOT_FOUND');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('a custom domain changed since the rotation looked is not moved unchecked: no PUT', async () => {
+    const h = await harness();
+    try {
+      const old = h.double.addCertificate('old');
+      const next = h.double.addCertificate('new');
+      const endpoint = h.double.addCdnEndpoint({
+        origin: ORIGIN,
+        custom_domain: 'static.example.com',
+        certificate_id: old.id,
+      });
+      const [use] = await h.provider.uses!();
+      // Someone points the endpoint at another site between the plan and the move.
+      h.double.cdn.byId.get(endpoint.id)!.custom_domain = 'shop.example.org';
+      const refused = await rejection(h.provider.rebind!(use!, old.id, next.id));
+      assert.equal(refused.providerCode, 'NOT_FOUND');
+      assert.match(refused.message, /now serves shop\.example\.org/);
+      assert.match(refused.fix ?? '', /run again/);
+      assert.deepEqual(h.double.server.requestsTo('PUT', `/v2/cdn/endpoints/${endpoint.id}`), []);
     } finally {
       await h.close();
     }

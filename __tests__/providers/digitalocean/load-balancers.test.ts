@@ -25,7 +25,7 @@ async function useOf(h: Harness, id: string): Promise<CertificateUse> {
 }
 
 describe('DigitalOcean uses', () => {
-  it('finds regional (forwarding rules), global (domains) and CDN (endpoint) uses, and marks DOKS ones', async () => {
+  it('finds regional (forwarding rules), global (domains) and CDN (endpoint) uses, with the names they serve, and marks DOKS ones', async () => {
     const h = await harness();
     try {
       const a = h.double.addCertificate('a');
@@ -61,9 +61,26 @@ describe('DigitalOcean uses', () => {
             certificateIds: [a.id],
             managedBy: 'kubernetes',
           },
-          { kind: 'global-load-balancer', id: global.id, name: 'global', certificateIds: [b.id] },
+          {
+            kind: 'global-load-balancer',
+            id: global.id,
+            name: 'global',
+            certificateIds: [b.id],
+            // What a move must keep covered: the domains, each with its certificate.
+            hostnames: [
+              { hostname: 'example.com', certificateId: b.id },
+              { hostname: 'www.example.com', certificateId: b.id },
+            ],
+          },
+          // A regional load balancer names no hostnames: it serves what its certificate holds.
           { kind: 'load-balancer', id: regional.id, name: 'regional', certificateIds: [a.id] },
-          { kind: 'cdn-endpoint', id: cdn.id, name: 'static.example.com', certificateIds: [c.id] },
+          {
+            kind: 'cdn-endpoint',
+            id: cdn.id,
+            name: 'static.example.com',
+            certificateIds: [c.id],
+            hostnames: [{ hostname: 'static.example.com', certificateId: c.id }],
+          },
         ],
       );
       assert.equal(h.double.server.requestsTo('GET', '/v2/load_balancers')[0]?.query.get('per_page'), '200');
@@ -220,6 +237,24 @@ describe('DigitalOcean rebind: load balancers', () => {
         { name: 'example.com', is_managed: true, certificate_id: next.id },
         { name: 'www.example.com', is_managed: false, certificate_id: next.id },
       ]);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('a domain added to a global load balancer since the rotation looked is not moved unchecked: no PUT', async () => {
+    const h = await harness();
+    try {
+      const old = h.double.addCertificate('old');
+      const next = h.double.addCertificate('new');
+      const lb = h.double.addLoadBalancer(globalLoadBalancer(old.id));
+      const use = await useOf(h, lb.id);
+      const stored = h.double.loadBalancers.byId.get(lb.id)!.lb as { domains: object[] };
+      stored.domains.push({ name: 'shop.example.org', is_managed: false, certificate_id: old.id });
+      const refused = await rejection(h.provider.rebind!(use, old.id, next.id));
+      assert.equal(refused.providerCode, 'NOT_FOUND');
+      assert.match(refused.message, /now serves shop\.example\.org with certificate/);
+      assert.deepEqual(h.double.server.requestsTo('PUT', `/v2/load_balancers/${lb.id}`), []);
     } finally {
       await h.close();
     }

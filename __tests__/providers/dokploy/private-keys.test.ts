@@ -97,6 +97,7 @@ describe('Dokploy provider, private keys in replies', () => {
         'name',
         'notAfter',
         'sha1',
+        'sha256',
         'state',
         'type',
       ]);

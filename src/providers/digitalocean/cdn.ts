@@ -3,6 +3,7 @@
  * with the certificate, and the current ttl: left out, the ttl is reset to 3600.
  */
 import { ProviderError } from '../errors.ts';
+import { refuseUnchecked } from '../hostnames-checked.ts';
 import type { CertificateUse } from '../provider.ts';
 import type { Api } from './api.ts';
 import type { CdnEndpoint, CdnEndpointUpdate } from './contracts.ts';
@@ -17,6 +18,9 @@ export function toUse(endpoint: CdnEndpoint): CertificateUse {
     id: endpoint.id,
     name: endpoint.custom_domain || endpoint.endpoint || endpoint.origin || endpoint.id,
     certificateIds: endpoint.certificate_id ? [endpoint.certificate_id] : [],
+    ...(endpoint.certificate_id && endpoint.custom_domain
+      ? { hostnames: [{ hostname: endpoint.custom_domain, certificateId: endpoint.certificate_id }] }
+      : {}),
   };
 }
 
@@ -43,6 +47,12 @@ export async function rebindCdnEndpoint(
   to: string,
 ): Promise<CertificateUse> {
   const current = await getCdnEndpoint(api, use.id);
+  refuseUnchecked(
+    use,
+    toUse(current).hostnames ?? [],
+    from,
+    `CDN endpoint ${toUse(current).name} (${use.id})`,
+  );
   if (current.certificate_id !== from) {
     // A retried PUT that had landed, or a run that stopped after the PUT.
     if (current.certificate_id === to) return toUse(current);

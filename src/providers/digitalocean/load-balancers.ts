@@ -6,6 +6,7 @@
  * since a global load balancer binds in the background.
  */
 import { ProviderError } from '../errors.ts';
+import { refuseUnchecked } from '../hostnames-checked.ts';
 import type { CertificateUse } from '../provider.ts';
 import type { Api } from './api.ts';
 import type { DomainUpdate, LbDomain, LoadBalancer, LoadBalancerUpdate } from './contracts.ts';
@@ -39,13 +40,24 @@ export function certificateIdsOf(lb: LoadBalancer): string[] {
 
 export function toUse(lb: LoadBalancer): CertificateUse {
   const manager = managedBy(lb);
+  const hostnames = hostnamesOf(lb);
   return {
     kind: lb.type === 'GLOBAL' ? 'global-load-balancer' : 'load-balancer',
     id: lb.id,
     name: lb.name ?? lb.id,
     certificateIds: certificateIdsOf(lb),
+    ...(hostnames.length > 0 ? { hostnames } : {}),
     ...(manager === undefined ? {} : { managedBy: manager }),
   };
+}
+
+/** A global load balancer's domains with their certificates: what a move must keep covered. */
+function hostnamesOf(lb: LoadBalancer): NonNullable<CertificateUse['hostnames']> {
+  return (lb.domains ?? []).flatMap((domain) =>
+    typeof domain.name === 'string' && domain.name !== '' && typeof domain.certificate_id === 'string'
+      ? [{ hostname: domain.name, certificateId: domain.certificate_id }]
+      : [],
+  );
 }
 
 export async function listLoadBalancers(api: Api): Promise<LoadBalancer[]> {
@@ -152,6 +164,7 @@ async function putOnce(
   for (;;) {
     const lb = await waitActive(api, use.id, left());
     refuseManaged(managedBy(lb), lb.name ?? use.name, lb.id);
+    refuseUnchecked(use, hostnamesOf(lb), from, `load balancer ${lb.name ?? use.name} (${lb.id})`);
     const ids = certificateIdsOf(lb);
     if (!ids.includes(from)) {
       // A retried PUT that had landed, or a run that stopped after the PUT.

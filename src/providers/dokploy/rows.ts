@@ -40,6 +40,7 @@ export function readRow(value: unknown, where: string): ListedCertificate {
       id,
       name: row.name,
       sha1: served?.sha1,
+      sha256: served?.sha256,
       notAfter: served?.notAfter ?? isoDate(row.expirationDate),
       dnsNames: served?.dnsNames ?? stringList(row.domains),
       createdAt: undefined,
