@@ -4,6 +4,7 @@
  * would slip through. So each secret is registered whole, line by line, and as its compact body.
  */
 
+import { SecretWindows, secretForms } from './echoes.ts';
 import { plural } from './plural.ts';
 
 export type SecretSink = (secret: string) => void;
@@ -43,12 +44,19 @@ export function maskBytes(value: Uint8Array, sink: SecretSink): void {
   if (value.length > 0) maskSecret(Buffer.from(value).toString('base64'), sink);
 }
 
+/** What stands for a reply that echoed a secret: not a piece of it is shown. */
+export const ECHO_NOTICE = 'the reply echoed part of what was sent and is not shown';
+
 /**
- * Scrubs secrets out of text that did not come from us (a provider's error message may echo a
- * request): every registered secret, line and body as `maskSecret` splits them, longest first.
+ * Keeps secrets out of text that did not come from us (a provider's error reply may echo the
+ * request). `echoes` finds any 16-character run of a registered secret however the text has
+ * escaped, wrapped, sliced or spaced it (echoes.ts); `redact` then gives up the whole text, as
+ * cutting out exactly the echoed parts is what escapes and re-wrapping defeat. `scrub` replaces
+ * the exact forms only, for data that is read and never shown (a listing that holds keys).
  */
 export class Redactor {
   private readonly parts = new Set<string>();
+  private readonly windows = new SecretWindows();
 
   add(value: string | undefined): void {
     maskSecret(value, (part) => {
@@ -56,9 +64,26 @@ export class Redactor {
       // As it appears inside JSON text (quotes, backslashes and line breaks escaped).
       this.parts.add(JSON.stringify(part).slice(1, -1));
     });
+    if (value !== undefined && value !== '') for (const form of secretForms(value)) this.windows.add(form);
   }
 
+  /** Binary secrets (a PKCS#12 file): as their base64. */
+  addBytes(value: Uint8Array): void {
+    if (value.length > 0) this.add(Buffer.from(value).toString('base64'));
+  }
+
+  /** Whether any part of a registered secret is in `text`, in any encoding `normalise` undoes. */
+  echoes(text: string): boolean {
+    return this.windows.foundIn(text);
+  }
+
+  /** `text`, or the notice in its place when it echoes a secret. */
   redact(text: string): string {
+    return this.echoes(text) ? ECHO_NOTICE : this.scrub(text);
+  }
+
+  /** Every exact form of a registered secret replaced by `***`: the rest of the text kept. */
+  scrub(text: string): string {
     let out = text;
     for (const part of [...this.parts].sort((a, b) => b.length - a.length)) out = out.split(part).join('***');
     return out;

@@ -10,7 +10,7 @@
  * other 4xx or 500 is retried: those come back to the caller to map.
  */
 import { Agent, type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
-import type { Redactor } from '../secrets.ts';
+import { ECHO_NOTICE, type Redactor } from '../secrets.ts';
 import { USER_AGENT } from '../version.ts';
 import { type Clock, realClock } from './clock.ts';
 import { ProviderError } from './errors.ts';
@@ -93,8 +93,13 @@ export interface HttpResponse {
   headers: Record<string, string>;
   /** Parsed JSON, or undefined for an empty or non-JSON body. */
   body: unknown;
-  /** The raw text, redacted. */
+  /** The raw text, redacted: the notice alone when the reply echoed part of a secret. */
   text: string;
+  /**
+   * The reply echoed part of a secret that was sent (a key, the token). An error reply that did
+   * has no body either: no field of it is quoted, whatever escaping hid the echo.
+   */
+  echoed?: boolean;
 }
 
 /** Network errors where the request cannot have reached the server. */
@@ -195,13 +200,25 @@ export class HttpClient {
         headersTimeout: this.timeouts.headersMs,
         bodyTimeout: this.timeouts.bodyMs,
       });
-      const text = this.options.redactor.redact(await res.body.text());
+      const raw = await res.body.text();
+      const echoed = this.options.redactor.echoes(raw);
+      const scrubbed = this.options.redactor.scrub(raw);
+      const text = echoed ? ECHO_NOTICE : scrubbed;
+      // A success is data the caller reads (a listing holds keys: scrubbed); an error is text to quote.
+      const success = res.statusCode >= 200 && res.statusCode < 300;
+      const parsed = echoed && !success ? undefined : parseJson(scrubbed);
       const responseHeaders = flatHeaders(res.headers);
       this.options.limiter?.observe(responseHeaders);
       this.options.debug?.(`${req.method} ${req.path} → ${res.statusCode} (${this.clock.now() - sentAt} ms)`);
       return {
         kind: 'response',
-        response: { status: res.statusCode, headers: responseHeaders, body: parseJson(text), text },
+        response: {
+          status: res.statusCode,
+          headers: responseHeaders,
+          body: parsed,
+          text,
+          ...(echoed ? { echoed } : {}),
+        },
       };
     } catch (thrown) {
       const code = networkCode(thrown);

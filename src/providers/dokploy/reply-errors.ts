@@ -13,6 +13,7 @@ import { ProviderError } from '../errors.ts';
 import { DEFAULT_TOKEN_HELP } from '../provider.ts';
 import { keyFix } from './permissions.ts';
 import type { DocsErrorBody, TrpcErrorBody } from './contracts.ts';
+import { quoteReply as quote } from '../reply-text.ts';
 
 /** For a refusal when the run did not say what it needs: everything apply does, worded for the action. */
 export const AUTH_FIX = keyFix(DEFAULT_TOKEN_HELP);
@@ -26,7 +27,7 @@ export interface ServerSays {
 export function replyError(res: HttpResponse, what: string, authFix = AUTH_FIX): ProviderError {
   const said = serverSays(res.body);
   const { status } = res;
-  const detail = describeReply(status, said, res.body === undefined && res.text.trim() !== '');
+  const detail = describeReply(status, said, res.body === undefined && res.text.trim() !== '', res.echoed);
   if (status === 401 || status === 403) {
     return new ProviderError(
       'AUTH',
@@ -71,10 +72,11 @@ export function serverSays(body: unknown): ServerSays {
 }
 
 /** `401 UNAUTHORIZED, "You are not allowed to delete this certificate"`. */
-function describeReply(status: number, said: ServerSays, notJson: boolean): string {
+function describeReply(status: number, said: ServerSays, notJson: boolean, echoed = false): string {
   let text = String(status);
   if (said.code !== undefined && said.code !== said.message) text += ` ${said.code}`;
   if (said.message !== undefined) text += `, "${said.message}"`;
+  else if (echoed) text += ' with a reply that echoed part of what was sent (not shown)';
   else if (notJson) text += ' with a reply that is not JSON';
   return text;
 }
@@ -116,20 +118,4 @@ function zodIssues(value: unknown): string[] {
     }
   }
   return out.slice(0, 10);
-}
-
-const PEM_BLOCK = /-----BEGIN [^-]*-----[\s\S]*?(-----END [^-]*-----|$)/g;
-/**
- * Base64 long enough to be part of a key (a PEM line is 64), with the lines that follow it
- * (real or escaped line breaks), so a key's short last line goes too.
- */
-const BASE64_RUN = /[A-Za-z0-9+/=]{40,}(?:(?:\r|\n|\\r|\\n)+[A-Za-z0-9+/=]+)*/g;
-const MAX_QUOTE = 200;
-
-/** A string from the server, fit to be part of a message. */
-function quote(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const text = value.replace(PEM_BLOCK, '[PEM]').replace(BASE64_RUN, '[…]').replace(/\s+/g, ' ').trim();
-  if (text === '') return undefined;
-  return text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE - 1)}…` : text;
 }
