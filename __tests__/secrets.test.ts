@@ -151,7 +151,10 @@ describe('looksSecret and quotable', () => {
     const base64 = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7'.repeat(2);
     for (const secret of [pemLike, base64, 'line one\nline two', 'x'.repeat(401)]) {
       assert.equal(looksSecret(secret), true);
-      assert.match(quotable(secret), /^<\d+ characters that look like a key or certificate, not shown>$/);
+      assert.match(
+        quotable(secret),
+        /^<\d+ characters that look like a key, certificate or token, not shown>$/,
+      );
     }
   });
 });

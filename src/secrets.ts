@@ -91,17 +91,56 @@ export class Redactor {
 }
 
 /**
+ * Prefixes of the tokens this action is given or may be mistaken for: DigitalOcean's personal,
+ * OAuth and refresh tokens, GitHub's. A value that starts with one is never quoted back.
+ */
+const TOKEN = /(?:^|[^A-Za-z0-9])(?:do[por]_v1_|gh[pousr]_|github_pat_)[A-Za-z0-9_]{16,}/;
+
+/**
  * Whether text given where a short value belongs (a path, an option) looks like secret material:
- * several lines, a PEM marker, or a long run of base64. Such text is never quoted back: a key
- * pasted into private-key-file would otherwise be printed whole in the "no such file" error.
+ * several lines, a PEM marker, a long run of base64 or hex, a known token. Such text is never
+ * quoted back: a key pasted into private-key-file would otherwise be printed whole in the "no
+ * such file" error, a token pasted into name in "Invalid name".
  */
 export function looksSecret(text: string): boolean {
-  return /[\r\n]|-----BEGIN|-----END/.test(text) || /[A-Za-z0-9+/=_-]{48,}/.test(text) || text.length > 400;
+  return (
+    /[\r\n]|-----BEGIN|-----END/.test(text) ||
+    /[A-Za-z0-9+/=_-]{48,}/.test(text) ||
+    looksLikeToken(text) ||
+    text.length > 400
+  );
+}
+
+/**
+ * Whether a value that may be a short identifier (a name, a server id, a variable name) holds a
+ * token: a known prefix, a long hex run, or a long run mixing capitals, small letters and digits
+ * the way random base64 does. Narrower than `looksSecret`: a long lowercase name is not refused.
+ */
+export function looksLikeToken(text: string): boolean {
+  if (TOKEN.test(text) || /[0-9a-fA-F]{32,}/.test(text)) return true;
+  for (const [run] of text.matchAll(/[A-Za-z0-9+/=_-]{32,}/g)) {
+    if (/[A-Z]/.test(run) && /[a-z]/.test(run) && /[0-9]/.test(run)) return true;
+  }
+  return false;
 }
 
 /** Text to quote in a message: as given, or a description when it looks like secret material. */
 export function quotable(text: string): string {
   return looksSecret(text)
-    ? `<${plural(text.length, 'character')} that look like a key or certificate, not shown>`
+    ? `<${plural(text.length, 'character')} that look like a key, certificate or token, not shown>`
     : text;
+}
+
+/** The longest value a message quotes: a setting's value is a word or a path, not a paragraph. */
+export const MAX_QUOTED = 64;
+
+/**
+ * A value the user gave, quoted for a message about it: in quotes and cut at `MAX_QUOTED`
+ * characters, or described when it looks like a key or token. Every message that quotes a
+ * setting's value goes through here.
+ */
+export function quoteValue(text: string): string {
+  if (looksSecret(text)) return quotable(text);
+  if (text.length <= MAX_QUOTED) return `'${text}'`;
+  return `'${text.slice(0, MAX_QUOTED - 1)}…' (${plural(text.length, 'character')})`;
 }
