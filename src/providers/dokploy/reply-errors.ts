@@ -36,7 +36,11 @@ export function replyError(res: HttpResponse, what: string, authFix = AUTH_FIX):
     );
   }
   if (status === 400 || status === 413 || status === 422) {
-    const why = said.issues.length > 0 ? said.issues.join('; ') : (said.message ?? 'no reason given');
+    const why =
+      said.issues.length > 0
+        ? said.issues.join('; ')
+        : (said.message ??
+          (res.echoed ? 'the reply echoed part of what was sent (not shown)' : 'no reason given'));
     return new ProviderError('BAD_REQUEST', `Dokploy rejected ${what} with ${status}: ${why}.`, {
       status,
       fix: 'Correct the value the message names; if it is one the action fills in itself, report this message as a bug.',
