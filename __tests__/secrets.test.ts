@@ -158,3 +158,33 @@ describe('looksSecret and quotable', () => {
     }
   });
 });
+
+describe('quoteValue and looksLikeToken', () => {
+  it('quotes ordinary values, cuts long ones at 64 characters, and describes keys and tokens', async () => {
+    const { quoteValue, looksLikeToken } = await import('../src/secrets.ts');
+    assert.equal(quoteValue('sideways'), "'sideways'");
+    const long = 'word '.repeat(20).trim();
+    assert.equal(quoteValue(long), `'${long.slice(0, 63)}…' (${long.length} characters)`);
+    for (const token of [
+      `dop_v1_${'ab12'.repeat(16)}`,
+      `ghs_${'aB3'.repeat(12)}`,
+      `github_pat_${'aB3_'.repeat(10)}`,
+      'f'.repeat(40),
+      'Zx9'.repeat(11),
+    ]) {
+      assert.equal(looksLikeToken(token), true, token);
+      assert.match(
+        quoteValue(token),
+        /^<\d+ characters that look like a key, certificate or token, not shown>$/,
+      );
+    }
+    // Long names, paths, and identifiers are not tokens.
+    for (const text of [
+      'x'.repeat(63),
+      'my-very-long-certificate-name-for-example-com',
+      'Xb3k_9aQ-LmN0pR2sT4uV',
+    ]) {
+      assert.equal(looksLikeToken(text), false, text);
+    }
+  });
+});
