@@ -188,3 +188,15 @@ describe('quoteValue and looksLikeToken', () => {
     }
   });
 });
+
+describe('looksSecret: paths stay quotable', () => {
+  it('a path with a temporary folder or mixed-case parts is not taken for a token', async () => {
+    const { looksSecret } = await import('../src/secrets.ts');
+    for (const path of [
+      '/tmp/cert-rotate-canary-aB3xY9/nope.pem',
+      '/srv/MyRepo2/certs/Site2024/fullchain.pem',
+    ]) {
+      assert.equal(looksSecret(path), false, path);
+    }
+  });
+});

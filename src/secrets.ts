@@ -113,12 +113,13 @@ export function looksSecret(text: string): boolean {
 
 /**
  * Whether a value that may be a short identifier (a name, a server id, a variable name) holds a
- * token: a known prefix, a long hex run, or a long run mixing capitals, small letters and digits
- * the way random base64 does. Narrower than `looksSecret`: a long lowercase name is not refused.
+ * token: a known prefix, a long hex run, or a long run of letters and digits mixing capitals,
+ * small letters and digits the way random base64 does. Narrower than `looksSecret`: a long
+ * lowercase name is not refused, nor a path whose parts are short (a temporary folder's suffix).
  */
 export function looksLikeToken(text: string): boolean {
   if (TOKEN.test(text) || /[0-9a-fA-F]{32,}/.test(text)) return true;
-  for (const [run] of text.matchAll(/[A-Za-z0-9+/=_-]{32,}/g)) {
+  for (const [run] of text.matchAll(/[A-Za-z0-9]{24,}/g)) {
     if (/[A-Z]/.test(run) && /[a-z]/.test(run) && /[0-9]/.test(run)) return true;
   }
   return false;
