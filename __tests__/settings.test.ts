@@ -303,3 +303,77 @@ describe('pull requests, inventory and GitHub settings', () => {
     rejects(() => validate({ certificate: PEM, 'comment-on-pr': 'no' }), /Invalid comment-on-pr 'no'/);
   });
 });
+
+describe('a value that looks like a key or a token is described, never quoted', () => {
+  const base: RawInputs = {
+    mode: 'plan',
+    provider: 'dokploy',
+    'api-url': 'https://dokploy.example.test',
+    'api-token': 'k',
+    name: 'app',
+    certificate: 'x',
+  };
+  const key = `${'-'.repeat(5)}BEGIN PRIVATE KEY${'-'.repeat(5)}\nMIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQC7\n${'-'.repeat(5)}END PRIVATE KEY${'-'.repeat(5)}\n`;
+  const token = `ghs_${'aB3'.repeat(12)}`;
+  const hexToken = `dokploy_${'0123456789abcdef'.repeat(3)}`;
+
+  for (const input of [
+    'name',
+    'name-template',
+    'concurrency',
+    'warn-days',
+    'fail-days',
+    'timeout-seconds',
+    'repair-chain',
+    'mode',
+    'provider',
+    'domains',
+    'server-id',
+    'keep-superseded',
+    'inventory',
+  ] as const) {
+    it(input, () => {
+      for (const secret of [key, token, hexToken]) {
+        assert.throws(
+          () => parseSettings({ ...base, [input]: secret }),
+          (error: unknown) => {
+            assert.ok(error instanceof InputError, String(error));
+            const text = `${error.message}\n${error.fix ?? ''}`;
+            assert.ok(!text.includes(secret.trim().slice(0, 16)), `${input}: ${text}`);
+            assert.ok(!text.includes('MIIEvgIBADANBgkq') && !text.includes('aB3aB3aB3aB3aB3a'), text);
+            assert.ok(!text.includes('0123456789abcdef'), text);
+            assert.match(text, /characters that look like a key, certificate or token, not shown/);
+            return true;
+          },
+          `${input}: ${secret.slice(0, 8)}`,
+        );
+      }
+    });
+  }
+
+  it('a name or server id that fits the pattern but is a token is refused', () => {
+    assert.throws(() => parseSettings({ ...base, name: token }), /Invalid name <40 characters/);
+    assert.throws(
+      () => parseSettings({ ...base, 'server-id': hexToken }),
+      /Invalid server-id <56 characters/,
+    );
+    // Ordinary values are still accepted, and quoted when wrong.
+    assert.equal(
+      parseSettings({ ...base, 'server-id': 'Xb3k_9aQ-LmN0pR2sT4uV' }).rotation?.provider.serverId,
+      'Xb3k_9aQ-LmN0pR2sT4uV',
+    );
+    assert.equal(parseSettings({ ...base, name: 'x'.repeat(63) }).certificates.kind, 'inputs');
+    assert.throws(() => parseSettings({ ...base, 'server-id': 'srv 1' }), /Invalid server-id 'srv 1'/);
+  });
+
+  it('no value is quoted at more than 64 characters', () => {
+    const long = `${'word '.repeat(30)}end`;
+    assert.throws(
+      () => parseSettings({ ...base, mode: long }),
+      (error: unknown) =>
+        error instanceof InputError &&
+        error.message.includes(`'${long.trim().slice(0, 63)}…' (${long.trim().length} characters)`) &&
+        !error.message.includes('end'),
+    );
+  });
+});

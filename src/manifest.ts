@@ -27,6 +27,7 @@ import {
 import type { Role } from './certs/decode.ts';
 import { CertRotateError, InputError, messageWithFix } from './errors.ts';
 import { checkLineageName } from './rotation/names.ts';
+import { looksLikeToken, quoteValue } from './secrets.ts';
 import { parseDomains } from './settings.ts';
 
 /** Where one part's bytes come from. `line` is the manifest line that names it. */
@@ -272,7 +273,13 @@ function readSource(
     return undefined;
   }
   if (env !== undefined) {
-    if (!isScalar(env) || typeof env.value !== 'string' || !ENV_NAME.test(env.value)) {
+    // A token is a valid variable name: refused too, or "not set" would print it.
+    if (
+      !isScalar(env) ||
+      typeof env.value !== 'string' ||
+      !ENV_NAME.test(env.value) ||
+      looksLikeToken(env.value)
+    ) {
       report(
         env,
         `${at}.env`,
@@ -305,7 +312,7 @@ function checkKeys(map: YAMLMap, allowed: readonly string[], where: string, repo
     report(
       pair.key as Node,
       where,
-      `unknown key '${key ?? '?'}'${near ? ` (did you mean '${near}'?)` : ''}. Expected: ${allowed.join(', ')}.`,
+      `unknown key ${quoteValue(key ?? '?')}${near ? ` (did you mean '${near}'?)` : ''}. Expected: ${allowed.join(', ')}.`,
     );
   }
 }

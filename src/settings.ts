@@ -15,6 +15,7 @@ import type { ProviderKind, TokenHelp } from './providers/provider.ts';
 import { checkLineageName, checkTemplate, DEFAULT_NAME_TEMPLATE } from './rotation/names.ts';
 import type { PlanOptions } from './rotation/plan.ts';
 import { InputError } from './errors.ts';
+import { looksLikeToken, quoteValue } from './secrets.ts';
 import { ACTION_WORDS, type Vocabulary } from './vocabulary.ts';
 
 export type Mode = (typeof MODES)[number];
@@ -126,7 +127,7 @@ export function parseSettings(raw: RawInputs, place: RunPlace = {}): Settings {
   const { name: named } = words;
   let mode = (get(Inputs.Mode) ?? 'apply').trim().toLowerCase();
   if (!(MODES as readonly string[]).includes(mode)) {
-    throw new InputError(`Invalid mode '${mode}'. Expected one of: ${MODES.join(', ')}.`);
+    throw new InputError(`Invalid mode ${quoteValue(mode)}. Expected one of: ${MODES.join(', ')}.`);
   }
   if (place.pullRequest && mode === 'apply') {
     // A pull request is a proposal: its certificates are checked and planned, never uploaded.
@@ -279,7 +280,7 @@ function parseRotation(
   }
   if (!(PROVIDERS as readonly string[]).includes(kind)) {
     throw new InputError(
-      `Invalid ${named(Inputs.Provider)} '${kind}'. Expected one of: ${PROVIDERS.join(', ')}.`,
+      `Invalid ${named(Inputs.Provider)} ${quoteValue(kind)}. Expected one of: ${PROVIDERS.join(', ')}.`,
     );
   }
   // Plan only reads: a token for it needs (and a refusal asks for) the read permissions alone.
@@ -301,7 +302,7 @@ function parseRotation(
       'Set it to the dashboard address, e.g. https://dokploy.example.com.',
     );
   }
-  const serverId = get(Inputs.ServerId)?.trim();
+  const serverId = checkServerId(get(Inputs.ServerId)?.trim(), named(Inputs.ServerId));
   const reloadTraefik = parseBoolean(get(Inputs.ReloadTraefik), named(Inputs.ReloadTraefik), false);
   if (kind !== 'dokploy' && (serverId !== undefined || reloadTraefik)) {
     throw new InputError(
@@ -345,6 +346,20 @@ function parseRotation(
   };
 }
 
+/**
+ * Dokploy's server ids are short identifiers (nanoid). Anything else is refused before it is
+ * sent, where the server could echo it back: a key or token pasted here would be.
+ */
+function checkServerId(value: string | undefined, name: string): string | undefined {
+  if (value === undefined || (SERVER_ID.test(value) && !looksLikeToken(value))) return value;
+  throw new InputError(
+    `Invalid ${name} ${quoteValue(value)}. Expected the id of a Dokploy server (letters, digits, '_' and '-').`,
+    'Copy it from the server in the Dokploy dashboard, or leave it empty for the Dokploy host itself.',
+  );
+}
+
+const SERVER_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 function parseInteger(
   value: string | undefined,
   name: string,
@@ -355,7 +370,7 @@ function parseInteger(
   const number = Number(text);
   if (!/^\d{1,6}$/.test(text) || number < bounds.min || number > bounds.max) {
     throw new InputError(
-      `Invalid ${name} '${text}'. Expected a whole number from ${bounds.min} to ${bounds.max}.`,
+      `Invalid ${name} ${quoteValue(text)}. Expected a whole number from ${bounds.min} to ${bounds.max}.`,
     );
   }
   return number;
@@ -365,7 +380,9 @@ function parseDays(value: string | undefined, name: string, fallback: number): n
   if (value === undefined) return fallback;
   const text = value.trim();
   if (!/^\d{1,5}$/.test(text)) {
-    throw new InputError(`Invalid ${name} '${text}'. Expected a whole number of days, e.g. ${fallback}.`);
+    throw new InputError(
+      `Invalid ${name} ${quoteValue(text)}. Expected a whole number of days, e.g. ${fallback}.`,
+    );
   }
   return Number(text);
 }
@@ -376,7 +393,7 @@ export function parseBoolean(value: string | undefined, name: string, fallback: 
   const text = value.trim();
   if (['true', 'True', 'TRUE'].includes(text)) return true;
   if (['false', 'False', 'FALSE'].includes(text)) return false;
-  throw new InputError(`Invalid ${name} '${text}'. Expected true or false.`);
+  throw new InputError(`Invalid ${name} ${quoteValue(text)}. Expected true or false.`);
 }
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
@@ -390,7 +407,9 @@ export function parseDomains(value: string | undefined, name: string = Inputs.Do
     if (domain === '') continue;
     if (/^[a-z][a-z0-9+.-]*:\/\//.test(domain) || domain.includes('/')) {
       const bare = domain.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').split('/')[0];
-      throw new InputError(`Invalid domain '${item}' in ${name}: it is a URL. Give the host name '${bare}'.`);
+      throw new InputError(
+        `Invalid domain ${quoteValue(item)} in ${name}: it is a URL. Give the host name ${quoteValue(bare ?? '')}.`,
+      );
     }
     const host = domain.startsWith('*.') ? domain.slice(2) : domain;
     const ascii = isIP(host) === 0 ? domainToASCII(host) : '';
@@ -399,7 +418,7 @@ export function parseDomains(value: string | undefined, name: string = Inputs.Do
       (ascii !== '' && ascii.split('.').every((label) => LABEL.test(label)));
     if (!valid) {
       throw new InputError(
-        `Invalid domain '${item}' in ${name}. Expected host names such as example.com or *.example.com, or IP addresses.`,
+        `Invalid domain ${quoteValue(item)} in ${name}. Expected host names such as example.com or *.example.com, or IP addresses.`,
       );
     }
     if (!out.includes(domain)) out.push(domain);

@@ -26,6 +26,7 @@ import { parseSettings, type RawInputs } from '../../src/settings.ts';
 import { ALL_SCOPES, DigitalOceanDouble } from '../../test/doubles/digitalocean.ts';
 import { DokployDouble } from '../../test/doubles/dokploy.ts';
 import { DEFAULT_LOGIN, GitHubDouble } from '../../test/doubles/github.ts';
+import { ECHO_FORMS, echoFault } from '../../test/doubles/echo-forms.ts';
 import type { FaultRule } from '../../test/doubles/loopback.ts';
 import { pemBegin, pemEnd } from '../../test/support/pem-markers.ts';
 import { type Issued, Pki } from '../../test/support/pki.ts';
@@ -727,6 +728,240 @@ describe('dist/index.js on the Dokploy double (the listing returns private keys)
 });
 
 // ---------------------------------------------------------------------------------------------
+// Hostile providers: error replies that echo the request, in every form seen (test/doubles/echo-forms.ts)
+// ---------------------------------------------------------------------------------------------
+
+/** Where each provider's error replies echo: a create (key and token) and a listing (the token). */
+const ECHO_PATHS = {
+  digitalocean: [
+    { what: 'create', method: 'POST', path: '/v2/certificates', status: 422 },
+    { what: 'listing', method: 'GET', path: '/v2/certificates', status: 500 },
+  ],
+  dokploy: [
+    { what: 'create', method: 'POST', path: '/api/certificates.create', status: 400 },
+    { what: 'listing', method: 'GET', path: '/api/certificates.all', status: 401 },
+  ],
+} as const;
+
+/** The notice that stands for an echoing reply: the error path was reached and said so. */
+const ECHO_SHOWN = /echoed part of what was sent/;
+
+describe('hostile providers echo the request in every form: dist/index.js and dist/cli/index.js', () => {
+  before(resetDigitalOcean);
+  after(resetDigitalOcean);
+
+  for (const form of ECHO_FORMS) {
+    for (const echo of ECHO_PATHS.digitalocean) {
+      it(`DigitalOcean ${echo.what} ${echo.status}, ${form.name}`, async () => {
+        for (const entry of ['action', 'command'] as const) {
+          resetDigitalOcean();
+          digitalocean.server.inject({
+            method: echo.method,
+            path: echo.path,
+            times: Number.POSITIVE_INFINITY,
+            fault: echoFault(form, echo.status),
+          });
+          const before = digitalocean.server.requests.length;
+          const label = `${entry}, DigitalOcean ${echo.what}, ${form.name}`;
+          const result =
+            entry === 'action'
+              ? await action(label, doInputs())
+              : await cli(
+                  label,
+                  [
+                    'apply',
+                    '--provider',
+                    'digitalocean',
+                    '--api-url',
+                    digitalocean.url,
+                    '--name',
+                    'app',
+                  ].concat(['--cert', 'fullchain.pem', '--key', 'privkey.pem']),
+                  { CERT_ROTATE_API_TOKEN: m.doToken },
+                );
+          const served = digitalocean.server.requests.slice(before).filter((r) => r.fault === 'echo');
+          assert.ok(served.length > 0, `${label}: the echo was served`);
+          assert.equal(result.code, 1, `${label}: ${result.stdout}${result.stderr}`);
+          assert.match(result.stdout + result.stderr, ECHO_SHOWN, label);
+        }
+      });
+    }
+    for (const echo of ECHO_PATHS.dokploy) {
+      it(`Dokploy ${echo.what} ${echo.status}, ${form.name}`, async () => {
+        const double = await startDokploy();
+        try {
+          for (const entry of ['action', 'command'] as const) {
+            double.server.clearFaults();
+            double.inject({
+              path: echo.path,
+              times: Number.POSITIVE_INFINITY,
+              fault: echoFault(form, echo.status),
+            });
+            const before = double.requests.length;
+            const label = `${entry}, Dokploy ${echo.what}, ${form.name}`;
+            const result =
+              entry === 'action'
+                ? await action(label, {
+                    provider: 'dokploy',
+                    'api-url': double.url,
+                    'api-token': m.dokployKey,
+                    name: 'app',
+                    certificate: fullchain(),
+                    'private-key': m.leaf.keyPem,
+                    'github-token': m.githubToken,
+                  })
+                : await cli(
+                    label,
+                    ['apply', '--provider', 'dokploy', '--api-url', double.url, '--name', 'app'].concat([
+                      '--cert',
+                      'fullchain.pem',
+                      '--key',
+                      'privkey.pem',
+                    ]),
+                    { CERT_ROTATE_API_TOKEN: m.dokployKey },
+                  );
+            const served = double.requests.slice(before).filter((r) => r.fault === 'echo');
+            assert.ok(served.length > 0, `${label}: the echo was served`);
+            assert.equal(result.code, 1, `${label}: ${result.stdout}${result.stderr}`);
+            assert.match(result.stdout + result.stderr, ECHO_SHOWN, label);
+            assertProvidersNeverSawGitHubToken(label, [double.server]);
+          }
+        } finally {
+          await double.close();
+        }
+      });
+    }
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Secrets pasted where a setting belongs: every error about a setting describes them, never quotes
+// ---------------------------------------------------------------------------------------------
+
+/** Every input that is not a secret and whose value an error may name. */
+const SETTINGS = [
+  'name',
+  'name-template',
+  'concurrency',
+  'warn-days',
+  'fail-days',
+  'timeout-seconds',
+  'repair-chain',
+  'mode',
+  'provider',
+  'api-url',
+  'domains',
+  'server-id',
+] as const;
+
+/** A key (as PEM and as its bare body) and every token, as someone might paste them. */
+const pastedSecrets = (): [string, string][] => [
+  ['the key', m.leaf.keyPem],
+  ['the key body', pemBody(m.leaf.keyPem)],
+  ['the DigitalOcean token', m.doToken],
+  ['the Dokploy key', m.dokployKey],
+  ['the GitHub token', m.githubToken],
+];
+
+/** A manifest whose fields hold the key and the tokens where names, domains and variable names belong. */
+function pastedManifest(): string {
+  const indent = (text: string, by: string) =>
+    text
+      .trim()
+      .split('\n')
+      .map((line) => `${by}${line}`)
+      .join('\n');
+  return `version: ${m.doToken}
+certificates:
+  - name: ${m.githubToken}
+    domains: [${m.dokployKey}]
+    certificate: { env: ${m.dokployKey} }
+    private-key: { env: ${m.githubToken} }
+    key-passphrase: { env: ${m.dokployKey} }
+    pkcs12-password: { env: ${m.githubToken} }
+    ${m.doToken}: x
+  - name: |
+${indent(m.leaf.keyPem, '      ')}
+    domains: |
+${indent(m.leaf.keyPem, '      ')}
+    certificate: { file: certs/fullchain.pem }
+    private-key: { file: certs/privkey.pem }
+  - name: ${m.dokployKey}
+    domains: ${pemBody(m.leaf.keyPem)}
+    pkcs12: { env: ${pemBody(m.leaf.keyPem)
+      .slice(0, 60)
+      .replace(/[^A-Za-z0-9]/g, '_')} }
+${pemBody(m.leaf.keyPem).slice(100, 164)}: x
+`;
+}
+
+/** The same with every part's file path a secret: refused where the files are read. */
+function pastedPaths(): string {
+  return `certificates:
+  - name: app
+    certificate: { file: ${m.githubToken} }
+    private-key: { file: ${JSON.stringify(m.leaf.keyPem)} }
+    pkcs12-password: { file: ${m.doToken} }
+`;
+}
+
+describe('a key or a token pasted into a setting: dist/index.js and dist/cli/index.js', () => {
+  before(async () => {
+    await writeFile(join(workspace, 'pasted.yml'), pastedManifest());
+    await writeFile(join(workspace, 'pasted-paths.yml'), pastedPaths());
+  });
+
+  for (const [i, input] of SETTINGS.entries()) {
+    it(input, async () => {
+      const tokens = [m.doToken, m.dokployKey, m.githubToken];
+      const token = tokens[i % tokens.length]!;
+      for (const secret of [m.leaf.keyPem, token]) {
+        const provider = input === 'server-id' ? { provider: 'dokploy' } : {};
+        const result = await action(
+          `${input} pasted`,
+          doInputs({ mode: 'plan', ...provider, [input]: secret }),
+        );
+        assert.equal(result.code, 1, `${input}: ${result.stdout}`);
+        assert.match(result.stdout, /^::error::/m);
+      }
+      // The command: the value from its variable (flags win, so the flag is left out), or as the subcommand.
+      const secret = i % 2 === 0 ? m.leaf.keyPem : token;
+      const flags: Record<string, string> = {
+        provider: 'digitalocean',
+        'api-url': digitalocean.url,
+        name: 'app',
+      };
+      delete flags[input];
+      const args = [
+        input === 'mode' ? secret : 'plan',
+        ...Object.entries(flags).flatMap(([flag, value]) => [`--${flag}`, value]),
+        '--cert',
+        'fullchain.pem',
+        '--key',
+        'privkey.pem',
+      ];
+      const variable = `CERT_ROTATE_${input.toUpperCase().replace(/-/g, '_')}`;
+      const result = await cli(`cli ${input} pasted`, args, {
+        CERT_ROTATE_API_TOKEN: m.doToken,
+        ...(input === 'mode' ? {} : { [variable]: secret }),
+      });
+      assert.notEqual(result.code, 0, `cli ${input}: ${result.stdout}${result.stderr}`);
+      assert.match(result.stderr, /^cert-rotate: /m);
+    });
+  }
+
+  it("the manifest's fields and paths", async () => {
+    for (const file of ['pasted.yml', 'pasted-paths.yml']) {
+      const result = await action(`manifest ${file}`, { mode: 'validate', manifest: file });
+      assert.equal(result.code, 1, result.stdout);
+      assert.match(result.stdout, /^::error::/m);
+      const command = await cli(`cli manifest ${file}`, ['validate', '--manifest', file]);
+      assert.notEqual(command.code, 0, command.stderr);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
 // The built action: pull request comment, expiry issue
 // ---------------------------------------------------------------------------------------------
 
@@ -1180,6 +1415,87 @@ describe('in process: errors thrown by parseSettings and run()', () => {
     ];
     for (const [raw, expected] of refusals) {
       await throws(`parseSettings ${expected}`, () => parseSettings(raw), expected);
+    }
+  });
+
+  it('parseSettings and run(): a key or a token in each setting is refused and never quoted', async () => {
+    for (const input of SETTINGS) {
+      for (const [what, secret] of pastedSecrets()) {
+        const raw = rawFor({
+          mode: 'plan',
+          provider: input === 'server-id' ? 'dokploy' : 'digitalocean',
+          'api-url': digitalocean.url,
+          name: 'app',
+          [input]: secret,
+        });
+        await throws(`${what} in ${input}`, () => run(parseSettings(raw), deps()), /./);
+      }
+    }
+  });
+
+  it("run(): a key or a token in a manifest's fields and paths", async () => {
+    await writeFile(join(workspace, 'pasted.yml'), pastedManifest());
+    await writeFile(join(workspace, 'pasted-paths.yml'), pastedPaths());
+    for (const file of ['pasted.yml', 'pasted-paths.yml']) {
+      await throws(
+        `manifest ${file}`,
+        () => run(parseSettings({ mode: 'validate', manifest: file }), deps()),
+        /manifest|looks like|not a file path/,
+      );
+    }
+  });
+
+  it('run(): DigitalOcean and Dokploy replies that echo the request, in every form', async () => {
+    const settings = parseSettings({
+      mode: 'apply',
+      provider: 'digitalocean',
+      'api-url': digitalocean.url,
+      'api-token': m.doToken,
+      name: 'app',
+      certificate: fullchain(),
+      'private-key': m.leaf.keyPem,
+    });
+    const double = await startDokploy();
+    try {
+      for (const form of ECHO_FORMS) {
+        for (const echo of ECHO_PATHS.digitalocean) {
+          resetDigitalOcean();
+          digitalocean.server.inject({
+            method: echo.method,
+            path: echo.path,
+            times: Number.POSITIVE_INFINITY,
+            fault: echoFault(form, echo.status),
+          });
+          await throws(
+            `DigitalOcean ${echo.what}, ${form.name}`,
+            async () => {
+              const { report } = await run(settings, deps());
+              // A create that fails is reported, not thrown: the report is what is printed then.
+              throw new CertRotateError('PROVIDER_REPORT', JSON.stringify(report));
+            },
+            ECHO_SHOWN,
+          );
+        }
+        for (const echo of ECHO_PATHS.dokploy) {
+          double.server.clearFaults();
+          double.inject({
+            path: echo.path,
+            times: Number.POSITIVE_INFINITY,
+            fault: echoFault(form, echo.status),
+          });
+          await throws(
+            `Dokploy ${echo.what}, ${form.name}`,
+            async () => {
+              const { report } = await run(dokployApply(double.url), deps());
+              throw new CertRotateError('PROVIDER_REPORT', JSON.stringify(report));
+            },
+            ECHO_SHOWN,
+          );
+        }
+      }
+    } finally {
+      resetDigitalOcean();
+      await double.close();
     }
   });
 

@@ -35,7 +35,8 @@ describe('createProvider', () => {
       assert.equal(provider.kind, 'dokploy');
       assert.deepEqual(await provider.list(), []);
       assert.equal(provider.rebind, undefined, 'Dokploy serves by SNI: nothing to rebind');
-      assert.equal(redactor.redact(`key ${apiKey}`), 'key ***');
+      assert.equal(redactor.scrub(`key ${apiKey}`), 'key ***');
+      assert.equal(redactor.echoes(`key ${apiKey}`), true);
     } finally {
       await double.close();
     }

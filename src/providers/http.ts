@@ -10,7 +10,7 @@
  * other 4xx or 500 is retried: those come back to the caller to map.
  */
 import { Agent, type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
-import type { Redactor } from '../secrets.ts';
+import { ECHO_NOTICE, looksSecret, quotable, quoteValue, type Redactor } from '../secrets.ts';
 import { USER_AGENT } from '../version.ts';
 import { type Clock, realClock } from './clock.ts';
 import { ProviderError } from './errors.ts';
@@ -93,8 +93,13 @@ export interface HttpResponse {
   headers: Record<string, string>;
   /** Parsed JSON, or undefined for an empty or non-JSON body. */
   body: unknown;
-  /** The raw text, redacted. */
+  /** The raw text, redacted: the notice alone when the reply echoed part of a secret. */
   text: string;
+  /**
+   * The reply echoed part of a secret that was sent (a key, the token). An error reply that did
+   * has no body either: no field of it is quoted, whatever escaping hid the echo.
+   */
+  echoed?: boolean;
 }
 
 /** Network errors where the request cannot have reached the server. */
@@ -195,13 +200,25 @@ export class HttpClient {
         headersTimeout: this.timeouts.headersMs,
         bodyTimeout: this.timeouts.bodyMs,
       });
-      const text = this.options.redactor.redact(await res.body.text());
+      const raw = await res.body.text();
+      const echoed = this.options.redactor.echoes(raw);
+      const scrubbed = this.options.redactor.scrub(raw);
+      const text = echoed ? ECHO_NOTICE : scrubbed;
+      // A success is data the caller reads (a listing holds keys: scrubbed); an error is text to quote.
+      const success = res.statusCode >= 200 && res.statusCode < 300;
+      const parsed = echoed && !success ? undefined : parseJson(scrubbed);
       const responseHeaders = flatHeaders(res.headers);
       this.options.limiter?.observe(responseHeaders);
       this.options.debug?.(`${req.method} ${req.path} → ${res.statusCode} (${this.clock.now() - sentAt} ms)`);
       return {
         kind: 'response',
-        response: { status: res.statusCode, headers: responseHeaders, body: parseJson(text), text },
+        response: {
+          status: res.statusCode,
+          headers: responseHeaders,
+          body: parsed,
+          text,
+          ...(echoed ? { echoed } : {}),
+        },
       };
     } catch (thrown) {
       const code = networkCode(thrown);
@@ -268,7 +285,7 @@ export class HttpClient {
         );
       }
       throw new ProviderError('NETWORK', `${provider}: ${what} failed (${outcome.code})${tries}.`, {
-        fix: `Check that ${this.baseUrl.host} is reachable from this machine (and the proxy settings, if it uses one).`,
+        fix: `Check that ${quotable(this.baseUrl.host)} is reachable from this machine (and the proxy settings, if it uses one).`,
       });
     }
     const { status } = outcome.response;
@@ -353,7 +370,7 @@ export function checkBaseUrl(provider: string, raw: string, allowInsecureHttp: b
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new ProviderError('INSECURE_URL', `${provider}: '${raw}' is not a URL.`, {
+    throw new ProviderError('INSECURE_URL', `${provider}: ${quoteValue(raw.trim())} is not a URL.`, {
       fix: 'Give the full base URL, e.g. https://dokploy.example.com.',
     });
   }
@@ -366,6 +383,16 @@ export function checkBaseUrl(provider: string, raw: string, allowInsecureHttp: b
       },
     );
   }
+  // A token pasted where the address belongs would be sent as a host name and named in messages.
+  if (looksSecret(url.host) || looksSecret(url.pathname)) {
+    throw new ProviderError(
+      'INSECURE_URL',
+      `${provider}: the URL ${quotable(raw.trim())} looks like it holds a token or key.`,
+      {
+        fix: 'Give the base URL alone (e.g. https://dokploy.example.com) and the token as the API token.',
+      },
+    );
+  }
   // Paths are appended to the base: a query or fragment on it would swallow them.
   url.search = '';
   url.hash = '';
@@ -374,8 +401,8 @@ export function checkBaseUrl(provider: string, raw: string, allowInsecureHttp: b
   throw new ProviderError(
     'INSECURE_URL',
     url.protocol === 'http:'
-      ? `${provider}: refusing to send the API token over plain http to ${url.host}.`
-      : `${provider}: unsupported URL scheme '${url.protocol}'.`,
+      ? `${provider}: refusing to send the API token over plain http to ${quotable(url.host)}.`
+      : `${provider}: unsupported URL scheme ${quoteValue(url.protocol)}.`,
     { fix: 'Use https. Plain http is allowed only to this machine, or with allow-insecure-http: true.' },
   );
 }

@@ -7,6 +7,7 @@
  * everything else is foreign and never touched.
  */
 import { InputError } from '../errors.ts';
+import { looksLikeToken, quotable, quoteValue } from '../secrets.ts';
 
 export const DEFAULT_NAME_TEMPLATE = '{name}-{sha1:12}';
 
@@ -23,9 +24,10 @@ const LINEAGE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 /** A lineage name: what users type as `name`, safe in every provider's certificate names. */
 /** `label`: how the message names the setting (`name`, `--name`). */
 export function checkLineageName(name: string, label = 'name'): string {
-  if (!LINEAGE.test(name)) {
+  // A token fits the pattern: it is refused too, or it would name every version and be printed.
+  if (!LINEAGE.test(name) || looksLikeToken(name)) {
     throw new InputError(
-      `Invalid ${label} '${name}'. Expected 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit.`,
+      `Invalid ${label} ${quoteValue(name)}. Expected 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit.`,
       'Use a short identifier for the certificate, e.g. example-com.',
     );
   }
@@ -38,13 +40,13 @@ export function checkTemplate(template: string, label = 'name-template'): string
   const unknown = template.replace(PLACEHOLDER, '').match(/\{[^}]*\}/);
   if (unknown) {
     throw new InputError(
-      `Invalid ${label} '${template}': unknown placeholder ${unknown[0]}.`,
+      `Invalid ${label} ${quoteValue(template)}: unknown placeholder ${quotable(unknown[0])}.`,
       'Use {name}, {sha1}, {sha1:N}, {sha256}, {sha256:N} or {not-after}.',
     );
   }
   if (!parts.some((p) => p[1] === 'name')) {
     throw new InputError(
-      `Invalid ${label} '${template}': it has no {name}.`,
+      `Invalid ${label} ${quoteValue(template)}: it has no {name}.`,
       'Include {name}, e.g. {name}-{sha1:12}.',
     );
   }
@@ -53,7 +55,7 @@ export function checkTemplate(template: string, label = 'name-template'): string
     const length = key === 'sha1' ? 40 : key === 'sha256' ? 64 : undefined;
     if (length !== undefined && digits !== undefined && Number(digits) > length) {
       throw new InputError(
-        `Invalid ${label} '${template}': ${placeholder} asks for more hex digits than ${key} has (${length}).`,
+        `Invalid ${label} ${quoteValue(template)}: ${placeholder} asks for more hex digits than ${key} has (${length}).`,
         `Use at most {${key}:${length}}, or {${key}} for the whole fingerprint.`,
       );
     }
@@ -62,7 +64,7 @@ export function checkTemplate(template: string, label = 'name-template'): string
   const digits = fingerprint ? Number(fingerprint[2] ?? (fingerprint[1] === 'sha1' ? 40 : 64)) : 0;
   if (!fingerprint || digits < 8) {
     throw new InputError(
-      `Invalid ${label} '${template}': it needs a fingerprint of at least 8 hex digits ({sha1:N} or {sha256:N}).`,
+      `Invalid ${label} ${quoteValue(template)}: it needs a fingerprint of at least 8 hex digits ({sha1:N} or {sha256:N}).`,
       'Each version needs a name of its own (DigitalOcean refuses duplicates) that says which content it holds: e.g. {name}-{sha1:12}.',
     );
   }

@@ -30,6 +30,8 @@ export interface Reply {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Sent as it is instead of `body` as JSON: escapes JSON.stringify never writes (`\/`). */
+  raw?: string;
 }
 
 export type Handler = (req: RecordedRequest) => Reply | Promise<Reply>;
@@ -53,7 +55,12 @@ export type Fault =
    */
   | { kind: 'stall'; ms: number }
   /** Handle and answer normally, `ms` late. */
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  /**
+   * Answer with this status and a body written from the request (not handled): a server whose
+   * error replies echo what was sent, the way `render` writes it (test/doubles/echo-forms.ts).
+   */
+  | { kind: 'echo'; status: number; render: (req: RecordedRequest) => string };
 
 export interface FaultRule {
   method?: string;
@@ -146,6 +153,11 @@ export class LoopbackServer {
       await sleepUnlessClosed(fault.ms, req.socket);
       return destroy(req);
     }
+    if (fault?.kind === 'echo') {
+      await sleep(this.latencyMs);
+      recorded.reply = { status: fault.status, raw: fault.render(recorded) };
+      return send(res, recorded.reply);
+    }
     if (fault?.kind === 'status' && !fault.afterHandling) {
       await sleep(this.latencyMs);
       recorded.reply = { status: fault.status, headers: fault.headers ?? {}, body: fault.body ?? {} };
@@ -190,7 +202,7 @@ function destroy(req: IncomingMessage): void {
 }
 
 function send(res: ServerResponse, reply: Reply): void {
-  const body = reply.body === undefined ? '' : JSON.stringify(reply.body);
+  const body = reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
   const headers: Record<string, string> = { ...(reply.headers ?? {}) };
   if (body !== '' && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
     headers['content-type'] = 'application/json; charset=utf-8';

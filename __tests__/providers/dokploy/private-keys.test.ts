@@ -170,7 +170,8 @@ describe('Dokploy provider, private keys in replies', () => {
 
   it('the API key is registered with the redactor and scrubbed from what the server echoes', async () => {
     const { provider, redactor } = wire(double, keyA, agent);
-    assert.equal(redactor.redact(`key=${keyA}`), 'key=***');
+    assert.equal(redactor.scrub(`key=${keyA}`), 'key=***');
+    assert.equal(redactor.redact(`key=${keyA}`), 'the reply echoed part of what was sent and is not shown');
     await provider.list();
     double.inject({
       path: ALL,
@@ -178,7 +179,7 @@ describe('Dokploy provider, private keys in replies', () => {
     });
     await assert.rejects(provider.list(), (e: unknown) => {
       const text = errorText(e);
-      assert.match(text, /"bad key \*\*\*"/);
+      assert.match(text, /401 with a reply that echoed part of what was sent \(not shown\)/);
       assert.equal(leak(text, [keyA]), undefined);
       return true;
     });

@@ -7,6 +7,7 @@ import { isProviderError, ProviderError } from '../errors.ts';
 import { DEFAULT_TOKEN_HELP } from '../provider.ts';
 import { tokenFix } from './scopes.ts';
 import type { HttpResponse } from '../http.ts';
+import { quoteReply } from '../reply-text.ts';
 import type { ErrorBody } from './contracts.ts';
 
 export const PROVIDER = 'DigitalOcean';
@@ -57,13 +58,21 @@ export function isNameTaken(res: HttpResponse): boolean {
   return res.status === 422 && /\bname is not unique\b/i.test(errorBody(res)?.message ?? '');
 }
 
-/** DigitalOcean's own words, with the request id support asks for. Already redacted by the HTTP layer. */
+/**
+ * DigitalOcean's own words, with the request id support asks for. A reply that echoed what was
+ * sent has no body and its text is a notice (http.ts); what is quoted is cut short and rid of
+ * anything that reads like a key, as the Dokploy client does.
+ */
 export function said(res: HttpResponse): string {
+  if (res.echoed) return `: ${res.text}`;
   const body = errorBody(res);
-  if (!body) return res.text.trim() === '' ? '' : `: ${res.text.trim().slice(0, 300)}`;
-  const request = body.request_id ? ` (request ${body.request_id})` : '';
-  return `: ${body.message}${request}`;
+  const message = quoteReply(body ? body.message : res.text, MAX_SAID);
+  if (message === undefined) return '';
+  const id = quoteReply(body?.request_id, 64);
+  return `: ${message}${id === undefined ? '' : ` (request ${id})`}`;
 }
+
+const MAX_SAID = 300;
 
 /** The coded error for a reply that is not what the call expected. */
 export function replyError(res: HttpResponse, call: Call): ProviderError {

@@ -13,6 +13,7 @@ import { ProviderError } from '../errors.ts';
 import { DEFAULT_TOKEN_HELP } from '../provider.ts';
 import { keyFix, rateLimitFix } from './permissions.ts';
 import type { DocsErrorBody, TrpcErrorBody } from './contracts.ts';
+import { quoteReply as quote } from '../reply-text.ts';
 
 /** For a refusal when the run did not say what it needs: everything apply does, worded for the action. */
 export const AUTH_FIX = keyFix(DEFAULT_TOKEN_HELP);
@@ -49,7 +50,7 @@ export function replyError(
 ): ProviderError {
   const said = serverSays(res.body);
   const { status } = res;
-  const detail = describeReply(status, said, res.body === undefined && res.text.trim() !== '');
+  const detail = describeReply(status, said, res.body === undefined && res.text.trim() !== '', res.echoed);
   // A procedure's own refusal (no permission, another organization's id) is a tRPC UNAUTHORIZED;
   // a key the server did not accept at all is a bare 401, the same whether wrong or rate-limited.
   const unauthenticated = status === 401 && said.code !== 'UNAUTHORIZED';
@@ -77,7 +78,11 @@ export function replyError(
     );
   }
   if (status === 400 || status === 413 || status === 422) {
-    const why = said.issues.length > 0 ? said.issues.join('; ') : (said.message ?? 'no reason given');
+    const why =
+      said.issues.length > 0
+        ? said.issues.join('; ')
+        : (said.message ??
+          (res.echoed ? 'the reply echoed part of what was sent (not shown)' : 'no reason given'));
     return new ProviderError('BAD_REQUEST', `Dokploy rejected ${what} with ${status}: ${why}.`, {
       status,
       fix: 'Correct the value the message names; if it is one the action fills in itself, report this message as a bug.',
@@ -113,10 +118,11 @@ export function serverSays(body: unknown): ServerSays {
 }
 
 /** `401 UNAUTHORIZED, "You are not allowed to delete this certificate"`. */
-function describeReply(status: number, said: ServerSays, notJson: boolean): string {
+function describeReply(status: number, said: ServerSays, notJson: boolean, echoed = false): string {
   let text = String(status);
   if (said.code !== undefined && said.code !== said.message) text += ` ${said.code}`;
   if (said.message !== undefined) text += `, "${said.message}"`;
+  else if (echoed) text += ' with a reply that echoed part of what was sent (not shown)';
   else if (notJson) text += ' with a reply that is not JSON';
   return text;
 }
@@ -158,20 +164,4 @@ function zodIssues(value: unknown): string[] {
     }
   }
   return out.slice(0, 10);
-}
-
-const PEM_BLOCK = /-----BEGIN [^-]*-----[\s\S]*?(-----END [^-]*-----|$)/g;
-/**
- * Base64 long enough to be part of a key (a PEM line is 64), with the lines that follow it
- * (real or escaped line breaks), so a key's short last line goes too.
- */
-const BASE64_RUN = /[A-Za-z0-9+/=]{40,}(?:(?:\r|\n|\\r|\\n)+[A-Za-z0-9+/=]+)*/g;
-const MAX_QUOTE = 200;
-
-/** A string from the server, fit to be part of a message. */
-function quote(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const text = value.replace(PEM_BLOCK, '[PEM]').replace(BASE64_RUN, '[…]').replace(/\s+/g, ' ').trim();
-  if (text === '') return undefined;
-  return text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE - 1)}…` : text;
 }
