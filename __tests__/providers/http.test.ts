@@ -821,6 +821,26 @@ describe('base URL policy', () => {
     );
   });
 
+  it('the fix for plain http says what really works, and names no input the action does not have', () => {
+    const inputs = new Set(
+      [
+        ...readFileSync(new URL('../../action.yml', import.meta.url), 'utf8').matchAll(
+          /^ {2}([a-z0-9-]+):$/gm,
+        ),
+      ].map((m) => m[1]),
+    );
+    let fix = '';
+    assert.throws(
+      () => policy('http://dokploy.example.com'),
+      (e: unknown) => isProviderError(e, 'INSECURE_URL') && ((fix = e.fix ?? ''), true),
+    );
+    assert.match(fix, /https:\/\//);
+    assert.match(fix, /only to this machine \(localhost, 127\.0\.0\.1, \[::1\]\)/);
+    for (const named of fix.matchAll(/\b([a-z]+(?:-[a-z]+)+)\b/g)) {
+      assert.ok(inputs.has(named[1]), `the fix names '${named[1]}', which action.yml does not have`);
+    }
+  });
+
   it('refuses credentials in the URL, even over https or with the opt-in', () => {
     refused('https://user:pass@api.example.com', false, /must not contain a user name or password/);
     refused('https://token@api.example.com');
