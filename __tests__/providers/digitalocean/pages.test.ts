@@ -84,6 +84,21 @@ describe('DigitalOcean listings: bounded by what the pages hold', () => {
     }
   });
 
+  it('a short page is the last whatever its links say: a link going back or nowhere is not even read', async () => {
+    for (const next of ['https://api.digitalocean.com/v2/certificates?page=1', 'not a link']) {
+      const t = await against(() => ({
+        status: 200,
+        body: { ...page(1, 2), links: { pages: { next } } },
+      }));
+      try {
+        assert.equal((await t.provider.list()).length, 2);
+        assert.deepEqual(t.pagesAsked(), [1]);
+      } finally {
+        await t.server.close();
+      }
+    }
+  });
+
   it('an empty page with a next link ends the listing', async () => {
     const t = await against((req) => {
       const n = Number(req.query.get('page'));

@@ -40,7 +40,7 @@ export type ReadItem<T> = (item: unknown, at: string) => T;
 interface PageRead<T> {
   page: number;
   items: T[];
-  /** The page `links.pages.next` names, if any. */
+  /** The page `links.pages.next` names; undefined on a short page, whatever it names. */
   next: number | undefined;
   /** `meta.total` when it is a whole number. */
   total: number | undefined;
@@ -63,7 +63,10 @@ export async function listAll<T extends { id: string }>(
     const meta = isObject(body) ? body['meta'] : undefined;
     const total =
       isObject(meta) && Number.isSafeInteger(meta['total']) ? (meta['total'] as number) : undefined;
-    return { page, items, next: nextPage(isObject(body) ? body['links'] : undefined, page, call), total };
+    // A short page is the last whatever its links say: they are not even read.
+    const last = items.length < PER_PAGE;
+    const next = last ? undefined : nextPage(isObject(body) ? body['links'] : undefined, page, call);
+    return { page, items, next, total };
   };
 
   // Keyed by id: an item created or deleted while we page shifts the others by one, so the same
@@ -82,7 +85,7 @@ export async function listAll<T extends { id: string }>(
       if (settled.status === 'rejected') throw settled.reason;
       const { page, items, total } = settled.value;
       for (const item of items) byId.set(item.id, item);
-      next = items.length < PER_PAGE ? undefined : settled.value.next;
+      next = settled.value.next;
       if (next === undefined) break;
       // The first page's total is the only one heeded: later ones could push the end ever on.
       if (page === 1 && total !== undefined && total > PER_PAGE) lastByTotal = Math.ceil(total / PER_PAGE);
