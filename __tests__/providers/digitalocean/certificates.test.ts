@@ -145,9 +145,10 @@ describe('DigitalOcean list', () => {
     }
   });
 
-  it('refuses a next-page link that does not move forward (PROTOCOL), instead of looping', async () => {
+  it('refuses a next-page link on a full page that does not move forward (PROTOCOL), instead of looping', async () => {
     const h = await harness();
     try {
+      const full = h.double.addCertificates(200);
       h.double.server.inject({
         method: 'GET',
         path: '/v2/certificates',
@@ -156,7 +157,7 @@ describe('DigitalOcean list', () => {
           kind: 'status',
           status: 200,
           body: {
-            certificates: [],
+            certificates: full,
             links: { pages: { next: 'https://api.digitalocean.com/v2/certificates?page=1' } },
           },
         },
