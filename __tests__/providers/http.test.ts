@@ -582,7 +582,7 @@ describe('429: the wait the server asks for', () => {
 });
 
 describe('statuses that are not retried come back to the caller', () => {
-  for (const status of [400, 401, 403, 404, 409, 422, 500]) {
+  for (const status of [400, 401, 403, 404, 409, 422]) {
     it(`${status}: one request, the response returned with its parsed body`, async (t) => {
       const server = await serve(t, () => ({ status, body: { id: 'unprocessable', message: `m${status}` } }));
       for (const req of [get, create]) {
@@ -595,6 +595,38 @@ describe('statuses that are not retried come back to the caller', () => {
       assert.equal(server.requests.length, 2);
     });
   }
+
+  it("500 on a write: one request, the response returned (a create may have landed; an update is the caller's to judge)", async (t) => {
+    const server = await serve(t, () => ({ status: 500, body: { id: 'server_error', message: 'm500' } }));
+    for (const req of [create, { ...get, method: 'PUT' as const }, { ...get, method: 'DELETE' as const }]) {
+      const clock = new FakeClock();
+      const res = await makeClient(server, clock).request(req);
+      assert.equal(res.status, 500);
+      assert.deepEqual(clock.sleeps, []);
+    }
+    assert.equal(server.requests.length, 3);
+  });
+});
+
+describe('500 on a read: retried like a gateway error', () => {
+  it('a GET that gets 500 once is asked again after the backoff, and the run goes on', async (t) => {
+    const server = await serve(t);
+    server.inject({ method: 'GET', fault: { kind: 'status', status: 500, body: { message: 'passing' } } });
+    const clock = new FakeClock();
+    const res = await makeClient(server, clock).request(get);
+    assert.equal(res.status, 200);
+    assert.equal(server.requests.length, 2);
+    assert.deepEqual(clock.sleeps, [75]);
+  });
+
+  it('a GET that keeps getting 500 stops at the attempts the policy allows, with the last reply', async (t) => {
+    const server = await serve(t, () => ({ status: 500, body: { message: 'lasting' } }));
+    const clock = new FakeClock();
+    const res = await makeClient(server, clock).request(get);
+    assert.equal(res.status, 500);
+    assert.equal(server.requests.length, 3);
+    assert.deepEqual(clock.sleeps, [75, 150]);
+  });
 });
 
 describe('retryServerErrors: a 500 retried only where the caller says it is safe', () => {
@@ -602,7 +634,7 @@ describe('retryServerErrors: a 500 retried only where the caller says it is safe
     const server = await serve(t);
     server.inject({ fault: { kind: 'status', status: 500 } });
     const clock = new FakeClock();
-    const res = await makeClient(server, clock).request({ ...get, retryServerErrors: true });
+    const res = await makeClient(server, clock).request({ ...get, method: 'POST', retryServerErrors: true });
     assert.equal(res.status, 200);
     assert.equal(server.requests.length, 2);
     server.inject({ fault: { kind: 'status', status: 500 } });
@@ -790,6 +822,28 @@ describe('base URL policy', () => {
       () => makeClient('http://dokploy.example.com', new FakeClock()),
       (e: unknown) => isProviderError(e, 'INSECURE_URL'),
     );
+  });
+
+  it('the fix for plain http says what really works, and names no input the action does not have', () => {
+    const inputs = new Set(
+      [
+        ...readFileSync(new URL('../../action.yml', import.meta.url), 'utf8').matchAll(
+          /^ {2}([a-z0-9-]+):$/gm,
+        ),
+      ].map((m) => m[1]),
+    );
+    let fix = '';
+    try {
+      policy('http://dokploy.example.com');
+    } catch (thrown) {
+      assert.ok(isProviderError(thrown, 'INSECURE_URL'));
+      fix = thrown.fix ?? '';
+    }
+    assert.match(fix, /https:\/\//);
+    assert.match(fix, /only to this machine \(localhost, 127\.0\.0\.1, \[::1\]\)/);
+    for (const named of fix.matchAll(/\b([a-z]+(?:-[a-z]+)+)\b/g)) {
+      assert.ok(inputs.has(named[1]), `the fix names '${named[1]}', which action.yml does not have`);
+    }
   });
 
   it('refuses credentials in the URL, even over https or with the opt-in', () => {

@@ -6,8 +6,10 @@
  * Retry rules. A request that never reached the server (connection refused, connect timeout) or
  * that the server refused to process (429) is always retried. After it may have been processed
  * (reset mid-request, header/body timeout, 502/503/504), only idempotent requests are retried; a
- * create fails as AMBIGUOUS so its caller can look whether it landed before trying again. No
- * other 4xx or 500 is retried: those come back to the caller to map.
+ * create fails as AMBIGUOUS so its caller can look whether it landed before trying again. A 500
+ * is retried on reads (GET changes nothing, so asking again is always safe: godo's retrying
+ * client, which Terraform's DigitalOcean provider uses, does the same) and where the caller says
+ * so; a 500 on a write comes back to the caller, as does every other 4xx.
  */
 import { Agent, type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
 import { ECHO_NOTICE, looksSecret, quotable, quoteValue, type Redactor } from '../secrets.ts';
@@ -80,9 +82,8 @@ export interface HttpRequest {
    */
   limitWindowMs?: number;
   /**
-   * Also retry 500 (with backoff): for idempotent operations whose 500 is usually passing, such
-   * as Dokploy's Traefik reload, which restarts a service. Never for reads or writes whose 500 may
-   * be a lasting bug.
+   * Also retry 500 (with backoff) on an idempotent write whose 500 is usually passing, such as
+   * Dokploy's Traefik reload, which restarts a service. Reads (GET) retry a 500 anyway.
    */
   retryServerErrors?: boolean;
 }
@@ -240,7 +241,11 @@ export class HttpClient {
       return Math.max(this.rateLimitDelay(headers) ?? req.limitWindowMs ?? 0, this.backoff(attempt));
     }
     if (GATEWAY.has(status) && req.retry === 'idempotent') return this.backoff(attempt);
-    if (status === 500 && req.retryServerErrors === true && req.retry === 'idempotent')
+    if (
+      status === 500 &&
+      req.retry === 'idempotent' &&
+      (req.method === 'GET' || req.retryServerErrors === true)
+    )
       return this.backoff(attempt);
     return undefined;
   }
@@ -403,6 +408,10 @@ export function checkBaseUrl(provider: string, raw: string, allowInsecureHttp: b
     url.protocol === 'http:'
       ? `${provider}: refusing to send the API token over plain http to ${quotable(url.host)}.`
       : `${provider}: unsupported URL scheme ${quoteValue(url.protocol)}.`,
-    { fix: 'Use https. Plain http is allowed only to this machine, or with allow-insecure-http: true.' },
+    {
+      fix:
+        'Use an https:// address. Plain http is accepted only to this machine (localhost, 127.0.0.1, [::1]), ' +
+        'e.g. through an SSH tunnel to the server.',
+    },
   );
 }

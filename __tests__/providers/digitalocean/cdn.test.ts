@@ -132,3 +132,75 @@ describe('DigitalOcean rebind: CDN endpoints', () => {
     }
   });
 });
+
+describe('DigitalOcean CDN endpoints: details from public issues', () => {
+  it("an endpoint on 'needs-cloudflare-cert' is no use of any certificate, and a rebind never touches it", async () => {
+    const h = await harness();
+    try {
+      const old = h.double.addCertificate('old');
+      const next = h.double.addCertificate('new');
+      const managed = h.double.addCdnEndpoint({
+        origin: `managed.${ORIGIN}`,
+        custom_domain: 'managed.example.com',
+        certificate_id: 'needs-cloudflare-cert',
+      });
+      const ours = h.double.addCdnEndpoint({
+        origin: ORIGIN,
+        custom_domain: 'static.example.com',
+        certificate_id: old.id,
+      });
+      const uses = await h.provider.uses!();
+      assert.deepEqual(
+        uses.map((use) => use.id),
+        [ours.id],
+      );
+      const asIfListed = {
+        kind: 'cdn-endpoint' as const,
+        id: managed.id,
+        name: 'managed.example.com',
+        certificateIds: ['needs-cloudflare-cert'],
+      };
+      const refused = await rejection(h.provider.rebind!(asIfListed, 'needs-cloudflare-cert', next.id));
+      assert.equal(refused.providerCode, 'BAD_REQUEST');
+      assert.match(refused.message, /'needs-cloudflare-cert' is not a certificate/);
+      assert.equal(h.double.server.requestsTo('GET', `/v2/cdn/endpoints/${managed.id}`).length, 0);
+      assert.equal(h.double.server.requestsTo('PUT', `/v2/cdn/endpoints/${managed.id}`).length, 0);
+      assert.equal(h.double.cdnEndpoint(managed.id)?.certificate_id, 'needs-cloudflare-cert');
+    } finally {
+      await h.close();
+    }
+  });
+
+  for (const body of [
+    { id: 'invalid-cert', message: 'invalid certificate issued by Cloudflare origin CA' },
+    { id: 'unprocessable_entity', message: 'invalid certificate issued by Cloudflare origin CA' },
+  ]) {
+    it(`a Cloudflare Origin CA certificate refused with 422 (id ${body.id}) says why and what to do`, async () => {
+      const h = await harness();
+      try {
+        const old = h.double.addCertificate('old');
+        const next = h.double.addCertificate('origin-ca');
+        const endpoint = h.double.addCdnEndpoint({
+          origin: ORIGIN,
+          custom_domain: 'static.example.com',
+          certificate_id: old.id,
+        });
+        h.double.server.inject({
+          method: 'PUT',
+          path: `/v2/cdn/endpoints/${endpoint.id}`,
+          fault: { kind: 'status', status: 422, body },
+        });
+        const [use] = await h.provider.uses!();
+        const error = await rejection(h.provider.rebind!(use!, old.id, next.id));
+        assert.equal(error.providerCode, 'BAD_REQUEST');
+        assert.equal(error.status, 422);
+        assert.match(error.message, /invalid certificate issued by Cloudflare origin CA/);
+        assert.match(error.message, /Cloudflare's Origin CA, which only Cloudflare's own edge trusts/);
+        assert.match(error.fix ?? '', /publicly trusted CA/);
+        assert.equal(h.double.cdnEndpoint(endpoint.id)?.certificate_id, old.id, 'left as it was');
+      } finally {
+        await h.close();
+      }
+    });
+  }
+});

@@ -258,11 +258,13 @@ describe('Dokploy provider, error replies', () => {
     }
   });
 
-  it('a 500 with a tRPC body: UNAVAILABLE, quoting the server; 5xx from a gateway after retries', async () => {
+  it('a 500 with a tRPC body that lasts past the retries: UNAVAILABLE, quoting the server; 5xx from a gateway after retries', async () => {
     const { provider } = wire(double, owner, agent);
     await provider.list();
+    // A read: a passing 500 is retried, so only one that lasts reaches the caller.
     double.inject({
       path: ALL,
+      times: Infinity,
       fault: {
         kind: 'status',
         status: 500,
@@ -283,6 +285,7 @@ describe('Dokploy provider, error replies', () => {
         assert.match(e.fix ?? '', /logs/);
       }),
     );
+    double.server.clearFaults();
     double.inject({ path: ALL, times: Infinity, fault: { kind: 'status', status: 503 } });
     try {
       await assert.rejects(

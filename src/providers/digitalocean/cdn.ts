@@ -7,25 +7,35 @@ import { refuseUnchecked } from '../hostnames-checked.ts';
 import type { CertificateUse } from '../provider.ts';
 import type { Api } from './api.ts';
 import type { CdnEndpoint, CdnEndpointUpdate } from './contracts.ts';
+import { ReplyObject } from './fields.ts';
 import { listAll } from './pages.ts';
 import { type Call, isObject, PROVIDER, replyError, shapeError } from './replies.ts';
 
 const PATH = '/v2/cdn/endpoints';
 
+/**
+ * What an endpoint's `certificate_id` says when DigitalOcean looks after the custom domain's
+ * certificate itself (Terraform provider issue 1086). It is no certificate's id, so of no lineage:
+ * the endpoint is not a use of anything, and a rebind never touches it.
+ */
+export const NOT_A_CERTIFICATE = new Set(['needs-cloudflare-cert']);
+
 export function toUse(endpoint: CdnEndpoint): CertificateUse {
+  const id = endpoint.certificate_id;
   return {
     kind: 'cdn-endpoint',
     id: endpoint.id,
     name: endpoint.custom_domain || endpoint.endpoint || endpoint.origin || endpoint.id,
-    certificateIds: endpoint.certificate_id ? [endpoint.certificate_id] : [],
-    ...(endpoint.certificate_id && endpoint.custom_domain
-      ? { hostnames: [{ hostname: endpoint.custom_domain, certificateId: endpoint.certificate_id }] }
+    certificateIds: id && !NOT_A_CERTIFICATE.has(id) ? [id] : [],
+    ...(id && !NOT_A_CERTIFICATE.has(id) && endpoint.custom_domain
+      ? { hostnames: [{ hostname: endpoint.custom_domain, certificateId: id }] }
       : {}),
   };
 }
 
 export async function listCdnEndpoints(api: Api): Promise<CdnEndpoint[]> {
-  return listAll<CdnEndpoint>(api.send, PATH, 'endpoints', { what: `GET ${PATH}`, scope: 'cdn:read' });
+  const call = { what: `GET ${PATH}`, scope: 'cdn:read' };
+  return listAll(api.send, PATH, 'endpoints', call, (item, at) => readCdnEndpoint(item, call, at));
 }
 
 export async function getCdnEndpoint(api: Api, id: string): Promise<CdnEndpoint> {
@@ -46,6 +56,13 @@ export async function rebindCdnEndpoint(
   from: string,
   to: string,
 ): Promise<CertificateUse> {
+  if (NOT_A_CERTIFICATE.has(from) || NOT_A_CERTIFICATE.has(to)) {
+    throw new ProviderError(
+      'BAD_REQUEST',
+      `${PROVIDER}: CDN endpoint ${use.name} was to be moved from '${from}' to '${to}', and '${NOT_A_CERTIFICATE.has(from) ? from : to}' is not a certificate.`,
+      { fix: 'DigitalOcean manages the certificate of this endpoint; leave it out of the rotation.' },
+    );
+  }
   const current = await getCdnEndpoint(api, use.id);
   refuseUnchecked(
     use,
@@ -89,11 +106,20 @@ export async function rebindCdnEndpoint(
 }
 
 function endpointIn(body: unknown, call: Call, status: number): CdnEndpoint {
-  const endpoint = isObject(body) ? body['endpoint'] : undefined;
-  if (!isEndpoint(endpoint)) throw shapeError(call, 'an endpoint with an id', status);
-  return endpoint;
+  if (!isObject(body) || !isObject(body['endpoint']))
+    throw shapeError(call, 'an endpoint with an id', status);
+  return readCdnEndpoint(body['endpoint'], call, "the reply's 'endpoint'");
 }
 
-function isEndpoint(value: unknown): value is CdnEndpoint {
-  return isObject(value) && typeof value['id'] === 'string';
+/** A CDN endpoint as a reply shows it, every field this module reads checked. */
+export function readCdnEndpoint(value: unknown, call: Call, at: string): CdnEndpoint {
+  const row = new ReplyObject(value, call, at, 'a CDN endpoint');
+  const endpoint: CdnEndpoint = { id: row.id('id') };
+  for (const key of ['origin', 'endpoint', 'certificate_id', 'custom_domain', 'created_at'] as const) {
+    const text = row.optionalText(key);
+    if (text !== undefined) endpoint[key] = text;
+  }
+  const ttl = row.optionalNumber('ttl');
+  if (ttl !== undefined) endpoint.ttl = ttl;
+  return endpoint;
 }

@@ -8,7 +8,13 @@ import { ProviderError } from '../errors.ts';
 import type { HttpResponse } from '../http.ts';
 import type { CertificateUpload, CertificateUse, RemoteCertificate } from '../provider.ts';
 import type { Api } from './api.ts';
-import type { Certificate, CustomCertificateRequest } from './contracts.ts';
+import type {
+  Certificate,
+  CertificateState,
+  CertificateType,
+  CustomCertificateRequest,
+} from './contracts.ts';
+import { ReplyObject } from './fields.ts';
 import { listAll } from './pages.ts';
 import { pollUntil } from './polling.ts';
 import { type Call, isInUse, isObject, PROVIDER, replyError, said, shapeError } from './replies.ts';
@@ -29,19 +35,51 @@ export function toRemote(cert: Certificate): RemoteCertificate {
   return {
     id: cert.id,
     name: cert.name,
-    sha1: typeof cert.sha1_fingerprint === 'string' ? cert.sha1_fingerprint.toLowerCase() : undefined,
+    sha1: cert.sha1_fingerprint === undefined ? undefined : cert.sha1_fingerprint.toLowerCase(),
     notAfter: cert.not_after,
     // Custom certificates come back with [""].
-    dnsNames: (cert.dns_names ?? []).filter((name) => typeof name === 'string' && name !== ''),
+    dnsNames: (cert.dns_names ?? []).filter((name) => name !== ''),
     createdAt: cert.created_at,
     state: cert.state,
     type: cert.type,
   };
 }
 
+/**
+ * One certificate as a reply shows it, every field the rotation reads checked: a name that is
+ * not text, a fingerprint that is not 40 hex digits, a date that is not one, is the PROTOCOL
+ * error. '' for the fingerprint or expiry (a certificate DigitalOcean has not issued yet) is
+ * "not given".
+ */
+export function readCertificate(value: unknown, call: Call, at: string): Certificate {
+  const row = new ReplyObject(value, call, at, 'a certificate');
+  const sha1 = row.optionalText('sha1_fingerprint');
+  if (sha1 !== undefined && sha1 !== '' && !SHA1_HEX.test(sha1)) {
+    throw shapeError(call, `a SHA-1 of 40 hex digits for 'sha1_fingerprint' at ${at}`);
+  }
+  const certificate: Certificate = { id: row.id('id'), name: row.text('name') };
+  if (sha1 !== undefined && sha1 !== '') certificate.sha1_fingerprint = sha1;
+  const notAfter = row.optionalTime('not_after');
+  if (notAfter !== undefined) certificate.not_after = notAfter;
+  const createdAt = row.optionalTime('created_at');
+  if (createdAt !== undefined) certificate.created_at = createdAt;
+  const dnsNames = row.optionalTextList('dns_names');
+  if (dnsNames !== undefined) certificate.dns_names = dnsNames;
+  // A state or type the API adds later is passed on as DigitalOcean words it.
+  const state = row.optionalText('state');
+  if (state !== undefined) certificate.state = state as CertificateState;
+  const type = row.optionalText('type');
+  if (type !== undefined) certificate.type = type as CertificateType;
+  return certificate;
+}
+
+const SHA1_HEX = /^[0-9a-f]{40}$/i;
+
 export async function listCertificates(api: Api): Promise<RemoteCertificate[]> {
   const call = { what: `GET ${PATH}`, scope: 'certificate:read' };
-  const certificates = await listAll<Certificate>(api.send, PATH, 'certificates', call);
+  const certificates = await listAll(api.send, PATH, 'certificates', call, (item, at) =>
+    readCertificate(item, call, at),
+  );
   return certificates.map(toRemote);
 }
 
@@ -170,11 +208,8 @@ function stillUsed(res: HttpResponse, call: Call, users: CertificateUse[]): Prov
 }
 
 function certificateIn(body: unknown, call: Call, status: number): Certificate {
-  const cert = isObject(body) ? body['certificate'] : undefined;
-  if (!isCertificate(cert)) throw shapeError(call, 'a certificate with an id and a name', status);
-  return cert;
-}
-
-function isCertificate(value: unknown): value is Certificate {
-  return isObject(value) && typeof value['id'] === 'string' && typeof value['name'] === 'string';
+  if (!isObject(body) || !isObject(body['certificate'])) {
+    throw shapeError(call, 'a certificate with an id and a name', status);
+  }
+  return readCertificate(body['certificate'], call, "the reply's 'certificate'");
 }

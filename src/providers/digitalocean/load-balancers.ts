@@ -10,6 +10,7 @@ import { refuseUnchecked } from '../hostnames-checked.ts';
 import type { CertificateUse } from '../provider.ts';
 import type { Api } from './api.ts';
 import type { DomainUpdate, LbDomain, LoadBalancer, LoadBalancerUpdate } from './contracts.ts';
+import { ReplyObject } from './fields.ts';
 import { listAll } from './pages.ts';
 import { pollUntil } from './polling.ts';
 import { type Call, isBusy, isObject, PROVIDER, replyError, shapeError } from './replies.ts';
@@ -61,10 +62,8 @@ function hostnamesOf(lb: LoadBalancer): NonNullable<CertificateUse['hostnames']>
 }
 
 export async function listLoadBalancers(api: Api): Promise<LoadBalancer[]> {
-  return listAll<LoadBalancer>(api.send, PATH, 'load_balancers', {
-    what: `GET ${PATH}`,
-    scope: 'load_balancer:read',
-  });
+  const call = { what: `GET ${PATH}`, scope: 'load_balancer:read' };
+  return listAll(api.send, PATH, 'load_balancers', call, (item, at) => readLoadBalancer(item, call, at));
 }
 
 export async function getLoadBalancer(api: Api, id: string): Promise<LoadBalancer> {
@@ -285,11 +284,24 @@ function getCall(id: string): Call {
 }
 
 function loadBalancerIn(body: unknown, call: Call, status: number): LoadBalancer {
-  const lb = isObject(body) ? body['load_balancer'] : undefined;
-  if (!isLoadBalancer(lb)) throw shapeError(call, 'a load balancer with an id', status);
-  return lb;
+  if (!isObject(body) || !isObject(body['load_balancer'])) {
+    throw shapeError(call, 'a load balancer with an id', status);
+  }
+  return readLoadBalancer(body['load_balancer'], call, "the reply's 'load_balancer'");
 }
 
-function isLoadBalancer(value: unknown): value is LoadBalancer {
-  return isObject(value) && typeof value['id'] === 'string';
+/**
+ * A load balancer as a reply shows it, the fields this module reads checked (the rest is carried
+ * back in a PUT as it came). Checked in place, not copied: an attribute this code does not know
+ * must survive the PUT.
+ */
+export function readLoadBalancer(value: unknown, call: Call, at: string): LoadBalancer {
+  const row = new ReplyObject(value, call, at, 'a load balancer');
+  row.id('id');
+  for (const key of ['name', 'status', 'type', 'tag']) row.optionalText(key);
+  row.optionalTextList('tags');
+  row.optionalNumber('size_unit');
+  row.optionalObjectList('forwarding_rules', (rule) => rule.optionalText('certificate_id'));
+  row.optionalObjectList('domains', (domain) => domain.optionalText('certificate_id'));
+  return row.value as LoadBalancer;
 }

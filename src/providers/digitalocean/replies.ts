@@ -54,6 +54,22 @@ export function isBusy(res: HttpResponse): boolean {
   return res.status === 403 && (errorBody(res)?.message.toLowerCase() ?? '').includes(BUSY);
 }
 
+/**
+ * A certificate from Cloudflare's Origin CA, refused where DigitalOcean serves it to the public
+ * (Terraform provider issue 1135: 422 "invalid certificate issued by Cloudflare origin CA", type
+ * `invalid-cert`). Matched by the id, or by the words where the id is the generic one.
+ */
+export function isOriginCaRefusal(res: HttpResponse): boolean {
+  if (res.status !== 422) return false;
+  const body = errorBody(res);
+  const kind = isObject(res.body) ? res.body['type'] : undefined;
+  return (
+    body?.id === 'invalid-cert' ||
+    kind === 'invalid-cert' ||
+    /\borigin ca\b|\binvalid-cert\b/i.test(body?.message ?? '')
+  );
+}
+
 export function isNameTaken(res: HttpResponse): boolean {
   return res.status === 422 && /\bname is not unique\b/i.test(errorBody(res)?.message ?? '');
 }
@@ -102,6 +118,17 @@ export function replyError(res: HttpResponse, call: Call): ProviderError {
       status,
       fix: 'Certificate names are unique per account: use a new name for each version.',
     });
+  }
+  if (isOriginCaRefusal(res)) {
+    return new ProviderError(
+      'BAD_REQUEST',
+      `${where}. The certificate comes from Cloudflare's Origin CA, which only Cloudflare's own edge trusts; ` +
+        `${PROVIDER} serves it to browsers, which would refuse it, so ${PROVIDER} refuses it too.`,
+      {
+        status,
+        fix: "Rotate a certificate from a publicly trusted CA (e.g. Let's Encrypt) here; keep the Origin CA certificate for the origin server behind Cloudflare.",
+      },
+    );
   }
   if (status === 400 || status === 422) return new ProviderError('BAD_REQUEST', where, { status });
   if (status >= 500) {

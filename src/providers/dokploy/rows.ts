@@ -34,6 +34,7 @@ export function readRow(value: unknown, where: string): ListedCertificate {
   const id = nonEmpty(row.certificateId) ?? nonEmpty(row.id);
   if (id === undefined) throw badReply(`${where} has no certificateId.`);
   if (typeof row.name !== 'string') throw badReply(`${where} (${id}) has no name.`);
+  checkShape(row, `${where} (${id})`);
   const served = typeof row.certificateData === 'string' ? leafOfPem(row.certificateData) : undefined;
   return {
     remote: {
@@ -49,6 +50,35 @@ export function readRow(value: unknown, where: string): ListedCertificate {
     },
     serverId: serverOf(row),
   };
+}
+
+/**
+ * Every other field read, checked for its type before it is read: a wrong one is the PROTOCOL
+ * error naming the field (never its content), not a value quietly dropped. Absent and null both
+ * mean "not given" (Dokploy's database writes null for an empty column).
+ */
+function checkShape(row: TrpcCertificateRow & DocsCertificateItem, where: string): void {
+  const given = (value: unknown): boolean => value !== undefined && value !== null;
+  const wrong = (field: string, expected: string) =>
+    badReply(`${where} has a '${field}' that is not ${expected}.`);
+  for (const field of ['certificateData', 'status', 'serverId'] as const) {
+    if (given(row[field]) && typeof row[field] !== 'string') throw wrong(field, 'text');
+  }
+  if (
+    given(row.domains) &&
+    !(Array.isArray(row.domains) && row.domains.every((d) => typeof d === 'string'))
+  ) {
+    throw wrong('domains', 'a list of texts');
+  }
+  if (given(row.expirationDate) && isoDate(row.expirationDate) === undefined) {
+    throw wrong('expirationDate', 'a date');
+  }
+  const server: unknown = row.server;
+  if (given(server)) {
+    if (typeof server !== 'object' || Array.isArray(server)) throw wrong('server', 'an object');
+    const serverId = (server as { serverId?: unknown }).serverId;
+    if (given(serverId) && typeof serverId !== 'string') throw wrong('server.serverId', 'text');
+  }
 }
 
 function serverOf(row: TrpcCertificateRow & DocsCertificateItem): string | null | undefined {
