@@ -60,6 +60,7 @@ describe('Dokploy rows: every field read is checked', () => {
         id: 'cert-1',
         name: 'n',
         sha1: undefined,
+        sha256: undefined,
         notAfter: undefined,
         dnsNames: [],
         createdAt: undefined,
