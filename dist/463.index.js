@@ -10,9 +10,9 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6752);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5009);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6410);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8508);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7307);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7307);
 /**
  * The part of GitHub's REST API the action uses, behind an interface of our own so the comment and
  * issue logic (and their tests) depend on six calls, not on Octokit. Built on `@actions/github`'s
@@ -31,12 +31,12 @@ export const modules = {
 const PER_PAGE = 100;
 function createGitHubClient(token, options) {
     if (token.trim() === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubError */ .y_('GitHub: no token to talk to the API with.', {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubError */ .y_('GitHub: no token to talk to the API with.', {
             fix: 'Pass one: github-token: ${{ github.token }} (the default).',
         });
     }
     const apiUrl = checkApiUrl(options.apiUrl);
-    const redactor = options.redactor ?? new _secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .Redactor */ .pO();
+    const redactor = options.redactor ?? new _secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .Redactor */ .pO();
     redactor.add(token);
     const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
         baseUrl: apiUrl.href.replace(/\/+$/, ''),
@@ -50,7 +50,7 @@ function createGitHubClient(token, options) {
             return await call();
         }
         catch (thrown) {
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .toGitHubError */ .Lg)(thrown, op, redactor);
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .toGitHubError */ .Lg)(thrown, op, redactor);
         }
     };
     const where = (owner, repo) => `${owner}/${repo}`;
@@ -129,12 +129,12 @@ function checkApiUrl(raw) {
         url = new URL(raw.trim());
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubError */ .y_(`GitHub: the API URL '${raw}' is not a URL.`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubError */ .y_(`GitHub: the API URL '${raw}' is not a URL.`, {
             fix: 'Leave api-url unset on github.com; on GitHub Enterprise Server give https://HOST/api/v3.',
         });
     }
     if (url.username || url.password) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubError */ .y_('GitHub: the API URL must not contain a user name or password.', {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubError */ .y_('GitHub: the API URL must not contain a user name or password.', {
             fix: 'Pass the token as github-token, not in the URL.',
         });
     }
@@ -143,7 +143,7 @@ function checkApiUrl(raw) {
         url.hash = '';
         return url;
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubError */ .y_(`GitHub: refusing to send the token to ${url.protocol}//${url.host}.`, {
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubError */ .y_(`GitHub: refusing to send the token to ${url.protocol}//${url.host}.`, {
         fix: 'Use an https API URL.',
     });
 }

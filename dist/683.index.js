@@ -12,7 +12,8 @@ export const modules = {
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9473);
 /* harmony import */ var _rotation_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8087);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1423);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6410);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1423);
 /**
  * The manifest: one YAML file listing many certificates, each naming where its parts come from
  * (an environment variable, usually filled from a secret, or a file). Parsing is pure: text in,
@@ -28,6 +29,7 @@ export const modules = {
  *     private-key: { env: EXAMPLE_COM_KEY }
  * ```
  */
+
 
 
 
@@ -169,7 +171,7 @@ function readEntry(map, index, where, options, report, lineOf) {
         }
         else {
             try {
-                entry.domains = (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDomains */ .J4)(texts.join(','));
+                entry.domains = (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDomains */ .J4)(texts.join(','));
             }
             catch (thrown) {
                 report(domains, `${where}.domains`, messageOf(thrown));
@@ -210,7 +212,11 @@ function readSource(map, key, where, report, lineOf) {
         return undefined;
     }
     if (env !== undefined) {
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(env) || typeof env.value !== 'string' || !ENV_NAME.test(env.value)) {
+        // A token is a valid variable name: refused too, or "not set" would print it.
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(env) ||
+            typeof env.value !== 'string' ||
+            !ENV_NAME.test(env.value) ||
+            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .looksLikeToken */ .NM)(env.value)) {
             report(env, `${at}.env`, 'expected an environment variable name (letters, digits and _, not starting with a digit).');
             return undefined;
         }
@@ -236,7 +242,7 @@ function checkKeys(map, allowed, where, report) {
         if (key !== undefined && allowed.includes(key))
             continue;
         const near = key === undefined ? undefined : closest(key, allowed);
-        report(pair.key, where, `unknown key '${key ?? '?'}'${near ? ` (did you mean '${near}'?)` : ''}. Expected: ${allowed.join(', ')}.`);
+        report(pair.key, where, `unknown key ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(key ?? '?')}${near ? ` (did you mean '${near}'?)` : ''}. Expected: ${allowed.join(', ')}.`);
     }
 }
 /** The allowed key a typo most likely meant: within two edits, or one written with _ for -. */

@@ -14,7 +14,7 @@
  * first case plants leaks and proves the detector finds each.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, X509Certificate } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -241,7 +241,9 @@ async function startDokploy(): Promise<DokployDouble> {
     keys: [{ key: m.dokployKey, organizationId: 'org-a', role: 'owner' }],
   });
   double.seed({
-    name: 'app-0123456789ab',
+    // Named as this action names a version ({name}-{sha1:12}): a name its certificate contradicts
+    // would be a lookalike, never replaced or removed.
+    name: `app-${sha1Of(m.oldVersion).slice(0, 12)}`,
     certificateData: m.oldVersion.certPem + m.inter.certPem,
     privateKey: m.oldVersion.keyPem,
     organizationId: 'org-a',
@@ -259,6 +261,10 @@ async function startDokploy(): Promise<DokployDouble> {
     organizationId: 'org-b',
   });
   return double;
+}
+
+function sha1Of(issued: Issued): string {
+  return new X509Certificate(issued.certPem).fingerprint.replaceAll(':', '').toLowerCase();
 }
 
 function findingCodes(result: DistRun): string[] {

@@ -51,8 +51,8 @@ var constants = __webpack_require__(2757);
 var errors = __webpack_require__(9473);
 // EXTERNAL MODULE: ./build/providers/errors.js
 var providers_errors = __webpack_require__(8570);
-// EXTERNAL MODULE: ./build/rotation/plan.js
-var rotation_plan = __webpack_require__(8352);
+// EXTERNAL MODULE: ./build/rotation/plan.js + 1 modules
+var rotation_plan = __webpack_require__(5061);
 ;// CONCATENATED MODULE: ./build/rotation/results.js
 /**
  * What a rotation reports: plain data (JSON as it is), public facts only. Upload texts and keys
@@ -86,17 +86,22 @@ function applyStatus(steps) {
     const current = steps.filter((s) => s.op === 'create' || s.op === 'confirm' || s.op === 'unchanged');
     if (current.some((s) => s.outcome.status === 'failed'))
         return 'failed';
-    const trouble = steps.some((s) => s.outcome.status === 'failed' || s.outcome.status === 'skipped');
+    const troubled = steps.filter((s) => s.outcome.status === 'failed' || s.outcome.status === 'skipped');
     const uploaded = steps.some((s) => s.op === 'create' && wrote(s));
     const moved = steps.some((s) => s.op !== 'create' && wrote(s));
-    if (trouble)
-        return uploaded || moved ? 'partial' : 'failed';
+    if (troubled.length > 0) {
+        if (uploaded || moved)
+            return 'partial';
+        const refusedOnly = troubled.every((s) => s.outcome.status === 'skipped' && s.outcome.refused);
+        return refusedOnly ? 'blocked' : 'failed';
+    }
     if (moved)
         return 'rotated';
     return uploaded ? 'created' : 'unchanged';
 }
 function planStatus(plan) {
-    if (plan.blocked !== undefined)
+    // A refused move leaves a use on an old version: apply cannot finish the rotation as it stands.
+    if (plan.blocked !== undefined || (plan.refused ?? []).length > 0)
         return 'blocked';
     return plan.steps.some((s) => s.op === 'create' || s.op === 'rebind' || s.op === 'remove')
         ? 'planned'
@@ -203,7 +208,7 @@ async function create_confirm(ctx, work, created, steps, arrived) {
             listing = await ctx.provider.list();
     }
     catch (thrown) {
-        steps.push({ op: 'confirm', certificate: certRef(created), outcome: failure(thrown) });
+        steps.push({ op: 'confirm', certificate: certRef(created), outcome: unconfirmed(work, created, thrown) });
         return { missing: 'the new certificate could not be confirmed' };
     }
     const twins = listing
@@ -249,7 +254,22 @@ async function create_confirm(ctx, work, created, steps, arrived) {
     }
     return { current: keeper };
 }
-/** Same content: by listed fingerprint, or by the one in the name where the listing has none. */
+/**
+ * The upload landed but reading it back failed (Dokploy: a rate-limited key refused after the
+ * create): say exactly where that leaves things, since "failed" alone reads as nothing done.
+ */
+function unconfirmed(work, created, thrown) {
+    const failed = failure(thrown);
+    const olds = work.plan.steps.flatMap((step) => step.op === 'remove' ? [`${step.certificate.name} (${step.certificate.id})`] : []);
+    const kept = olds.length === 0
+        ? 'Nothing else was changed.'
+        : `Nothing was moved or removed: ${olds.join(', ')} ${olds.length === 1 ? 'is' : 'are'} kept and still served.`;
+    return {
+        ...failed,
+        message: `${created.name} (${created.id}) was uploaded but not confirmed: ${failed.message} ${kept}`,
+        fix: `${failed.fix === undefined ? '' : `${failed.fix} `}A re-run finishes the job: it finds ${created.name} uploaded, confirms it and goes on from there.`,
+    };
+}
 /**
  * DigitalOcean binds only a `verified` certificate: `pending` and `error` are its states that are
  * not (other providers' states, such as the Dokploy docs dialect's `active`/`expired`, say nothing
@@ -298,7 +318,11 @@ async function applyPlan(ctx, work) {
         if (step.op !== 'rebind')
             continue;
         const base = { op: 'rebind', use: useRef(step.use), from: certRef(step.from) };
-        const outcome = await rebind(ctx, step.use, step.from, current, missing);
+        const found = await rebind(ctx, step.use, step.from, current, missing);
+        const unchecked = (plan.unchecked ?? []).some((u) => u.use.id === step.use.id && u.from.id === step.from.id);
+        const outcome = found.status === 'done' && unchecked
+            ? { status: 'done', note: `names not compared: ${step.from.name} ${rotation_plan/* UNCHECKED */.X}` }
+            : found;
         const key = `${step.use.id}/${step.from.id}`;
         if (outcome.status === 'done')
             moved.add(key);
@@ -307,6 +331,15 @@ async function applyPlan(ctx, work) {
         steps.push(outcome.status === 'done' && current
             ? { ...base, to: certRef(current), outcome }
             : { ...base, outcome });
+    }
+    // A refused move is a step not taken: the report shows it, and the lineage is not done.
+    for (const refusal of plan.refused ?? []) {
+        steps.push({
+            op: 'rebind',
+            use: useRef(refusal.use),
+            from: certRef(refusal.from),
+            outcome: { status: 'skipped', why: refusal.why, refused: true },
+        });
     }
     for (const step of plan.steps) {
         if (step.op === 'keep') {
@@ -425,17 +458,20 @@ async function rotate(provider, lineages, options) {
     const ours = inventory.filter((certificate) => certificate.type !== 'lets_encrypt');
     // Each certificate's lineages, found once for all lineages (names.ts: lineageIndex).
     const owners = (0,names/* lineageIndex */.m$)(template, ready.map((item) => item.lineage));
+    // Names that fit a lineage: its members, and lookalikes the planner sets apart and reports.
     const members = new Map(ready.map((item) => [item.lineage, []]));
+    const matchers = new Map(ready.map((item) => [item.lineage, item.matcher]));
     const ownersOf = new Map();
     for (const remote of ours) {
         const found = owners(remote.name);
-        ownersOf.set(remote, found);
+        // A lineage owns a certificate only if its listed fingerprint does not contradict its name.
+        ownersOf.set(remote, found.filter((lineage) => matchers.get(lineage)?.contradiction(remote) === undefined));
         for (const lineage of found)
             members.get(lineage)?.push(remote);
     }
     // Where certificates are used matters only for superseded versions (to move their users, or
     // to keep them): a run with none (a re-run, a first upload) does not ask.
-    const superseded = ready.some((item) => (members.get(item.lineage) ?? []).some((remote) => !(0,rotation_plan/* holds */.v9)(remote, item.desired, item.matcher)));
+    const superseded = ready.some((item) => (members.get(item.lineage) ?? []).some((remote) => item.matcher.contradiction(remote) === undefined && !(0,rotation_plan/* holds */.v9)(remote, item.desired, item.matcher)));
     const uses = provider.uses === undefined ? undefined : superseded ? await provider.uses() : [];
     const plans = ready.map((item) => {
         const plan = (0,rotation_plan/* planLineage */.zu)({
@@ -444,6 +480,7 @@ async function rotate(provider, lineages, options) {
             inventory: ours,
             members: members.get(item.lineage) ?? [],
             uses,
+            covers: item.covers,
             options: options.plan,
         });
         return { item, plan };
@@ -480,7 +517,8 @@ async function rotate(provider, lineages, options) {
     });
     const results = done.map((d) => d.result);
     const changed = results.some((result) => (result.steps ?? []).some(wrote));
-    const settle = await settleAfter(provider, changed);
+    const finished = results.every((r) => r.status === 'created' || r.status === 'rotated' || r.status === 'unchanged');
+    const settle = await settleAfter(provider, changed, finished);
     return {
         mode: 'apply',
         lineages: results,
@@ -535,6 +573,7 @@ function prepare(lineages, template) {
             lineage,
             desired: desiredOf(template, lineage, leaf),
             matcher: (0,names/* lineageMatcher */.KO)(template, lineage),
+            covers: { dns: leaf.dnsNames, ip: leaf.ipAddresses },
             upload,
         };
     });
@@ -565,35 +604,54 @@ function overlapping(ready, inventory, owners) {
     }
     return blocked;
 }
-/** Superseded versions that stay because something still serves them and could not be moved. */
+/**
+ * What the reader must know about a lineage beyond its steps: superseded versions that stay
+ * because something still serves them and could not be moved; certificates whose names fit the
+ * lineage but which hold other content (left alone); and versions known by their names alone.
+ * (A move whose names could not be compared says so on its own step.)
+ */
 function attention(plan, uses) {
     const moving = new Set(plan.steps.flatMap((s) => (s.op === 'rebind' ? [`${s.use.id}/${s.from.id}`] : [])));
-    return plan.steps.flatMap((step) => {
+    const stuck = plan.steps.flatMap((step) => {
         if (step.op !== 'keep')
             return [];
         const id = step.certificate.id;
-        const stuck = (uses ?? []).some((use) => use.certificateIds.includes(id) && !moving.has(`${use.id}/${id}`));
-        return stuck ? [`${step.certificate.name} (${id}) is still served: ${step.reason}`] : [];
+        const served = (uses ?? []).some((use) => use.certificateIds.includes(id) && !moving.has(`${use.id}/${id}`));
+        return served ? [`${step.certificate.name} (${id}) is still served: ${step.reason}`] : [];
     });
+    const fixes = (plan.refused ?? []).map((r) => `To move ${(0,rotation_plan/* describeUse */.pt)(r.use)}: ${r.fix}`);
+    const lookalikes = (plan.lookalikes ?? []).map(({ certificate, why }) => {
+        const users = (uses ?? []).filter((use) => use.certificateIds.includes(certificate.id));
+        const served = users.length > 0 ? `, used by ${users.map(rotation_plan/* describeUse */.pt).join(', ')}` : '';
+        return `${certificate.name} (${certificate.id}) is not a version of ${plan.desired.lineage}: ${why}. It is another certificate${served}, and is left alone (never moved, never removed); rename it, or change name-template, so that its name no longer looks like a version.`;
+    });
+    const byName = plan.byNameAlone ?? [];
+    const named = byName.length === 0
+        ? []
+        : [
+            `Recognised as versions of ${plan.desired.lineage} by their names alone (the provider's listing carries no fingerprint to check a name against): ${byName.map((c) => `${c.name} (${c.id})`).join(', ')}.`,
+        ];
+    return [...stuck, ...fixes, ...lookalikes, ...named];
 }
-async function settleAfter(provider, changed) {
+async function settleAfter(provider, changed, finished) {
     if (!provider.settle)
         return undefined;
     if (!changed)
         return { status: 'not-needed', why: 'nothing changed' };
     try {
         const settled = await provider.settle();
-        return settled === 'done'
-            ? { status: 'done' }
+        return settled.status === 'requested'
+            ? { status: 'requested', what: settled.what, note: settled.note }
             : { status: 'not-needed', why: 'the provider has nothing to do (Traefik reload off)' };
     }
     catch (thrown) {
-        // The certificates are in place, so a re-run finds nothing to change and will not settle:
-        // say so, and what to do instead.
-        return {
-            ...failure(thrown),
-            fix: 'The certificates are in place, but the provider did not settle (Dokploy: Traefik was not reloaded, so it may still serve the old certificate). A re-run will not retry this, as nothing is left to change: reload Traefik in Dokploy (Settings, Web Server, Reload Traefik), or fix the cause shown above and reload then.',
-        };
+        // When every lineage is done, a re-run finds nothing to change and will not settle: say so,
+        // and what to do instead. The provider's own fix (a key that may reload, say) comes first.
+        const failed = failure(thrown);
+        const then = finished
+            ? 'The certificates are in place, but the provider did not settle (Dokploy: Traefik was not reloaded, so it may still serve the old certificate). A re-run will not retry this, as nothing is left to change: reload Traefik in Dokploy (Settings, Web Server, Reload Traefik), or fix the cause shown above and reload then.'
+            : 'The provider did not settle (Dokploy: Traefik was not reloaded). A re-run settles only if it changes something: if it reports nothing to change, reload Traefik in Dokploy (Settings, Web Server, Reload Traefik).';
+        return { ...failed, fix: failed.fix === undefined ? then : `${failed.fix} ${then}` };
     }
 }
 //# sourceMappingURL=rotate.js.map

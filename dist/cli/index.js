@@ -216,7 +216,7 @@ if (refusal) {
     process.exitCode = 2;
 }
 else {
-    await __nccwpck_require__.e(/* import() */ 299).then(__nccwpck_require__.bind(__nccwpck_require__, 1299));
+    await __nccwpck_require__.e(/* import() */ 605).then(__nccwpck_require__.bind(__nccwpck_require__, 9605));
 }
 //# sourceMappingURL=cli.js.map
 __webpack_async_result__();
