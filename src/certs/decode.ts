@@ -10,6 +10,7 @@ import { isEncryptedPkcs8, parsePrivateKey } from './keys.ts';
 import {
   containsPemMarker,
   decodeBase64,
+  MAX_PEM_BLOCKS,
   normaliseText,
   type PemBlock,
   scanPem,
@@ -81,6 +82,8 @@ const KEY_LABELS = new Set([
 /** RFC 7468's PKCS7 and CMS, and the label older Netscape-era tools wrote. */
 const PKCS7_LABELS = new Set(['PKCS7', 'CMS', 'PKCS #7 SIGNED DATA']);
 const SILENT_LABELS = new Set(['EC PARAMETERS']);
+/** A bundle has one key (a second is EXTRA_PRIVATE_KEY); each encrypted one may cost a key derivation. */
+export const MAX_KEY_BLOCKS = 4;
 
 export function decodeSource(input: SourceInput, passwords: Passwords): Decoded {
   const out: Decoded = { certs: [], keys: [], findings: [] };
@@ -118,9 +121,9 @@ export function decodeSource(input: SourceInput, passwords: Passwords): Decoded 
       const decodedName = { ...origin, source: `${origin.source} (after base64 decoding)` };
       readPemText(normaliseText(inner), decodedName, passwords, nested);
       for (const f of nested.findings) if (f.origin) f.origin = origin;
-      out.certs.push(...nested.certs.map((c) => ({ ...c, origin })));
-      out.keys.push(...nested.keys.map((k) => ({ ...k, origin })));
-      out.findings.push(...nested.findings);
+      for (const c of nested.certs) out.certs.push({ ...c, origin });
+      for (const k of nested.keys) out.keys.push({ ...k, origin });
+      for (const f of nested.findings) out.findings.push(f);
       return out;
     }
     readBinary(binary, input, origin, passwords, out);
@@ -174,6 +177,18 @@ function notPem(input: SourceInput, origin: Origin, text: string, passwords: Pas
 
 function readPemText(text: string, origin: Origin, passwords: Passwords, out: Decoded): void {
   const scan = scanPem(text);
+  if (scan.tooMany !== undefined) {
+    out.findings.push(
+      finding(
+        'BAD_CERTIFICATE',
+        'error',
+        `The text of ${origin.source} holds ${scan.tooMany} PEM BEGIN or END lines; at most ${MAX_PEM_BLOCKS} are read (a certificate with its chain and key is a handful), so none was.`,
+        'Give the leaf certificate, its intermediates and its key only; a trust store or a whole collection of certificates is not a chain.',
+        { origin },
+      ),
+    );
+    return;
+  }
   for (const problem of scan.problems) {
     const at = { ...origin, line: problem.line };
     if (problem.kind === 'truncated') {
@@ -221,7 +236,23 @@ function readPemText(text: string, origin: Origin, passwords: Passwords, out: De
       );
     }
   }
-  for (const block of scan.blocks) readBlock(block, { ...origin, line: block.line }, passwords, out);
+  // Each encrypted key may cost up to its key-derivation bound (keys.ts): only a few are decrypted.
+  const keyBlocks = scan.blocks.filter((block) => KEY_LABELS.has(block.label));
+  if (keyBlocks.length > MAX_KEY_BLOCKS) {
+    out.findings.push(
+      finding(
+        'BAD_PRIVATE_KEY',
+        'error',
+        `The text of ${origin.source} holds ${keyBlocks.length} private keys; at most ${MAX_KEY_BLOCKS} are read, so none was.`,
+        'Give the one private key that belongs to the certificate.',
+        { origin },
+      ),
+    );
+  }
+  for (const block of scan.blocks) {
+    if (keyBlocks.length > MAX_KEY_BLOCKS && KEY_LABELS.has(block.label)) continue;
+    readBlock(block, { ...origin, line: block.line }, passwords, out);
+  }
   if (scan.blocks.length === 0 && scan.problems.length === 0) {
     out.findings.push(
       finding(
