@@ -6,12 +6,13 @@ import * as core from './runner.ts';
 import { type OutputName, Outputs } from './constants.ts';
 import { overallStatus, type RunReport } from './report/report.ts';
 import { wrote } from './rotation/results.ts';
+import { fitSummary, reportOutput } from './report/output-size.ts';
 import { renderSummary } from './report/summary.ts';
 
 export async function publish(report: RunReport): Promise<void> {
   for (const [name, value] of Object.entries(outputsOf(report))) core.setOutput(name, value);
   annotate(report);
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(report)).write();
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(fitSummary(renderSummary(report))).write();
 }
 
 /**
@@ -38,7 +39,7 @@ export function outputsOf(report: RunReport): Record<OutputName, string> {
     [Outputs.FingerprintSha256]: single?.leaf?.sha256 ?? '',
     [Outputs.NotAfter]: soonest?.notAfter ?? '',
     [Outputs.DaysRemaining]: soonest === undefined ? '' : String(soonest.daysRemaining),
-    [Outputs.Report]: JSON.stringify(report),
+    [Outputs.Report]: reportOutput(report),
     [Outputs.Changed]: String(steps.some(wrote)),
     [Outputs.Status]: overallStatus(report),
     [Outputs.CertificateId]: current?.id ?? '',
