@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { InputError } from '../src/errors.ts';
-import { MAX_FILE_BYTES, MAX_VALUE_CHARS } from '../src/load-certificates.ts';
+import { MAX_FILE_BYTES, MAX_MANIFEST_BYTES, MAX_VALUE_CHARS } from '../src/load-certificates.ts';
 import { run } from '../src/run.ts';
 import { parseSettings } from '../src/settings.ts';
 import { type Issued, Pki } from '../test/support/pki.ts';
@@ -86,6 +86,22 @@ describe('load-certificates: files as they are on disk', () => {
 
   const refused = (settings: ReturnType<typeof parseSettings>, env: Record<string, string> = {}) =>
     run(settings, { cwd: workspace, mask: () => {}, env });
+
+  it(`refuses a manifest over ${MAX_MANIFEST_BYTES} bytes before parsing it (parsing is the slow part)`, async () => {
+    const entry = (i: number) => `  - { name: n${i}, certificate: { file: c.pem } }\n`;
+    let text = 'certificates:\n';
+    for (let i = 0; text.length <= MAX_MANIFEST_BYTES; i++) text += entry(i);
+    await writeFile(join(workspace, 'long.yml'), text);
+    const settings = parseSettings({ mode: 'validate', manifest: 'long.yml' });
+    await assert.rejects(
+      refused(settings),
+      (thrown: unknown) =>
+        thrown instanceof InputError &&
+        thrown.message.startsWith(
+          `manifest: the file 'long.yml' is ${text.length} bytes; at most ${MAX_MANIFEST_BYTES} are read`,
+        ),
+    );
+  });
 
   for (const [device, what] of [
     ['/dev/zero', 'a device'],

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { InputError } from '../src/errors.ts';
 import {
   MAX_DOMAIN_CHARS,
+  MAX_DOMAINS,
   parseBoolean,
   parseDomains,
   parseSettings,
@@ -160,6 +161,12 @@ describe('parseDomains', () => {
     const unicode = `${'ü'.repeat(60)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(60)}`;
     assert.ok(unicode.length <= MAX_DOMAIN_CHARS);
     rejects(() => parseDomains(unicode), /characters long in its ASCII form; a domain name has at most 253/);
+  });
+
+  it(`refuses more than ${MAX_DOMAINS} names, counting them`, () => {
+    const names = (n: number) => Array.from({ length: n }, (_, i) => `h${i}.example.com`).join(', ');
+    assert.equal(parseDomains(names(MAX_DOMAINS)).length, MAX_DOMAINS);
+    rejects(() => parseDomains(names(200_000)), /^domains lists 200000 names; at most 1000 are checked/);
   });
 
   it('a 10 MB name is refused at once, its message short', () => {

@@ -59,6 +59,11 @@ export const MAX_FILE_BYTES = 4 * 1024 * 1024;
  * pasted into a secret. Counted in characters, which are never more than the UTF-8 bytes.
  */
 export const MAX_VALUE_CHARS = MAX_FILE_BYTES;
+/**
+ * A manifest is parsed whole (YAML) before its 500-entry bound is checked, and parsing costs about
+ * 1.5 ms a kilobyte: 256 KiB is 870 bytes for each of 500 entries, and a refusal within a second.
+ */
+export const MAX_MANIFEST_BYTES = 256 * 1024;
 /** Linux's PATH_MAX: a longer "path" is something else pasted in the wrong place. */
 const MAX_PATH_CHARS = 4096;
 
@@ -71,7 +76,9 @@ export async function loadCertificates(settings: Settled, given: LoadOptions): P
     return { certificates: [await loadEntry(source.entry, 'certificate', options)], skipped: [] };
   }
   const path = resolve(options.cwd, source.path);
-  const text = fileText(await readPart(path, source.path, words.name(Inputs.Manifest), words));
+  const text = fileText(
+    await readPart(path, source.path, words.name(Inputs.Manifest), words, MAX_MANIFEST_BYTES),
+  );
   const shown = display(options.cwd, path, source.path);
   // The YAML parser loads only for manifest runs.
   const { parseManifest } = await import('./manifest.ts');
@@ -223,7 +230,13 @@ function fileText(data: Buffer): string {
   return textOf(data) ?? data.toString('utf8');
 }
 
-async function readPart(path: string, given: string, label: string, words: Vocabulary): Promise<Buffer> {
+async function readPart(
+  path: string,
+  given: string,
+  label: string,
+  words: Vocabulary,
+  maxBytes = MAX_FILE_BYTES,
+): Promise<Buffer> {
   const fix = `Check the path; relative paths start at ${words.folder}, and at the manifest's folder for files a manifest names.`;
   if (given.length > MAX_PATH_CHARS) {
     // Not quoted: it may be a key pasted in the wrong place, and its length says enough.
@@ -234,7 +247,7 @@ async function readPart(path: string, given: string, label: string, words: Vocab
   }
   let read: BoundedRead;
   try {
-    read = await readBounded(path, MAX_FILE_BYTES);
+    read = await readBounded(path, maxBytes);
   } catch (thrown) {
     const code = (thrown as NodeJS.ErrnoException).code;
     if (looksSecret(given)) {
@@ -259,7 +272,7 @@ async function readPart(path: string, given: string, label: string, words: Vocab
     );
   }
   throw new InputError(
-    `${label}: the file '${given}' ${read.size === undefined ? `holds more than ${MAX_FILE_BYTES} bytes (more than its size on disk says)` : `is ${read.size} bytes`}; at most ${MAX_FILE_BYTES} are read (certificates, keys and manifests are a few kilobytes).`,
+    `${label}: the file '${given}' ${read.size === undefined ? `holds more than ${maxBytes} bytes (more than its size on disk says)` : `is ${read.size} bytes`}; at most ${maxBytes} are read (certificates, keys and manifests are a few kilobytes).`,
     'Check the path: it names some other file than the certificate, key or manifest.',
   );
 }

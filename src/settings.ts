@@ -381,6 +381,8 @@ export function parseBoolean(value: string | undefined, name: string, fallback: 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 /** RFC 1035: 255 octets on the wire, so 253 characters written out (labels of at most 63). */
 export const MAX_DOMAIN_CHARS = 253;
+/** Public CAs put at most a few hundred names in one certificate; each name asked for is checked. */
+export const MAX_DOMAINS = 1000;
 
 /** `name` is how the message names the list: the input (or flag), or a manifest entry's key. */
 export function parseDomains(value: string | undefined, name: string = Inputs.Domains): string[] {
@@ -388,7 +390,14 @@ export function parseDomains(value: string | undefined, name: string = Inputs.Do
   const out: string[] = [];
   // A Set beside the list: `out.includes` per name is quadratic in a long list.
   const seen = new Set<string>();
-  for (const item of value.split(/[\s,]+/)) {
+  const items = value.split(/[\s,]+/).filter((item) => item !== '');
+  if (items.length > MAX_DOMAINS) {
+    throw new InputError(
+      `${name} lists ${items.length} names; at most ${MAX_DOMAINS} are checked (a certificate covers a few hundred at most).`,
+      'List the names this certificate must cover.',
+    );
+  }
+  for (const item of items) {
     const domain = item.trim().replace(/\.$/, '').toLowerCase();
     if (domain === '') continue;
     checkDomainLength(domain, domain, name);
