@@ -12,12 +12,14 @@ import { publish } from '../../src/publish.ts';
 import {
   fitLines,
   fitLog,
+  fitSummary,
   REPORT_OUTPUT_CHARS,
   reportOutput,
   SUMMARY_LIMIT_BYTES,
 } from '../../src/report/output-size.ts';
 import type { InventoryEntry, RunReport } from '../../src/report/report.ts';
 import { renderSummary } from '../../src/report/summary.ts';
+import { renderText } from '../../src/report/text.ts';
 import { parseOutputFile } from '../support/run-dist.ts';
 
 /** An account of 30,000 certificates with long, multi-byte names: a 7 MB summary, a 9 MB report. */
@@ -97,6 +99,19 @@ describe('output sizes', () => {
     assert.equal(parsed.inventory?.length, parsed.cut.kept.inventory?.kept);
     assert.deepEqual(parsed.inventory?.[0], report.inventory?.[0], 'the items kept are whole');
     assert.equal(parsed.cut.characters, JSON.stringify(report).length);
+  });
+
+  it('renders an inventory of 200,000 certificates, long expired ones too, without overflowing the stack', () => {
+    const report = hugeReport();
+    report.inventory = Array.from({ length: 200_000 }, (_, i) => ({
+      id: `id-${i}`,
+      name: `c-${i}`,
+      notAfter: '2020-01-01T00:00:00.000Z',
+      daysRemaining: i % 2 === 0 ? 100 : -1000,
+      dnsNames: [],
+    }));
+    assert.ok(fitSummary(renderSummary(report)).length > 0);
+    assert.ok(fitLog(renderText(report, { color: false })).length > 0);
   });
 
   it('a report that fits is the whole report, with no cut', () => {

@@ -131,7 +131,8 @@ export function planLineage(input: PlanInput): LineagePlan {
       });
     }
   }
-  steps.push(...rebinds, ...removals, ...keeps);
+  // As many removals as the provider lists old versions: appended one by one, never spread.
+  for (const step of [rebinds, removals, keeps].flat()) steps.push(step);
   return { desired, current, steps, foreign };
 }
 
