@@ -54,6 +54,7 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { BundleInput, CheckedBundle, CheckOptions } from '../../src/certs/bundle.ts';
 import type { Role, SourceInput } from '../../src/certs/decode.ts';
+import { MAX_PEM_BLOCKS } from '../../src/certs/pem.ts';
 import { openPkcs12, type Pkcs12Result } from '../../src/certs/pkcs12.ts';
 import { checkBundle } from '../../src/certs/validate.ts';
 import { assertWellFormed } from '../../test/support/findings.ts';
@@ -1460,7 +1461,7 @@ describe('certs: fuzzing the engine with hostile and damaged input', () => {
     );
   });
 
-  it('reads large inputs of many PEM blocks in linear time', () => {
+  it('reads many PEM blocks up to the bound, and refuses more at once with one finding', () => {
     const pieces = fc.constantFrom(
       '-----BEGIN A-----\n',
       '-----BEGIN CERTIFICATE-----\n',
@@ -1472,16 +1473,24 @@ describe('certs: fuzzing the engine with hostile and damaged input', () => {
     fc.assert(
       fc.property(
         fc.array(pieces, { minLength: 1, maxLength: 4 }),
-        fc.noBias(fc.integer({ min: 15_000, max: 20_000 })),
+        // Under the bound (each piece one or two markers), and far over it (0.3–0.6 MB).
+        fc.oneof(fc.integer({ min: 1, max: 40 }), fc.noBias(fc.integer({ min: 15_000, max: 20_000 }))),
         fc.constantFrom<Role>('bundle', 'certificate'),
         meter.property('large inputs of many PEM blocks', (cycle, count, role) => {
-          // 0.3–0.6 MB: a linear reader takes ~0.1 s, a quadratic one seconds.
           const data = Array.from({ length: count }, (_, i) => cycle[i % cycle.length]).join('');
           const result = check({ sources: [{ role, name: 'bundle.pem', data }] });
           assert.equal(result.ok, false);
+          const markers = Math.max(data.split('-----BEGIN ').length, data.split('-----END ').length) - 1;
+          if (markers > MAX_PEM_BLOCKS) {
+            assert.equal(result.findings.length, 1, JSON.stringify(result.findings.slice(0, 2)));
+            assert.match(result.findings[0]!.message, new RegExp(`holds ${markers} PEM BEGIN or END lines`));
+          } else {
+            // One finding a block at most, repeats grouped: never more than the blocks.
+            assert.ok(result.findings.length <= MAX_PEM_BLOCKS + 1, `${result.findings.length} findings`);
+          }
         }),
       ),
-      params(4),
+      params(40),
     );
   });
 
@@ -1596,7 +1605,7 @@ describe('certs: fuzzing the engine with hostile and damaged input', () => {
     const runs: [string, number][] = [
       ['hostile input in any role', 4000],
       ['oversized and endless inputs', 12],
-      ['large inputs of many PEM blocks', 4],
+      ['large inputs of many PEM blocks', 40],
       ['damaged PEM bundles and keys', 2000],
       ['damaged PKCS#12 in checkBundle', 1000],
       ['damaged PKCS#12 in openPkcs12', 800],
