@@ -82,6 +82,25 @@ describe('certs: bounds on one input', () => {
     assert.equal(withCode(atBound, 'BAD_PRIVATE_KEY').length, 0, JSON.stringify(atBound.findings));
   });
 
+  it(`at most ${MAX_KEY_BLOCKS} private keys across all of one certificate's inputs, not per input`, () => {
+    const keys = leaf.keyPem.repeat(MAX_KEY_BLOCKS);
+    const result = checkWellFormed({
+      sources: [source('certificate', leaf.certPem + keys), source('private-key', keys)],
+    });
+    const f = only(result, 'BAD_PRIVATE_KEY');
+    assert.match(
+      f.message,
+      new RegExp(
+        `^The text of private-key holds ${MAX_KEY_BLOCKS} private keys; at most ${MAX_KEY_BLOCKS} are read in one certificate's inputs`,
+      ),
+    );
+    assert.equal(
+      f.origin?.source,
+      'private-key',
+      'the keys of the first input were read, those of the second not',
+    );
+  });
+
   it('5,000 names not covered: the first few findings, the last counting the rest', () => {
     const domains = Array.from({ length: 5000 }, (_, i) => `host${i}.other.test`);
     const result = checkWellFormed(

@@ -6,7 +6,7 @@ import type { X509Certificate } from 'node:crypto';
 import type { BundleInput, ChainEntry, CheckedBundle, CheckOptions, UploadTexts } from './bundle.ts';
 import { chainFindings } from './chain-findings.ts';
 import { orderChain } from './chain-order.ts';
-import { type CertItem, decodeSource, type KeyItem } from './decode.ts';
+import { type CertItem, decodeSource, type KeyItem, keyBudget } from './decode.ts';
 import { expiryFindings } from './expiry.ts';
 import { type Finding, finding, hasErrors } from './findings.ts';
 import { groupFindings } from './group-findings.ts';
@@ -37,12 +37,18 @@ export function checkBundle(input: BundleInput, options: CheckOptions = {}): Che
   const findings: Finding[] = [];
   const certs: CertItem[] = [];
   const keys: KeyItem[] = [];
+  // One budget of keys to read for all the sources: each encrypted key may cost a key derivation.
+  const budget = keyBudget();
   for (const source of input.sources) {
-    const decoded = decodeSource(source, {
-      keyPassphrase: input.keyPassphrase,
-      pkcs12Password: input.pkcs12Password,
-      words,
-    });
+    const decoded = decodeSource(
+      source,
+      {
+        keyPassphrase: input.keyPassphrase,
+        pkcs12Password: input.pkcs12Password,
+        words,
+      },
+      budget,
+    );
     append(certs, decoded.certs);
     append(keys, decoded.keys);
     append(findings, decoded.findings);
