@@ -53,16 +53,30 @@ function annotate(report: RunReport): void {
   for (const cert of report.certificates) {
     for (const f of cert.findings) {
       const properties: core.AnnotationProperties = {
-        title: `${many ? `${cert.label}: ` : ''}${f.code}${f.subject ? `: ${f.subject}` : ''}`,
+        title: clip(`${many ? `${cert.label}: ` : ''}${f.code}${f.subject ? `: ${f.subject}` : ''}`, 200),
       };
       if (f.origin?.file !== undefined) {
         properties.file = f.origin.file;
         if (f.origin.line !== undefined) properties.startLine = f.origin.line;
       }
-      const text = `${f.message} Fix: ${f.fix}`;
+      const text = clip(`${f.message} Fix: ${f.fix}`, ANNOTATION_CHARS);
       if (f.level === 'error') core.error(text, properties);
       else if (f.level === 'warning') core.warning(text, properties);
       else core.notice(text, properties);
     }
   }
+}
+
+/**
+ * An annotation is read on the run's page, a line or two of it; a certificate's subject can be
+ * megabytes (it is quoted in several findings). The whole finding is in the summary and `report`.
+ */
+const ANNOTATION_CHARS = 4000;
+
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--; // not half a character
+  return `${text.slice(0, end)}…`;
 }

@@ -114,6 +114,51 @@ describe('output sizes', () => {
     assert.ok(fitLog(renderText(report, { color: false })).length > 0);
   });
 
+  it('annotations quote at most 4,000 characters of a finding (a subject can be megabytes)', async () => {
+    const subject = `CN=${'x'.repeat(2_000_000)}`;
+    const { inventory: _none, ...rest } = hugeReport();
+    const report: RunReport = {
+      ...rest,
+      certificates: [
+        {
+          label: 'big',
+          domains: [],
+          status: 'invalid',
+          outcome: 'invalid',
+          chain: [],
+          orderFound: [],
+          findings: [
+            {
+              code: 'NO_SAN',
+              level: 'error',
+              message: `The certificate "${subject}" has none.`,
+              fix: 'Re-issue it.',
+              subject,
+            },
+          ],
+        },
+      ],
+    };
+    delete process.env.GITHUB_STEP_SUMMARY;
+    process.env.GITHUB_OUTPUT = join(folder, 'output-annotations');
+    await writeFile(process.env.GITHUB_OUTPUT, '');
+    const written: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    }) as typeof process.stdout.write;
+    try {
+      await publish(report);
+    } finally {
+      process.stdout.write = write;
+    }
+    const annotation = written.find((line) => line.startsWith('::error'));
+    assert.ok(annotation, written.join('').slice(0, 500));
+    assert.ok(annotation.length < 4500, `${annotation.length} characters`);
+    assert.match(annotation, /x…\n?$/);
+  });
+
   it('a report that fits is the whole report, with no cut', () => {
     const report = { ...hugeReport(), inventory: hugeReport().inventory!.slice(0, 3) };
     assert.equal(reportOutput(report), JSON.stringify(report));
