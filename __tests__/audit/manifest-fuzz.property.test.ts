@@ -16,7 +16,7 @@
  *    (past MAX_ENTRIES), alias bombs, huge numbers, thousands of problems or domains.
  * 5. Endless and oversized manifest files, read as a run reads them, each in a process of its own
  *    (test/support/oversize.ts): /dev/zero and a FIFO no one writes to as the manifest, and
- *    manifests of entries from 10 kB to 5 MB (just under the 256 KiB bound they are parsed whole).
+ *    manifests of entries from 10 kB to 5 MB (just under the 128 KiB bound they are parsed whole).
  *    The worst CPU, wall time and peak RSS are printed at the end.
  *
  * Reproducible: FUZZ_SEED, FUZZ_RUNS, FUZZ_CALL_LIMIT_MS and FUZZ_WALL_LIMIT_MS as in

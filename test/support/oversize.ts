@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import { MAX_MANIFEST_BYTES } from '../../src/load-certificates.ts';
 import type { OversizeCase, OversizeKind, OversizeResult } from './oversize-worker.ts';
 
 export type { OversizeCase, OversizeKind, OversizeResult };
@@ -44,8 +45,8 @@ export const MANIFEST_CASES: readonly OversizeCase[] = [
   { kind: 'dev-zero manifest', size: 0 },
   { kind: 'fifo manifest', size: 0 },
   { kind: 'manifest of many entries', size: 4_000_000 },
-  // Just under the 256 KiB bound: parsed whole (and over the 500 entries), the slowest manifest read.
-  { kind: 'manifest of many entries', size: 256 * 1024 - 100 },
+  // Just under the bound: parsed whole (and over the 500 entries), the slowest manifest read.
+  { kind: 'manifest of many entries', size: MAX_MANIFEST_BYTES - 100 },
 ];
 
 /**
@@ -78,7 +79,7 @@ export const oversizeCase: fc.Arbitrary<OversizeCase> = fc.oneof(
 
 export const oversizeManifestCase: fc.Arbitrary<OversizeCase> = fc.oneof(
   fc.constantFrom<OversizeCase>({ kind: 'dev-zero manifest', size: 0 }, { kind: 'fifo manifest', size: 0 }),
-  sized('manifest of many entries', 10_000, 5_000_000, 256 * 1024),
+  sized('manifest of many entries', 10_000, 5_000_000, MAX_MANIFEST_BYTES),
 );
 
 /** Run one case in its own process (with `certificate` a PEM file for the cases that need one). */
