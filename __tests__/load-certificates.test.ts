@@ -4,12 +4,14 @@
  * reads; and the size bound that stops the wrong file from being read at all.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { constants } from 'node:fs';
+import { mkdtemp, open, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { InputError } from '../src/errors.ts';
-import { MAX_FILE_BYTES } from '../src/load-certificates.ts';
+import { MAX_FILE_BYTES, MAX_MANIFEST_BYTES, MAX_VALUE_CHARS } from '../src/load-certificates.ts';
 import { run } from '../src/run.ts';
 import { parseSettings } from '../src/settings.ts';
 import { type Issued, Pki } from '../test/support/pki.ts';
@@ -80,5 +82,129 @@ describe('load-certificates: files as they are on disk', () => {
         thrown instanceof InputError &&
         /certificate-file: the file 'big\.pem' is \d+ bytes; at most \d+ are read/.test(thrown.message),
     );
+  });
+
+  const refused = (settings: ReturnType<typeof parseSettings>, env: Record<string, string> = {}) =>
+    run(settings, { cwd: workspace, mask: () => {}, env });
+
+  it(`refuses a manifest over ${MAX_MANIFEST_BYTES} bytes before parsing it (parsing is the slow part)`, async () => {
+    const entry = (i: number) => `  - { name: n${i}, certificate: { file: c.pem } }\n`;
+    let text = 'certificates:\n';
+    for (let i = 0; text.length <= MAX_MANIFEST_BYTES; i++) text += entry(i);
+    await writeFile(join(workspace, 'long.yml'), text);
+    const settings = parseSettings({ mode: 'validate', manifest: 'long.yml' });
+    await assert.rejects(
+      refused(settings),
+      (thrown: unknown) =>
+        thrown instanceof InputError &&
+        thrown.message.startsWith(
+          `manifest: the file 'long.yml' is ${text.length} bytes; at most ${MAX_MANIFEST_BYTES} are read`,
+        ),
+    );
+  });
+
+  for (const [device, what] of [
+    ['/dev/zero', 'a device'],
+    ['/dev/urandom', 'a device'],
+  ] as const) {
+    it(`refuses ${device} as a manifest part (it never ends) at once, naming what it is`, {
+      timeout: 10_000,
+    }, async () => {
+      if (process.platform === 'win32') return;
+      await writeFile(
+        join(workspace, 'device.yml'),
+        `certificates:\n  - name: dev\n    certificate: { file: ${device} }\n`,
+      );
+      const settings = parseSettings({ mode: 'validate', manifest: 'device.yml' });
+      await assert.rejects(refused(settings), (thrown: unknown) => {
+        assert.ok(thrown instanceof InputError, String(thrown));
+        assert.match(
+          thrown.message,
+          new RegExp(`^dev certificate: '${device}' is ${what}, not a file; only regular files are read`),
+        );
+        return true;
+      });
+    });
+  }
+
+  it('refuses a named pipe no one writes to at once, instead of waiting on it', {
+    timeout: 10_000,
+  }, async () => {
+    if (process.platform === 'win32') return;
+    const fifo = join(workspace, 'never.pem');
+    execFileSync('mkfifo', [fifo]);
+    try {
+      const settings = parseSettings({ mode: 'validate', 'certificate-file': 'never.pem' });
+      await assert.rejects(
+        refused(settings),
+        (thrown: unknown) =>
+          thrown instanceof InputError &&
+          thrown.message.startsWith("certificate-file: 'never.pem' is a named pipe (FIFO), not a file"),
+      );
+    } finally {
+      // A reader left blocked in open() (the bug this catches) is released by a writer's open.
+      try {
+        (await open(fifo, constants.O_WRONLY | constants.O_NONBLOCK)).close();
+      } catch {
+        // no reader waiting: nothing to release
+      }
+    }
+  });
+
+  it('refuses a folder given as a file', async () => {
+    const settings = parseSettings({ mode: 'validate', 'certificate-file': '.' });
+    await assert.rejects(
+      refused(settings),
+      (thrown: unknown) =>
+        thrown instanceof InputError &&
+        thrown.message.startsWith("certificate-file: '.' is a folder, not a file"),
+    );
+  });
+
+  it(`refuses a value over ${MAX_VALUE_CHARS} characters (input or environment variable) without quoting it`, async () => {
+    const huge = `${leaf.certPem}${'A'.repeat(MAX_VALUE_CHARS)}`;
+    for (const [settings, env, label] of [
+      [parseSettings({ mode: 'validate', certificate: huge }), {}, 'certificate'],
+      [
+        parseSettings({ mode: 'validate', certificate: leaf.certPem, 'key-passphrase': huge }),
+        {},
+        'key-passphrase',
+      ],
+      [parseSettings({ mode: 'validate', manifest: 'env.yml' }), { BIG: huge }, 'big certificate'],
+    ] as const) {
+      await writeFile(
+        join(workspace, 'env.yml'),
+        'certificates:\n  - name: big\n    certificate: { env: BIG }\n',
+      );
+      await assert.rejects(refused(settings, env), (thrown: unknown) => {
+        assert.ok(thrown instanceof InputError, String(thrown));
+        assert.match(
+          thrown.message,
+          new RegExp(
+            `^${label}: the value is [\\d,]+ characters long, not shown; at most ${MAX_VALUE_CHARS} are read`,
+          ),
+        );
+        assert.ok(
+          !thrown.message.includes('AAAA') && !thrown.message.includes('BEGIN'),
+          'the value is not quoted',
+        );
+        return true;
+      });
+    }
+  });
+
+  it('refuses a path longer than any path without quoting it', async () => {
+    const settings = parseSettings({
+      mode: 'validate',
+      'certificate-file': `certs/${'x'.repeat(100_000)}.pem`,
+    });
+    await assert.rejects(refused(settings), (thrown: unknown) => {
+      assert.ok(thrown instanceof InputError, String(thrown));
+      assert.match(
+        thrown.message,
+        /^certificate-file: the path is [\d,]+ characters long, not shown; a path has at most 4096\.$/,
+      );
+      return true;
+    });
   });
 });

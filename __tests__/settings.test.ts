@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { InputError } from '../src/errors.ts';
-import { parseBoolean, parseDomains, parseSettings, type RawInputs, type Settings } from '../src/settings.ts';
+import {
+  MAX_DOMAIN_CHARS,
+  MAX_DOMAINS,
+  parseBoolean,
+  parseDomains,
+  parseSettings,
+  type RawInputs,
+  type Settings,
+} from '../src/settings.ts';
 import { single, textOf } from '../test/support/settings.ts';
 
 const PEM = '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n';
@@ -135,6 +143,41 @@ describe('parseDomains', () => {
     for (const bad of ['a..b', '-a.example', 'a_b.example', 'a.*.example', '*', '*.192.0.2.1']) {
       rejects(() => parseDomains(bad), /Invalid domain/);
     }
+  });
+
+  it(`refuses a name over ${MAX_DOMAIN_CHARS} characters (RFC 1035), quoting its start only`, () => {
+    // 4 labels of 63 and the dots: 255 characters, each label valid on its own.
+    const long = Array.from({ length: 4 }, () => 'a'.repeat(63)).join('.');
+    assert.equal(long.length, 255);
+    rejects(
+      () => parseDomains(`example.com ${long}`),
+      /^Invalid domain 'a{40}…' in domains: it is 255 characters long; a domain name has at most 253 \(RFC 1035\)\.$/,
+    );
+    const exact = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`;
+    assert.equal(exact.length, MAX_DOMAIN_CHARS);
+    assert.deepEqual(parseDomains(exact), [exact]);
+    // A wildcard counts its "*.", and a Unicode name its ASCII (punycode) form.
+    rejects(() => parseDomains(`*.${exact.slice(2)}`.replace('*.', '*.xy')), /is 255 characters long/);
+    const unicode = `${'ü'.repeat(60)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(60)}`;
+    assert.ok(unicode.length <= MAX_DOMAIN_CHARS);
+    rejects(() => parseDomains(unicode), /characters long in its ASCII form; a domain name has at most 253/);
+  });
+
+  it(`refuses more than ${MAX_DOMAINS} names, counting them`, () => {
+    const names = (n: number) => Array.from({ length: n }, (_, i) => `h${i}.example.com`).join(', ');
+    assert.equal(parseDomains(names(MAX_DOMAINS)).length, MAX_DOMAINS);
+    rejects(() => parseDomains(names(200_000)), /^domains lists 200000 names; at most 1000 are checked/);
+  });
+
+  it('a 10 MB name is refused at once, its message short', () => {
+    const huge = `${'a.'.repeat(5_000_000)}com`;
+    assert.throws(
+      () => parseDomains(huge),
+      (error: unknown) =>
+        error instanceof InputError &&
+        error.message.length < 200 &&
+        /10000003 characters long/.test(error.message),
+    );
   });
 });
 

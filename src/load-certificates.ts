@@ -3,13 +3,13 @@
  * variables are read, a manifest is read and parsed. Secret parts (keys, PKCS#12 files, their
  * passwords) read here are masked before anything else happens with them.
  */
-import { open } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Role, SourceInput } from './certs/decode.ts';
 import { textOf } from './certs/pem.ts';
 import { InputError } from './errors.ts';
 import type { ManifestEntry, SourceRef } from './manifest.ts';
 import { plural } from './plural.ts';
+import { type BoundedRead, readBounded } from './read-bounded.ts';
 import { looksSecret, maskBytes, maskSecret, type SecretSink } from './secrets.ts';
 import type { CertificateEntry, PartSource, Settings } from './settings.ts';
 import { Inputs } from './constants.ts';
@@ -54,6 +54,19 @@ const SECRET_ROLES: readonly Role[] = ['private-key', 'pkcs12'];
  * wrong file, and is refused before it is read.
  */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/**
+ * The same bound for values (inputs, flags, environment variables): a value is a file's contents
+ * pasted into a secret. Counted in characters, which are never more than the UTF-8 bytes.
+ */
+export const MAX_VALUE_CHARS = MAX_FILE_BYTES;
+/**
+ * A manifest is parsed whole (YAML) before its 500-entry bound is checked, and parsing costs about
+ * 2.5 ms of CPU a kilobyte (measured: 256 KiB of entries, 650–780 ms): 128 KiB is 260 bytes for
+ * each of 500 entries (an entry with a few names is 150), and a refusal well within a second.
+ */
+export const MAX_MANIFEST_BYTES = 128 * 1024;
+/** Linux's PATH_MAX: a longer "path" is something else pasted in the wrong place. */
+const MAX_PATH_CHARS = 4096;
 
 export async function loadCertificates(settings: Settled, given: LoadOptions): Promise<Loaded> {
   const source = settings.certificates;
@@ -64,7 +77,9 @@ export async function loadCertificates(settings: Settled, given: LoadOptions): P
     return { certificates: [await loadEntry(source.entry, 'certificate', options)], skipped: [] };
   }
   const path = resolve(options.cwd, source.path);
-  const text = fileText(await readPart(path, source.path, words.name(Inputs.Manifest), words));
+  const text = fileText(
+    await readPart(path, source.path, words.name(Inputs.Manifest), words, MAX_MANIFEST_BYTES),
+  );
   const shown = display(options.cwd, path, source.path);
   // The YAML parser loads only for manifest runs.
   const { parseManifest } = await import('./manifest.ts');
@@ -155,6 +170,7 @@ async function loadEntry(
     const secret = SECRET_ROLES.includes(part.role);
     const { source } = part;
     if (source.kind === 'value') {
+      checkValueSize(source);
       if (secret) maskSecret(source.text, options.mask);
       sources.push({ role: part.role, name: source.label, data: source.text });
       continue;
@@ -190,6 +206,7 @@ async function loadEntry(
 /** A passphrase or password: a value as it is, a file without its final line break. */
 async function readSecret(source: PartSource | undefined, options: Worded): Promise<string | undefined> {
   if (source === undefined) return undefined;
+  if (source.kind === 'value') checkValueSize(source);
   const text =
     source.kind === 'value'
       ? source.text
@@ -200,26 +217,38 @@ async function readSecret(source: PartSource | undefined, options: Worded): Prom
   return text;
 }
 
+/** A value is refused before anything reads it; its length is all the message says of it (it may be a secret). */
+function checkValueSize(source: Extract<PartSource, { kind: 'value' }>): void {
+  if (source.text.length <= MAX_VALUE_CHARS) return;
+  throw new InputError(
+    `${source.label}: the value is ${plural(source.text.length, 'character')} long, not shown; at most ${MAX_VALUE_CHARS} are read (certificates, keys and passwords are a few kilobytes).`,
+    'Check what fills it: it holds something else than the certificate, key or password (the secret or variable may be the wrong one).',
+  );
+}
+
 /** A text file's text: UTF-8 or, with a byte-order mark, UTF-16 (Windows PowerShell 5.1 writes it). */
 function fileText(data: Buffer): string {
   return textOf(data) ?? data.toString('utf8');
 }
 
-async function readPart(path: string, given: string, label: string, words: Vocabulary): Promise<Buffer> {
-  let size: number;
+async function readPart(
+  path: string,
+  given: string,
+  label: string,
+  words: Vocabulary,
+  maxBytes = MAX_FILE_BYTES,
+): Promise<Buffer> {
+  const fix = `Check the path; relative paths start at ${words.folder}, and at the manifest's folder for files a manifest names.`;
+  if (given.length > MAX_PATH_CHARS) {
+    // Not quoted: it may be a key pasted in the wrong place, and its length says enough.
+    throw new InputError(
+      `${label}: the path is ${plural(given.length, 'character')} long, not shown; a path has at most ${MAX_PATH_CHARS}.`,
+      `${fix} A key or certificate goes where a value goes (e.g. ${words.name(Inputs.PrivateKey)} instead of ${words.name(Inputs.PrivateKeyFile)}).`,
+    );
+  }
+  let read: BoundedRead;
   try {
-    const handle = await open(path, 'r');
-    try {
-      size = (await handle.stat()).size;
-      if (size <= MAX_FILE_BYTES) {
-        const data = await handle.readFile();
-        // Grown since the size was read: the same bound.
-        if (data.length <= MAX_FILE_BYTES) return data;
-        size = data.length;
-      }
-    } finally {
-      await handle.close();
-    }
+    read = await readBounded(path, maxBytes);
   } catch (thrown) {
     const code = (thrown as NodeJS.ErrnoException).code;
     if (looksSecret(given)) {
@@ -233,11 +262,18 @@ async function readPart(path: string, given: string, label: string, words: Vocab
       code === 'ENOENT'
         ? `${label}: the file '${given}' does not exist (looked for ${path}).`
         : `${label}: the file '${given}' could not be read (${code ?? 'error'}).`,
-      `Check the path; relative paths start at ${words.folder}, and at the manifest's folder for files a manifest names.`,
+      fix,
+    );
+  }
+  if (read.ok) return read.data;
+  if (read.problem === 'not-a-file') {
+    throw new InputError(
+      `${label}: '${given}' is ${read.kind}, not a file; only regular files are read (a device or a pipe may never end).`,
+      'Give the path of the certificate, key or manifest file itself; to pass the output of a command, write it to a file first.',
     );
   }
   throw new InputError(
-    `${label}: the file '${given}' is ${size} bytes; at most ${MAX_FILE_BYTES} are read (certificates, keys and manifests are a few kilobytes).`,
+    `${label}: the file '${given}' ${read.size === undefined ? `holds more than ${maxBytes} bytes (more than its size on disk says)` : `is ${read.size} bytes`}; at most ${maxBytes} are read (certificates, keys and manifests are a few kilobytes).`,
     'Check the path: it names some other file than the certificate, key or manifest.',
   );
 }

@@ -11,6 +11,7 @@ import type { GitHubClient } from './github/client.ts';
 import { currentRunContext, isPullRequestEvent } from './github/context.ts';
 import { publish } from './publish.ts';
 import { publishToGitHub } from './publish-github.ts';
+import { fitLog } from './report/output-size.ts';
 import { verdict } from './report/report.ts';
 import { renderText } from './report/text.ts';
 import { run as runEngine } from './run.ts';
@@ -30,7 +31,7 @@ export async function run(): Promise<void> {
       mask,
     });
     core.startGroup('Report');
-    printUntrusted(renderText(report, { color: false }));
+    printUntrusted(fitLog(renderText(report, { color: false })));
     core.endGroup();
     for (const note of report.skipped) core.notice(`Skipped ${note}`, { title: 'cert-rotate: skipped' });
     await publish(report);

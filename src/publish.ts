@@ -7,12 +7,13 @@ import { type OutputName, Outputs } from './constants.ts';
 import { overallStatus, type RunReport } from './report/report.ts';
 import { wrote } from './rotation/results.ts';
 import { printable } from './report/escape.ts';
+import { fitSummary, reportOutput } from './report/output-size.ts';
 import { renderSummary } from './report/summary.ts';
 
 export async function publish(report: RunReport): Promise<void> {
   for (const [name, value] of Object.entries(outputsOf(report))) core.setOutput(name, value);
   annotate(report);
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(report)).write();
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(fitSummary(renderSummary(report))).write();
 }
 
 /**
@@ -39,7 +40,7 @@ export function outputsOf(report: RunReport): Record<OutputName, string> {
     [Outputs.FingerprintSha256]: single?.leaf?.sha256 ?? '',
     [Outputs.NotAfter]: soonest?.notAfter ?? '',
     [Outputs.DaysRemaining]: soonest === undefined ? '' : String(soonest.daysRemaining),
-    [Outputs.Report]: JSON.stringify(report),
+    [Outputs.Report]: reportOutput(report),
     [Outputs.Changed]: String(steps.some(wrote)),
     [Outputs.Status]: overallStatus(report),
     [Outputs.CertificateId]: current?.id ?? '',
@@ -58,16 +59,33 @@ function annotate(report: RunReport): void {
   for (const cert of report.certificates) {
     for (const f of cert.findings) {
       const properties: core.AnnotationProperties = {
-        title: printable(`${many ? `${cert.label}: ` : ''}${f.code}${f.subject ? `: ${f.subject}` : ''}`),
+        title: clip(
+          printable(`${many ? `${cert.label}: ` : ''}${f.code}${f.subject ? `: ${f.subject}` : ''}`),
+          200,
+        ),
       };
       if (f.origin?.file !== undefined) {
         properties.file = f.origin.file;
         if (f.origin.line !== undefined) properties.startLine = f.origin.line;
       }
-      const text = printable(`${f.message} Fix: ${f.fix}`);
+      const text = clip(printable(`${f.message} Fix: ${f.fix}`), ANNOTATION_CHARS);
       if (f.level === 'error') core.error(text, properties);
       else if (f.level === 'warning') core.warning(text, properties);
       else core.notice(text, properties);
     }
   }
+}
+
+/**
+ * An annotation is read on the run's page, a line or two of it; a certificate's subject can be
+ * megabytes (it is quoted in several findings). The whole finding is in the summary and `report`.
+ */
+const ANNOTATION_CHARS = 4000;
+
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--; // not half a character
+  return `${text.slice(0, end)}…`;
 }

@@ -397,14 +397,28 @@ export function parseBoolean(value: string | undefined, name: string, fallback: 
 }
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+/** RFC 1035: 255 octets on the wire, so 253 characters written out (labels of at most 63). */
+export const MAX_DOMAIN_CHARS = 253;
+/** Public CAs put at most a few hundred names in one certificate; each name asked for is checked. */
+export const MAX_DOMAINS = 1000;
 
 /** `name` is how the message names the list: the input (or flag), or a manifest entry's key. */
 export function parseDomains(value: string | undefined, name: string = Inputs.Domains): string[] {
   if (value === undefined) return [];
   const out: string[] = [];
-  for (const item of value.split(/[\s,]+/)) {
+  // A Set beside the list: `out.includes` per name is quadratic in a long list.
+  const seen = new Set<string>();
+  const items = value.split(/[\s,]+/).filter((item) => item !== '');
+  if (items.length > MAX_DOMAINS) {
+    throw new InputError(
+      `${name} lists ${items.length} names; at most ${MAX_DOMAINS} are checked (a certificate covers a few hundred at most).`,
+      'List the names this certificate must cover.',
+    );
+  }
+  for (const item of items) {
     const domain = item.trim().replace(/\.$/, '').toLowerCase();
     if (domain === '') continue;
+    checkDomainLength(domain, domain, name);
     if (/^[a-z][a-z0-9+.-]*:\/\//.test(domain) || domain.includes('/')) {
       const bare = domain.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').split('/')[0];
       throw new InputError(
@@ -416,12 +430,26 @@ export function parseDomains(value: string | undefined, name: string = Inputs.Do
     const valid =
       (isIP(host) !== 0 && host === domain) ||
       (ascii !== '' && ascii.split('.').every((label) => LABEL.test(label)));
+    if (ascii !== '') checkDomainLength(domain, domain === host ? ascii : `*.${ascii}`, name);
     if (!valid) {
       throw new InputError(
         `Invalid domain ${quoteValue(item)} in ${name}. Expected host names such as example.com or *.example.com, or IP addresses.`,
       );
     }
-    if (!out.includes(domain)) out.push(domain);
+    if (!seen.has(domain)) {
+      seen.add(domain);
+      out.push(domain);
+    }
   }
   return out;
+}
+
+/** `ascii`: the whole name in ASCII (punycode is longer). A long name is quoted by its start only. */
+function checkDomainLength(domain: string, ascii: string, name: string): void {
+  const length = ascii.length;
+  if (length <= MAX_DOMAIN_CHARS) return;
+  const shown = domain.length > 40 ? `${domain.slice(0, 40)}…` : domain;
+  throw new InputError(
+    `Invalid domain '${shown}' in ${name}: it is ${length} characters long${ascii === domain ? '' : ' in its ASCII form'}; a domain name has at most ${MAX_DOMAIN_CHARS} (RFC 1035).`,
+  );
 }

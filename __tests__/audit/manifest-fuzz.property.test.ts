@@ -14,20 +14,38 @@
  * 3. YAML fragments, random text and random bytes.
  * 4. Huge input: deep nesting (flow and block), very long lines, keys and names, hundreds of entries
  *    (past MAX_ENTRIES), alias bombs, huge numbers, thousands of problems or domains.
+ * 5. Endless and oversized manifest files, read as a run reads them, each in a process of its own
+ *    (test/support/oversize.ts): /dev/zero and a FIFO no one writes to as the manifest, and
+ *    manifests of entries from 10 kB to 5 MB (just under the 128 KiB bound they are parsed whole).
+ *    The worst CPU, wall time and peak RSS are printed at the end.
  *
  * Reproducible: FUZZ_SEED, FUZZ_RUNS, FUZZ_CALL_LIMIT_MS and FUZZ_WALL_LIMIT_MS as in
  * __tests__/certs/fuzz.property.test.ts; together the two make over 10,000 generated inputs a
  * default run. The counts and the slowest call of each generator are printed at the end.
  */
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { ManifestError, type ManifestEntry, MAX_ENTRIES, parseManifest } from '../../src/manifest.ts';
 import { CallLimitError, FuzzMeter, readFuzzConfig } from './support.ts';
 import { applyPlainEdit } from '../../test/support/text-edits.ts';
+import {
+  assertBounded,
+  MANIFEST_CASES,
+  type OversizeCase,
+  oversizeManifestCase,
+  OversizeWorst,
+  runOversize,
+} from '../../test/support/oversize.ts';
+import { Pki } from '../../test/support/pki.ts';
 
 const CONFIG = readFuzzConfig(process.env, 0x3a_f157);
 const meter = new FuzzMeter('fuzz (manifests)', CONFIG);
+/** The oversized and endless manifests' worst time and peak memory, each measured in its own process. */
+const oversized = new OversizeWorst();
 /** A property stops after this long (a very slow machine runs fewer inputs, and says so). */
 const PROPERTY_TIME_LIMIT_MS = 20_000;
 const FILE = 'certificates.yml';
@@ -950,7 +968,7 @@ const huge: fc.Arbitrary<{ kind: string; text: string }> = fc.oneof(
 
 describe('manifest: fuzzing parseManifest with generated YAML', () => {
   after(() => {
-    process.stdout.write(`${meter.report()}\n`);
+    process.stdout.write(`${meter.report()}\n${oversized.report('oversized and endless manifests')}\n`);
   });
 
   it('the limits catch a call that spins and a call that sleeps', () => {
@@ -1076,6 +1094,38 @@ describe('manifest: fuzzing parseManifest with generated YAML', () => {
     );
   });
 
+  it('refuses endless and oversized manifests (/dev/zero, a FIFO, megabytes of entries) in bounded time and memory', async () => {
+    const pki = await Pki.create();
+    const folder = await mkdtemp(join(tmpdir(), 'cert-rotate-fuzz-manifest-'));
+    try {
+      const { leaf } = await pki.chain(0);
+      const certificate = join(folder, 'leaf.pem');
+      await writeFile(certificate, leaf.certPem);
+      const one = async (c: OversizeCase): Promise<void> => {
+        const result = await runOversize(c, certificate, CONFIG.wallLimitMs);
+        oversized.add(result);
+        try {
+          meter.record(`${c.kind} (${c.size})`, result.cpuMs, result.wallMs);
+        } catch (thrown) {
+          assert.fail(thrown instanceof Error ? thrown.message : String(thrown));
+        }
+        assertBounded(result, CONFIG);
+      };
+      meter.use('oversized and endless manifests (named)', { generated: false });
+      for (const c of MANIFEST_CASES) await one(c);
+      await fc.assert(
+        fc.asyncProperty(oversizeManifestCase, async (c) => {
+          meter.use('oversized and endless manifests');
+          await one(c);
+        }),
+        params(8),
+      );
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+      await pki.cleanup();
+    }
+  });
+
   it('ran every generated input, and says how many and how slow the slowest were', (t) => {
     const runs: [string, number][] = [
       ['well-formed YAML', 1500],
@@ -1083,6 +1133,7 @@ describe('manifest: fuzzing parseManifest with generated YAML', () => {
       ['damaged valid manifests', 1500],
       ['fragments, text and bytes', 1000],
       ['huge input', 80],
+      ['oversized and endless manifests', 8],
     ];
     for (const [generator, numRuns] of runs) {
       const expected = Math.max(1, Math.round(numRuns * CONFIG.runFactor));
@@ -1092,6 +1143,7 @@ describe('manifest: fuzzing parseManifest with generated YAML', () => {
       assert.ok(meter.calls(generator) > 0, `${generator} ran`);
     }
     for (const line of meter.report().split('\n')) t.diagnostic(line);
+    for (const line of oversized.report('oversized and endless manifests').split('\n')) t.diagnostic(line);
     for (const [generator, o] of outcomes) {
       t.diagnostic(
         `  ${generator}: ${o.entries} read, ${o.problems} refused with checked problems, ${o.yamlErrors} not valid YAML`,

@@ -316,6 +316,24 @@ export class FuzzMeter {
     return outcome.value;
   }
 
+  /**
+   * A call measured elsewhere (in a process of its own: the oversized inputs), counted and held to
+   * the same limits as `measure`.
+   */
+  record(what: string, cpuMs: number, wallMs: number): void {
+    const stats = this.#current;
+    if (!stats) throw new Error('FuzzMeter.record outside of a generator: call use() first');
+    stats.calls++;
+    if (cpuMs > stats.cpu.ms) stats.cpu = { ms: cpuMs, what };
+    if (wallMs > stats.wall.ms) stats.wall = { ms: wallMs, what };
+    if (cpuMs > this.config.cpuLimitMs || wallMs > this.config.wallLimitMs) {
+      throw new CallLimitError(
+        `${what} took ${cpuMs.toFixed(0)} ms of CPU and ${wallMs.toFixed(0)} ms of wall time ` +
+          `(limits ${this.config.cpuLimitMs} ms CPU, ${this.config.wallLimitMs} ms wall)`,
+      );
+    }
+  }
+
   /** Generated inputs run, all generators together. */
   get total(): number {
     let total = 0;

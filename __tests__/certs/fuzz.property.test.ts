@@ -10,6 +10,13 @@
  *    MAC): no throw, no call over the limits, every finding coded, and nothing in the result
  *    (but `upload.privateKey`, when ok) holds a WINDOW-character piece of a secret.
  * 3. `openPkcs12` on damaged PKCS#12 bytes: a result object, never a throw, within the limits.
+ * 4. Oversized and endless inputs, each run through settings, the loader, the checks and the
+ *    outputs in a process of its own (test/support/oversize.ts): /dev/zero, /dev/urandom and a
+ *    FIFO no one writes to as parts, files and values of BEGIN lines, PEM values and environment
+ *    variables up to 60 MB, random files, names up to 10 MB long and lists of 300,000 names. Each
+ *    is refused or reported within the call limits, with memory that does not grow with the input
+ *    and a log, summary and `report` output of a few kilobytes; the worst CPU, wall time and peak
+ *    RSS are printed at the end.
  *
  * Every call is timed: over FUZZ_CALL_LIMIT_MS of CPU time (default 1000: the "no call over 1 s"
  * target, measured with `process.cpuUsage()`, which a loaded machine does not inflate) or over
@@ -40,10 +47,14 @@ import {
   randomBytes,
   scryptSync,
 } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { BundleInput, CheckedBundle, CheckOptions } from '../../src/certs/bundle.ts';
 import type { Role, SourceInput } from '../../src/certs/decode.ts';
+import { MAX_PEM_BLOCKS } from '../../src/certs/pem.ts';
 import { openPkcs12, type Pkcs12Result } from '../../src/certs/pkcs12.ts';
 import { checkBundle } from '../../src/certs/validate.ts';
 import { assertWellFormed } from '../../test/support/findings.ts';
@@ -52,6 +63,14 @@ import { pemBegin } from '../../test/support/pem-markers.ts';
 import { loadPkcs12Support } from '../../src/certs/pkcs12-support.ts';
 import { CallLimitError, FuzzMeter, readFuzzConfig } from '../audit/support.ts';
 import { applyPlainEdit } from '../../test/support/text-edits.ts';
+import {
+  assertBounded,
+  NAMED_CASES,
+  type OversizeCase,
+  oversizeCase,
+  OversizeWorst,
+  runOversize,
+} from '../../test/support/oversize.ts';
 
 // Checking is synchronous; node-forge loads on demand (run() does this for the action).
 await loadPkcs12Support();
@@ -71,6 +90,8 @@ const SEED = CONFIG.seed;
 const RUN_FACTOR = CONFIG.runFactor;
 /** Counts the generated inputs and keeps the slowest call of each generator: the figures to report. */
 const meter = new FuzzMeter('fuzz (certificates: PEM, base64, DER, PKCS#12)', CONFIG);
+/** The oversized and endless inputs' worst time and peak memory, each measured in its own process. */
+const oversized = new OversizeWorst();
 
 /** Length of the secret pieces looked for in results. */
 const WINDOW = 16;
@@ -1378,7 +1399,7 @@ describe('certs: fuzzing the engine with hostile and damaged input', () => {
   });
 
   after(() => {
-    process.stdout.write(`${meter.report()}\n`);
+    process.stdout.write(`${meter.report()}\n${oversized.report('oversized and endless inputs')}\n`);
   });
   after(async () => {
     await pki?.cleanup();
@@ -1440,7 +1461,7 @@ describe('certs: fuzzing the engine with hostile and damaged input', () => {
     );
   });
 
-  it('reads large inputs of many PEM blocks in linear time', () => {
+  it('reads many PEM blocks up to the bound, and refuses more at once with one finding', () => {
     const pieces = fc.constantFrom(
       '-----BEGIN A-----\n',
       '-----BEGIN CERTIFICATE-----\n',
@@ -1452,16 +1473,24 @@ describe('certs: fuzzing the engine with hostile and damaged input', () => {
     fc.assert(
       fc.property(
         fc.array(pieces, { minLength: 1, maxLength: 4 }),
-        fc.noBias(fc.integer({ min: 15_000, max: 20_000 })),
+        // Under the bound (each piece one or two markers), and far over it (0.3–0.6 MB).
+        fc.oneof(fc.integer({ min: 1, max: 40 }), fc.noBias(fc.integer({ min: 15_000, max: 20_000 }))),
         fc.constantFrom<Role>('bundle', 'certificate'),
         meter.property('large inputs of many PEM blocks', (cycle, count, role) => {
-          // 0.3–0.6 MB: a linear reader takes ~0.1 s, a quadratic one seconds.
           const data = Array.from({ length: count }, (_, i) => cycle[i % cycle.length]).join('');
           const result = check({ sources: [{ role, name: 'bundle.pem', data }] });
           assert.equal(result.ok, false);
+          const markers = Math.max(data.split('-----BEGIN ').length, data.split('-----END ').length) - 1;
+          if (markers > MAX_PEM_BLOCKS) {
+            assert.equal(result.findings.length, 1, JSON.stringify(result.findings.slice(0, 2)));
+            assert.match(result.findings[0]!.message, new RegExp(`holds ${markers} PEM BEGIN or END lines`));
+          } else {
+            // One finding a block at most, repeats grouped: never more than the blocks.
+            assert.ok(result.findings.length <= MAX_PEM_BLOCKS + 1, `${result.findings.length} findings`);
+          }
         }),
       ),
-      params(4),
+      params(40),
     );
   });
 
@@ -1543,10 +1572,40 @@ describe('certs: fuzzing the engine with hostile and damaged input', () => {
     );
   });
 
+  it('refuses oversized and endless inputs (devices, pipes, huge values, files and names) in bounded time and memory', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'cert-rotate-fuzz-oversize-'));
+    const certificate = join(folder, 'leaf.pem');
+    await writeFile(certificate, m.leaf.certPem);
+    const one = async (c: OversizeCase): Promise<void> => {
+      const result = await runOversize(c, certificate, CONFIG.wallLimitMs);
+      oversized.add(result);
+      try {
+        meter.record(`${c.kind} (${c.size})`, result.cpuMs, result.wallMs);
+      } catch (thrown) {
+        assert.fail(thrown instanceof Error ? thrown.message : String(thrown));
+      }
+      assertBounded(result, CONFIG);
+    };
+    try {
+      meter.use('oversized and endless inputs (named)', { generated: false });
+      for (const c of NAMED_CASES) await one(c);
+      await fc.assert(
+        fc.asyncProperty(oversizeCase, async (c) => {
+          meter.use('oversized and endless inputs');
+          await one(c);
+        }),
+        params(12),
+      );
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
   it('ran every generated input, and says how many and how slow the slowest were', (t) => {
     const runs: [string, number][] = [
       ['hostile input in any role', 4000],
-      ['large inputs of many PEM blocks', 4],
+      ['oversized and endless inputs', 12],
+      ['large inputs of many PEM blocks', 40],
       ['damaged PEM bundles and keys', 2000],
       ['damaged PKCS#12 in checkBundle', 1000],
       ['damaged PKCS#12 in openPkcs12', 800],
@@ -1560,5 +1619,6 @@ describe('certs: fuzzing the engine with hostile and damaged input', () => {
       assert.ok(meter.calls(generator) > 0, `${generator} ran`);
     }
     for (const line of meter.report().split('\n')) t.diagnostic(line);
+    for (const line of oversized.report('oversized and endless inputs').split('\n')) t.diagnostic(line);
   });
 });

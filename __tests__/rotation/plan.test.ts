@@ -656,3 +656,14 @@ describe('running again after the apply', () => {
     assert.deepEqual(steps(second), ['unchanged cert-new', 'keep cert-a', 'keep cert-b']);
   });
 });
+
+describe('planLineage on an account of hostile size', () => {
+  it('plans 200,000 old versions to remove without overflowing the stack (no push(...spread))', () => {
+    const inventory = Array.from({ length: 200_000 }, (_, i) => {
+      const hex = i.toString(16).padStart(12, '0');
+      return cert(`site-${hex}`, hex.padEnd(40, '0'), { id: `cert-${i}` });
+    });
+    const p = plan({ inventory });
+    assert.equal(p.steps.filter((s) => s.op === 'remove').length, 200_000);
+  });
+});

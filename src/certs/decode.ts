@@ -10,6 +10,7 @@ import { isEncryptedPkcs8, parsePrivateKey } from './keys.ts';
 import {
   containsPemMarker,
   decodeBase64,
+  MAX_PEM_BLOCKS,
   normaliseText,
   type PemBlock,
   scanPem,
@@ -81,8 +82,27 @@ const KEY_LABELS = new Set([
 /** RFC 7468's PKCS7 and CMS, and the label older Netscape-era tools wrote. */
 const PKCS7_LABELS = new Set(['PKCS7', 'CMS', 'PKCS #7 SIGNED DATA']);
 const SILENT_LABELS = new Set(['EC PARAMETERS']);
+/**
+ * A bundle has one key (a second is EXTRA_PRIVATE_KEY), and each encrypted one may cost a key
+ * derivation of up to its bound (keys.ts: about 0.2 s), so at most this many are read across all
+ * of one certificate's inputs.
+ */
+export const MAX_KEY_BLOCKS = 4;
 
-export function decodeSource(input: SourceInput, passwords: Passwords): Decoded {
+/** What is left of the keys one certificate's inputs may have read: one budget for all its sources. */
+export interface KeyBudget {
+  left: number;
+}
+
+export function keyBudget(): KeyBudget {
+  return { left: MAX_KEY_BLOCKS };
+}
+
+export function decodeSource(
+  input: SourceInput,
+  passwords: Passwords,
+  budget: KeyBudget = keyBudget(),
+): Decoded {
   const out: Decoded = { certs: [], keys: [], findings: [] };
   const origin: Origin = { source: input.name };
   if (input.file !== undefined) origin.file = input.file;
@@ -105,7 +125,7 @@ export function decodeSource(input: SourceInput, passwords: Passwords): Decoded 
     return out;
   }
   if (text !== undefined && containsPemMarker(normaliseText(text))) {
-    readPemText(normaliseText(text), origin, passwords, out);
+    readPemText(normaliseText(text), origin, passwords, out, budget);
     return out;
   }
   const binary = bytes && text === undefined ? bytes : text !== undefined ? decodeBase64(text) : undefined;
@@ -116,14 +136,14 @@ export function decodeSource(input: SourceInput, passwords: Passwords): Decoded 
       // origins (annotations) and say so in the messages.
       const nested: Decoded = { certs: [], keys: [], findings: [] };
       const decodedName = { ...origin, source: `${origin.source} (after base64 decoding)` };
-      readPemText(normaliseText(inner), decodedName, passwords, nested);
+      readPemText(normaliseText(inner), decodedName, passwords, nested, budget);
       for (const f of nested.findings) if (f.origin) f.origin = origin;
-      out.certs.push(...nested.certs.map((c) => ({ ...c, origin })));
-      out.keys.push(...nested.keys.map((k) => ({ ...k, origin })));
-      out.findings.push(...nested.findings);
+      for (const c of nested.certs) out.certs.push({ ...c, origin });
+      for (const k of nested.keys) out.keys.push({ ...k, origin });
+      for (const f of nested.findings) out.findings.push(f);
       return out;
     }
-    readBinary(binary, input, origin, passwords, out);
+    readBinary(binary, input, origin, passwords, out, budget);
     return out;
   }
   out.findings.push(notPem(input, origin, text ?? '', passwords));
@@ -172,8 +192,26 @@ function notPem(input: SourceInput, origin: Origin, text: string, passwords: Pas
   );
 }
 
-function readPemText(text: string, origin: Origin, passwords: Passwords, out: Decoded): void {
+function readPemText(
+  text: string,
+  origin: Origin,
+  passwords: Passwords,
+  out: Decoded,
+  budget: KeyBudget,
+): void {
   const scan = scanPem(text);
+  if (scan.tooMany !== undefined) {
+    out.findings.push(
+      finding(
+        'BAD_CERTIFICATE',
+        'error',
+        `The text of ${origin.source} holds ${scan.tooMany} PEM BEGIN or END lines; at most ${MAX_PEM_BLOCKS} are read (a certificate with its chain and key is a handful), so none was.`,
+        'Give the leaf certificate, its intermediates and its key only; a trust store or a whole collection of certificates is not a chain.',
+        { origin },
+      ),
+    );
+    return;
+  }
   for (const problem of scan.problems) {
     const at = { ...origin, line: problem.line };
     if (problem.kind === 'truncated') {
@@ -221,7 +259,18 @@ function readPemText(text: string, origin: Origin, passwords: Passwords, out: De
       );
     }
   }
-  for (const block of scan.blocks) readBlock(block, { ...origin, line: block.line }, passwords, out);
+  // Each encrypted key may cost up to its key-derivation bound (keys.ts): only a few are decrypted.
+  const keyBlocks = scan.blocks.filter((block) => KEY_LABELS.has(block.label)).length;
+  const readKeys = keyBlocks <= budget.left;
+  if (readKeys) budget.left -= keyBlocks;
+  else
+    out.findings.push(
+      tooManyKeys(`The text of ${origin.source} holds ${plural(keyBlocks, 'private key')}`, origin),
+    );
+  for (const block of scan.blocks) {
+    if (!readKeys && KEY_LABELS.has(block.label)) continue;
+    readBlock(block, { ...origin, line: block.line }, passwords, out);
+  }
   if (scan.blocks.length === 0 && scan.problems.length === 0) {
     out.findings.push(
       finding(
@@ -233,6 +282,16 @@ function readPemText(text: string, origin: Origin, passwords: Passwords, out: De
       ),
     );
   }
+}
+
+function tooManyKeys(what: string, origin: Origin): Finding {
+  return finding(
+    'BAD_PRIVATE_KEY',
+    'error',
+    `${what}; at most ${MAX_KEY_BLOCKS} are read in one certificate's inputs, so these were not.`,
+    'Give the one private key that belongs to the certificate.',
+    { origin },
+  );
 }
 
 function readBlock(block: PemBlock, origin: Origin, passwords: Passwords, out: Decoded): void {
@@ -335,6 +394,7 @@ function readBinary(
   origin: Origin,
   passwords: Passwords,
   out: Decoded,
+  budget: KeyBudget,
 ): void {
   if (looksLikePkcs7(bytes)) {
     readPkcs7Bundle(bytes, `The ${describe(input, passwords)}`, origin, out);
@@ -365,6 +425,11 @@ function readBinary(
     }
     // An encrypted DER key: say the passphrase is missing or wrong, not "unknown binary data".
     if (isEncryptedPkcs8(bytes)) {
+      if (budget.left <= 0) {
+        out.findings.push(tooManyKeys(`The ${describe(input, passwords)} is one more private key`, origin));
+        return;
+      }
+      budget.left--;
       const parsed = tryKey('pkcs8', true);
       if (parsed.ok) out.keys.push({ key: parsed.key, origin });
       else out.findings.push(parsed.finding);

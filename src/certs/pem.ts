@@ -25,7 +25,16 @@ export type PemProblem =
 export interface PemScan {
   blocks: PemBlock[];
   problems: PemProblem[];
+  /** More BEGIN (or END) lines than MAX_PEM_BLOCKS: how many. Then nothing was read. */
+  tooMany?: number;
 }
+
+/**
+ * A bundle is a leaf, a few intermediates and a key; even a CA's whole chain collection is a few
+ * dozen. More blocks is some other file, or text made to be slow: one finding each would print
+ * megabytes (a 1.7 MB value of BEGIN lines made 60,000 findings and a 14.7 MB summary).
+ */
+export const MAX_PEM_BLOCKS = 64;
 
 const BEGIN = /-----BEGIN ([A-Z0-9][A-Z0-9 #]*?)-----/g;
 const END = /-----END ([A-Z0-9][A-Z0-9 #]*?)-----/y;
@@ -103,6 +112,8 @@ function lineCounter(text: string): (index: number) => number {
 export function scanPem(text: string): PemScan {
   const blocks: PemBlock[] = [];
   const problems: PemProblem[] = [];
+  const markers = Math.max(occurrences(text, '-----BEGIN '), occurrences(text, '-----END '));
+  if (markers > MAX_PEM_BLOCKS) return { blocks, problems, tooMany: markers };
   const lineAt = lineCounter(text);
   const begins = [...text.matchAll(BEGIN)];
   const endMarkers = [...text.matchAll(/-----END /g)].map((m) => m.index);
@@ -154,6 +165,13 @@ export function scanPem(text: string): PemScan {
     if (!ended.has(end.index)) problems.push({ kind: 'no-begin', label: end[1]!, line: lineAt(end.index) });
   }
   return { blocks, problems };
+}
+
+/** How often `word` occurs in `text`: a count, with nothing kept per occurrence. */
+function occurrences(text: string, word: string): number {
+  let count = 0;
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) count++;
+  return count;
 }
 
 /** The canonical text of a block: what OpenSSL (and so Node) reads without complaint. */

@@ -6,9 +6,10 @@ import type { X509Certificate } from 'node:crypto';
 import type { BundleInput, ChainEntry, CheckedBundle, CheckOptions, UploadTexts } from './bundle.ts';
 import { chainFindings } from './chain-findings.ts';
 import { orderChain } from './chain-order.ts';
-import { type CertItem, decodeSource, type KeyItem } from './decode.ts';
+import { type CertItem, decodeSource, type KeyItem, keyBudget } from './decode.ts';
 import { expiryFindings } from './expiry.ts';
 import { type Finding, finding, hasErrors } from './findings.ts';
+import { groupFindings } from './group-findings.ts';
 import { covers, normaliseHostname } from './hostnames.ts';
 import { fingerprint, inspectCertificate, type CertFacts, oneLineName } from './inspect.ts';
 import { chooseLeaf } from './leaf.ts';
@@ -18,6 +19,8 @@ import { ACTION_WORDS, type Vocabulary } from '../vocabulary.ts';
 
 export const DEFAULT_WARN_DAYS = 30;
 export const DEFAULT_FAIL_DAYS = 7;
+/** More than a chain can use (PKCS#7 bundles are held to 32 each): ordering compares every pair. */
+export const MAX_BUNDLE_CERTIFICATES = 64;
 
 const KEY_READ_CODES = new Set(['BAD_PRIVATE_KEY', 'KEY_PASSPHRASE_NEEDED', 'KEY_PASSPHRASE_WRONG']);
 const PKCS12_CODES = new Set([
@@ -34,15 +37,32 @@ export function checkBundle(input: BundleInput, options: CheckOptions = {}): Che
   const findings: Finding[] = [];
   const certs: CertItem[] = [];
   const keys: KeyItem[] = [];
+  // One budget of keys to read for all the sources: each encrypted key may cost a key derivation.
+  const budget = keyBudget();
   for (const source of input.sources) {
-    const decoded = decodeSource(source, {
-      keyPassphrase: input.keyPassphrase,
-      pkcs12Password: input.pkcs12Password,
-      words,
-    });
-    certs.push(...decoded.certs);
-    keys.push(...decoded.keys);
-    findings.push(...decoded.findings);
+    const decoded = decodeSource(
+      source,
+      {
+        keyPassphrase: input.keyPassphrase,
+        pkcs12Password: input.pkcs12Password,
+        words,
+      },
+      budget,
+    );
+    append(certs, decoded.certs);
+    append(keys, decoded.keys);
+    append(findings, decoded.findings);
+  }
+  if (certs.length > MAX_BUNDLE_CERTIFICATES) {
+    findings.push(
+      finding(
+        'BAD_CERTIFICATE',
+        'error',
+        `The inputs hold ${certs.length} certificates; at most ${MAX_BUNDLE_CERTIFICATES} are checked (a leaf and its chain are a handful), so none was.`,
+        'Give the leaf certificate and its intermediates only; a trust store or a whole collection of certificates is not a chain.',
+      ),
+    );
+    return { ok: false, chain: [], orderFound: [], findings: groupFindings(findings) };
   }
   const orderFound = certs.map((c) => oneLineName(c.cert.subject));
   const unreadable = findings.some((f) => KEY_READ_CODES.has(f.code) || PKCS12_CODES.has(f.code));
@@ -58,11 +78,11 @@ export function checkBundle(input: BundleInput, options: CheckOptions = {}): Che
         ),
       );
     }
-    return { ok: false, chain: [], orderFound, findings };
+    return { ok: false, chain: [], orderFound, findings: groupFindings(findings) };
   }
 
   const choice = chooseLeaf(certs, keys, (options.requireKey ?? true) && !unreadable, words);
-  findings.push(...choice.findings);
+  append(findings, choice.findings);
   const leafItem = choice.leaf!;
   const leaf = leafItem.cert;
   const leafFacts = inspectCertificate(leaf, now);
@@ -81,8 +101,9 @@ export function checkBundle(input: BundleInput, options: CheckOptions = {}): Che
 
   const others = certs.filter((c) => c !== leafItem).map((c) => c.cert);
   const analysis = orderChain(leaf, others, options.trustedRoots);
-  findings.push(
-    ...chainFindings(
+  append(
+    findings,
+    chainFindings(
       analysis,
       certs.map((c) => c.cert),
       repair,
@@ -99,19 +120,34 @@ export function checkBundle(input: BundleInput, options: CheckOptions = {}): Che
   const served = analysis.served;
   served.forEach((cert, i) => {
     const role = i === 0 ? 'leaf' : 'intermediate';
-    findings.push(...expiryFindings(cert, role, window), ...strengthFindings(cert, role));
+    append(findings, expiryFindings(cert, role, window));
+    append(findings, strengthFindings(cert, role));
   });
-  findings.push(...nameFindings(leafFacts, options.domains ?? [], words));
+  append(findings, nameFindings(leafFacts, options.domains ?? [], words));
 
   const chain = analysis.path.map((cert, i) =>
     chainEntry(cert, i, analysis.path.length, analysis.endsAtRoot),
   );
-  const result: CheckedBundle = { ok: !hasErrors(findings), leaf: leafFacts, chain, orderFound, findings };
+  const result: CheckedBundle = {
+    ok: !hasErrors(findings),
+    leaf: leafFacts,
+    chain,
+    orderFound,
+    findings: groupFindings(findings),
+  };
   if (result.ok && choice.key) {
     result.upload = uploadTexts(served, choice.key.export({ type: 'pkcs8', format: 'pem' }).toString());
     options.onSecret?.(result.upload.privateKey);
   }
   return result;
+}
+
+/**
+ * `target.push(...items)` passes every item as an argument, and a few hundred thousand arguments
+ * overflow the stack ("Maximum call stack size exceeded"): item by item instead.
+ */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 function chainEntry(cert: X509Certificate, index: number, length: number, endsAtRoot: boolean): ChainEntry {

@@ -66,7 +66,7 @@ function cutAtLine(text: string, budget: number): string {
 }
 
 /** What closes the fenced code block and the `<details>` sections still open at the end of `text`. */
-function closers(text: string): string {
+export function closers(text: string): string {
   let fence: string | undefined;
   let details = 0;
   for (const line of text.split('\n')) {

@@ -46,11 +46,15 @@ export function renderGantt(report: RunReport): string[] {
   const drawable = bars.filter((bar) => bar.daysRemaining >= -GANTT_DAYS_BEHIND);
   const shown = drawable.slice(0, GANTT_MAX_BARS);
   const out: string[] = [];
-  if (shown.length > 0) out.push(...chart(shown, report));
+  if (shown.length > 0) for (const line of chart(shown, report)) out.push(line);
   if (drawable.length > shown.length) {
     out.push('', `The chart shows the ${shown.length} soonest of ${plural(drawable.length, 'certificate')}.`);
   }
-  if (longExpired.length > 0) out.push(...(out.length > 0 ? [''] : []), ...expiredList(longExpired));
+  if (longExpired.length > 0) {
+    if (out.length > 0) out.push('');
+    // One line per certificate, as many as the provider lists: pushed one by one, never spread.
+    for (const line of expiredList(longExpired)) out.push(line);
+  }
   return out;
 }
 

@@ -72,10 +72,13 @@ export function rotationMarkdown(rotation: ReportedRotation): string[] {
   const out: string[] = [];
   for (const lineage of rotation.lineages) {
     out.push(`### Rotation of ${escapeMarkdown(lineage.lineage)}: ${lineage.status}`, '');
-    if (!lineage.steps) out.push(...renderPlanMarkdown(lineage.plan));
+    if (!lineage.steps) for (const line of renderPlanMarkdown(lineage.plan)) out.push(line);
     else if (lineage.steps.length === 0 && lineage.plan.blocked !== undefined)
       out.push(`> ⛔ **Blocked**: ${escapeMarkdown(lineage.plan.blocked)}`, '');
-    else out.push(...stepsTable(lineage), '');
+    else {
+      for (const line of stepsTable(lineage)) out.push(line);
+      out.push('');
+    }
     for (const note of lineage.attention) out.push(`> ⚠️ ${escapeMarkdown(note)}`, '');
   }
   if (rotation.settle?.status === 'failed')

@@ -23,19 +23,26 @@ export function renderSummary(report: RunReport): string {
   if (report.skipped.length > 0) {
     out.push('**Skipped**', '', ...report.skipped.map((s) => `- ⏭️ ${escapeMarkdown(s)}`), '');
   }
-  if (report.certificates.length > 0) out.push(...certificateTable(report), '');
-  for (const cert of report.certificates) out.push(...details(cert, report.certificates.length > 1));
-  out.push(...findings(report));
-  if (report.rotation) out.push(...rotationMarkdown(report.rotation));
+  // Sections of a line per certificate, finding, step or inventory entry: appended, never spread.
+  if (report.certificates.length > 0) append(out, certificateTable(report), '');
+  for (const cert of report.certificates) append(out, details(cert, report.certificates.length > 1));
+  append(out, findings(report));
+  if (report.rotation) append(out, rotationMarkdown(report.rotation));
   // No heading right under another: with nothing above it (an inventory-only run), the verdict
   // heading already names the inventory, so it goes without its own.
-  if (report.inventory) out.push(...inventorySection(report, out.length > 2), '');
+  if (report.inventory) append(out, inventorySection(report, out.length > 2), '');
   const gantt = renderGantt(report);
-  if (gantt.length > 0) out.push('### Expiry', '', ...gantt, '');
+  if (gantt.length > 0) append(out, ['### Expiry', ''].concat(gantt), '');
   return `${out
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trimEnd()}\n`;
+}
+
+/** `out.push(...lines)` overflows the stack past some 100,000 lines. */
+function append(out: string[], lines: readonly string[], ...more: string[]): void {
+  for (const line of lines) out.push(line);
+  for (const line of more) out.push(line);
 }
 
 function days(value: number, report: RunReport): string {

@@ -27,10 +27,14 @@ export function renderText(report: RunReport, style: TextStyle): string {
   for (const cert of report.certificates) {
     lines.push('');
     if (many) lines.push(paint('bold', `== ${printable(cert.label)}: ${cert.outcome}`));
-    lines.push(...certificateLines(cert, paint));
+    for (const line of certificateLines(cert, paint)) lines.push(line);
   }
-  if (report.rotation) lines.push(...rotationText(report.rotation, style));
-  if (report.inventory) lines.push('', ...inventoryLines(report, paint));
+  // Lines per step and per certificate the provider holds: pushed one by one, never spread.
+  if (report.rotation) for (const line of rotationText(report.rotation, style)) lines.push(line);
+  if (report.inventory) {
+    lines.push('');
+    for (const line of inventoryLines(report, paint)) lines.push(line);
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -170,7 +170,7 @@ export function planLineage(input: PlanInput): LineagePlan {
         reason: coverage.unknown ? `${reason} (${UNCHECKED})` : reason,
       });
     }
-    refused.push(...refusedHere);
+    for (const refusal of refusedHere) refused.push(refusal);
     if (stuck.length > 0 || refusedHere.length > 0) {
       const reasons = [
         ...(stuck.length > 0 ? [stuckReason(stuck, options.rebind)] : []),
@@ -195,7 +195,8 @@ export function planLineage(input: PlanInput): LineagePlan {
       });
     }
   }
-  steps.push(...rebinds, ...removals, ...keeps);
+  // As many removals as the provider lists old versions: appended one by one, never spread.
+  for (const step of [rebinds, removals, keeps].flat()) steps.push(step);
   return {
     desired,
     current,
