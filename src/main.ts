@@ -11,6 +11,7 @@ import type { GitHubClient } from './github/client.ts';
 import { currentRunContext, isPullRequestEvent } from './github/context.ts';
 import { publish } from './publish.ts';
 import { publishToGitHub } from './publish-github.ts';
+import { printableLines } from './report/escape.ts';
 import { fitLog } from './report/output-size.ts';
 import { verdict } from './report/report.ts';
 import { renderText } from './report/text.ts';
@@ -49,7 +50,8 @@ export async function run(): Promise<void> {
     });
     if (!report.ok) core.setFailed(`cert-rotate ${report.mode}: ${verdict(report)}. See the findings above.`);
   } catch (thrown) {
-    core.setFailed(messageWithFix(thrown));
+    // A provider's or GitHub's words can hold escapes that would colour or rewrite the log.
+    core.setFailed(printableLines(messageWithFix(thrown)));
   }
 }
 

@@ -12,7 +12,7 @@ import { messageWithFix } from './errors.ts';
 import { Inputs } from './constants.ts';
 import { plural } from './plural.ts';
 import { type Expiring, expiringSoon, type RunReport } from './report/report.ts';
-import { escapeMarkdown } from './report/escape.ts';
+import { escapeMarkdown, printableLines } from './report/escape.ts';
 import { renderSummary } from './report/summary.ts';
 import type { Settings } from './settings.ts';
 
@@ -94,7 +94,7 @@ async function attempt(log: GitHubLog, what: string, work: () => Promise<void>):
   try {
     await work();
   } catch (thrown) {
-    log.warning(`Could not ${what}: ${messageWithFix(thrown)}`);
+    log.warning(`Could not ${what}: ${printableLines(messageWithFix(thrown))}`);
   }
 }
 

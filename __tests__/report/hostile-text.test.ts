@@ -23,10 +23,12 @@ import { renderSummary } from '../../src/report/summary.ts';
 import { renderText } from '../../src/report/text.ts';
 import { run } from '../../src/run.ts';
 import { parseSettings, type RawInputs } from '../../src/settings.ts';
+import { ALL_SCOPES, DigitalOceanDouble } from '../../test/doubles/digitalocean.ts';
 import { DokployDouble } from '../../test/doubles/dokploy.ts';
 import { GitHubDouble } from '../../test/doubles/github.ts';
 import { type HostileCertificate, hostileCertificate } from '../../test/support/hostile-certificate.ts';
 import { markdownProblems } from '../../test/support/markdown-safety.ts';
+import { runAction } from '../support/run-dist.ts';
 
 /** What no terminal line and no annotation may hold: line breaks inside a value, escapes, bidi controls. */
 const UNSEEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
@@ -284,6 +286,44 @@ describe('a hostile provider listing', () => {
       const text = renderText(report, { color: false });
       assertPrintable(text, 'inventory text');
       assert.ok(text.includes('legacy\\u000a## pwned\\u000d\\u000a| x | y |\\u2028@octocat'), text);
+    } finally {
+      await double.close();
+    }
+  });
+});
+
+describe('a hostile provider error', () => {
+  it('fails the step with its escapes spelled out: no colour, no cleared screen in the log', async () => {
+    const cert = await hostile(40);
+    const token = 'test-hostile-error-token';
+    const double = await DigitalOceanDouble.start({ tokens: { [token]: ALL_SCOPES } });
+    try {
+      double.server.inject({
+        path: '/v2/certificates',
+        times: Number.POSITIVE_INFINITY,
+        fault: {
+          kind: 'status',
+          status: 422,
+          body: { id: 'unprocessable_entity', message: 'bad \u001b[2J\u001b[31mred\u202eevil' },
+        },
+      });
+      const result = await runAction({
+        mode: 'plan',
+        provider: 'digitalocean',
+        'api-url': double.url,
+        'api-token': token,
+        name: 'app',
+        certificate: cert.certPem,
+        'private-key': cert.keyPem,
+      });
+      assert.equal(result.code, 1, result.stdout);
+      const failed = result.stdout.split('\n').filter((line) => line.startsWith('::error::'));
+      assert.ok(failed.length > 0, result.stdout);
+      assert.ok(
+        failed.some((line) => line.includes('bad \\u001b[2J\\u001b[31mred\\u202eevil')),
+        failed.join('\n'),
+      );
+      for (const line of failed) assertPrintable(line, 'the failure line');
     } finally {
       await double.close();
     }

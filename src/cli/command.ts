@@ -4,7 +4,7 @@
  */
 import { InputError, messageWithFix } from '../errors.ts';
 import { parseCommandLine } from './args.ts';
-import { printable, printableJson } from '../report/escape.ts';
+import { printableJson, printableLines } from '../report/escape.ts';
 import { renderText } from '../report/text.ts';
 import { run } from '../run.ts';
 import { VERSION } from '../version.ts';
@@ -43,7 +43,7 @@ main(process.argv.slice(2)).then(
   },
   (thrown: unknown) => {
     // A provider's message is outside text: its own line breaks are kept, nothing else unseen.
-    const message = messageWithFix(thrown, '\n').split('\n').map(printable).join('\n');
+    const message = printableLines(messageWithFix(thrown, '\n'));
     process.stderr.write(`cert-rotate: ${message}\n`);
     // Bad inputs (a manifest's problems among them) are usage errors; anything else failed the run.
     process.exitCode = thrown instanceof InputError ? 2 : 1;

@@ -27,6 +27,11 @@ export function printable(text: string): string {
   return text.replace(UNSEEN, spelled);
 }
 
+/** Text of several lines (an error with its fix, a manifest's problems): each line printable, the breaks kept. */
+export function printableLines(text: string): string {
+  return text.split('\n').map(printable).join('\n');
+}
+
 /**
  * JSON for a terminal: what JSON.stringify leaves as it is (DEL, C1 controls, format characters,
  * U+2028/2029) as `\uXXXX` escapes too. They can only be inside strings, so the value is the
