@@ -2352,6 +2352,10 @@ function spelled(char) {
 function printable(text) {
     return text.replace(UNSEEN, spelled);
 }
+/** Text of several lines (an error with its fix, a manifest's problems): each line printable, the breaks kept. */
+function printableLines(text) {
+    return text.split('\n').map(printable).join('\n');
+}
 /**
  * JSON for a terminal: what JSON.stringify leaves as it is (DEL, C1 controls, format characters,
  * U+2028/2029) as `\uXXXX` escapes too. They can only be inside strings, so the value is the
@@ -3270,7 +3274,7 @@ main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
 }, (thrown) => {
     // A provider's message is outside text: its own line breaks are kept, nothing else unseen.
-    const message = (0,errors/* messageWithFix */.vW)(thrown, '\n').split('\n').map(printable).join('\n');
+    const message = printableLines((0,errors/* messageWithFix */.vW)(thrown, '\n'));
     process.stderr.write(`cert-rotate: ${message}\n`);
     // Bad inputs (a manifest's problems among them) are usage errors; anything else failed the run.
     process.exitCode = thrown instanceof errors/* InputError */.dz ? 2 : 1;
