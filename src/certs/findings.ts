@@ -54,6 +54,8 @@ export const FINDING_CODES = [
   'WEAK_KEY',
   'WEAK_SIGNATURE',
   'UNUSUAL_KEY',
+  // the provider (rotation/key-reuse.ts): added once the plan is made
+  'KEY_REUSED',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

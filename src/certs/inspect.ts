@@ -53,6 +53,16 @@ export function commonName(name: string | undefined): string | undefined {
 }
 
 /**
+ * SHA-256 of the certificate's public key (its SubjectPublicKeyInfo, DER), lowercase hex: equal
+ * for two certificates exactly when they certify the same key pair. Only ever the public half.
+ */
+export function publicKeySha256(cert: X509Certificate): string {
+  return createHash('sha256')
+    .update(cert.publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
+}
+
+/**
  * Self-signed: the certificate names itself as issuer and its own key verifies it. Not
  * checkIssued alone: that also wants keyCertSign, which a self-signed server certificate's
  * keyUsage (digitalSignature, keyEncipherment) usually lacks.
@@ -162,7 +172,7 @@ export function caIssuersUrls(cert: X509Certificate): string[] {
  */
 export function leafOfPem(
   text: string,
-): { sha1: string; sha256: string; notAfter: string; dnsNames: string[] } | undefined {
+): { sha1: string; sha256: string; keySha256: string; notAfter: string; dnsNames: string[] } | undefined {
   const block = scanPem(normaliseText(text)).blocks.find((b) => b.label === 'CERTIFICATE');
   if (!block) return undefined;
   try {
@@ -170,6 +180,7 @@ export function leafOfPem(
     return {
       sha1: fingerprint(cert, 'sha1'),
       sha256: fingerprint(cert, 'sha256'),
+      keySha256: publicKeySha256(cert),
       notAfter: cert.validToDate.toISOString(),
       dnsNames: subjectAltNames(cert.subjectAltName).dns,
     };

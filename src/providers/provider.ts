@@ -33,6 +33,11 @@ export interface RemoteCertificate {
   sha1: string | undefined;
   /** SHA-256 of the leaf's DER, the same way, where the listing carries the certificate (Dokploy). */
   sha256?: string | undefined;
+  /**
+   * SHA-256 of the leaf's public key (SubjectPublicKeyInfo, DER), where the listing carries the
+   * certificate (Dokploy): a renewal that kept its key shows the same one. Never a private key's.
+   */
+  keySha256?: string | undefined;
   notAfter: string | undefined;
   dnsNames: string[];
   createdAt: string | undefined;

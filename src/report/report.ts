@@ -7,6 +7,7 @@ import type { ChainEntry } from '../certs/bundle.ts';
 import type { Finding } from '../certs/findings.ts';
 import { plural } from '../plural.ts';
 import { type CertFacts, daysUntil } from '../certs/inspect.ts';
+import { keyReuseFindings } from '../rotation/key-reuse.ts';
 import type { LineageStatus, RotationResult } from '../rotation/results.ts';
 import type { Checked } from '../run.ts';
 import type { Mode, Settings } from '../settings.ts';
@@ -86,7 +87,11 @@ export function buildReport(input: ReportInput): RunReport {
       outcome: lineage?.status ?? status,
       chain: bundle.chain,
       orderFound: bundle.orderFound,
-      findings: bundle.findings,
+      // What only the provider's listing shows (a reused key) joins the certificate's own findings.
+      findings:
+        lineage === undefined
+          ? bundle.findings
+          : [...bundle.findings, ...keyReuseFindings(lineage.plan, bundle.leaf?.subject)],
     };
     if (certificate.name !== undefined) report.name = certificate.name;
     if (bundle.leaf) report.leaf = bundle.leaf;

@@ -25,6 +25,8 @@ export interface Desired {
   sha1: string;
   sha256: string;
   notAfter: string;
+  /** SHA-256 of the leaf's public key (SPKI DER): compared with what superseded versions certify. */
+  keySha256?: string;
 }
 
 export interface PlanOptions {
@@ -93,6 +95,11 @@ export interface LineagePlan {
   refused?: Refusal[];
   /** Moves whose names could not be compared: the old version lists no DNS names. */
   unchecked?: { use: CertificateUse; from: RemoteCertificate }[];
+  /**
+   * Superseded versions that certify the same public key as the wanted one (a renewal that kept
+   * its key). Only where the listing carries the certificates (Dokploy); a warning, never a block.
+   */
+  keyReused?: RemoteCertificate[];
 }
 
 /** Said of a move whose old version lists no DNS names (DigitalOcean's custom certificates). */
@@ -197,6 +204,7 @@ export function planLineage(input: PlanInput): LineagePlan {
   }
   // As many removals as the provider lists old versions: appended one by one, never spread.
   for (const step of [rebinds, removals, keeps].flat()) steps.push(step);
+  const keyReused = superseded.filter((old) => sameKey(old, desired));
   return {
     desired,
     current,
@@ -205,6 +213,7 @@ export function planLineage(input: PlanInput): LineagePlan {
     ...notes,
     ...(refused.length > 0 ? { refused } : {}),
     ...(unchecked.length > 0 ? { unchecked } : {}),
+    ...(keyReused.length > 0 ? { keyReused } : {}),
   };
 }
 
@@ -234,6 +243,11 @@ export function holds(remote: RemoteCertificate, desired: Desired, matcher: Name
   const named = matcher.fingerprintOf(remote.name);
   if (!named) return false;
   return (named.kind === 'sha1' ? desired.sha1 : desired.sha256).startsWith(named.prefix);
+}
+
+/** Both public keys known and equal: never a guess where the listing carries no certificate. */
+function sameKey(remote: RemoteCertificate, desired: Desired): boolean {
+  return desired.keySha256 !== undefined && remote.keySha256 === desired.keySha256;
 }
 
 /** Oldest first: by upload time, then by expiry, then by name (stable); unknown times sort first. */

@@ -9,7 +9,7 @@
  * all (checked before any request) and a listing that fails (nothing could be planned).
  */
 import type { CheckedBundle, UploadTexts } from '../certs/bundle.ts';
-import type { CertFacts } from '../certs/inspect.ts';
+import { type CertFacts, leafOfPem } from '../certs/inspect.ts';
 import { DEFAULT_CONCURRENCY } from '../constants.ts';
 import { InputError } from '../errors.ts';
 import type { CertificateUse, Provider, RemoteCertificate } from '../providers/provider.ts';
@@ -224,7 +224,7 @@ function prepare(lineages: readonly RotationLineage[], template: string): Ready[
     }
     return {
       lineage,
-      desired: desiredOf(template, lineage, leaf),
+      desired: desiredOf(template, lineage, leaf, leafOfPem(upload.certificate)?.keySha256),
       matcher: lineageMatcher(template, lineage),
       covers: { dns: leaf.dnsNames, ip: leaf.ipAddresses },
       upload,
@@ -232,9 +232,15 @@ function prepare(lineages: readonly RotationLineage[], template: string): Ready[
   });
 }
 
-function desiredOf(template: string, lineage: string, leaf: CertFacts): Desired {
+function desiredOf(
+  template: string,
+  lineage: string,
+  leaf: CertFacts,
+  keySha256: string | undefined,
+): Desired {
   const version = { sha1: leaf.sha1, sha256: leaf.sha256, notAfter: leaf.notAfter };
-  return { lineage, name: renderName(template, lineage, version), ...version };
+  const key = keySha256 === undefined ? {} : { keySha256 };
+  return { lineage, name: renderName(template, lineage, version), ...version, ...key };
 }
 
 /**

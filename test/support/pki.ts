@@ -54,6 +54,8 @@ export interface LeafOptions {
   digest?: Digest; // signature digest, default sha256 (ignored for an Ed25519 signer)
   ca?: boolean; // basicConstraints CA:TRUE on a "leaf" (for the CA-as-leaf test)
   caIssuers?: string; // Authority Information Access "CA Issuers" URI, as public CAs write it
+  /** Certify this certificate's private key again (a renewal that reused its key); `key` still sets keyUsage, so give its spec. */
+  reuseKeyOf?: Issued;
 }
 
 export interface CaOptions {
@@ -95,6 +97,8 @@ interface IssueParams {
   notAfter: Date;
   digest: Digest | undefined;
   issuer: Issued | 'self';
+  /** An existing private key to certify instead of generating one. */
+  keyPem?: string;
   /** Lines of the X.509v3 extension section. */
   extensions: string[];
   /** Extra config sections (e.g. the SAN list). */
@@ -270,6 +274,7 @@ export class Pki {
       digest: opts.digest,
       issuer,
       extensions,
+      ...(opts.reuseKeyOf === undefined ? {} : { keyPem: opts.reuseKeyOf.keyPem }),
       ...(extraSections === undefined ? {} : { extraSections }),
     });
   }
@@ -461,7 +466,7 @@ export class Pki {
     }
     const [work, keyObj, issuerFiles] = await Promise.all([
       this.#workDir('cert'),
-      generateKey(p.key),
+      p.keyPem === undefined ? generateKey(p.key) : Promise.resolve(crypto.createPrivateKey(p.keyPem)),
       p.issuer === 'self' ? Promise.resolve(undefined) : this.#filesFor(p.issuer),
     ]);
     const keyPem = keyObj.export({ type: 'pkcs8', format: 'pem' }).toString();
