@@ -6,7 +6,7 @@
  * nothing is said there.
  */
 import assert from 'node:assert/strict';
-import { X509Certificate } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Agent } from 'undici';
 import type { CheckedBundle } from '../../src/certs/bundle.ts';
@@ -176,6 +176,15 @@ describe('KEY_REUSED: a renewal that kept its key', () => {
           assert.deepEqual(
             rotation.lineages[0]?.plan.keyReused?.map((c) => c.name),
             [oldName],
+          );
+          // What was compared is the hash of the old certificate's public key, read from its certificate.
+          const spki = new X509Certificate(old.leaf.certPem).publicKey.export({
+            type: 'spki',
+            format: 'der',
+          });
+          assert.equal(
+            rotation.lineages[0]?.plan.keyReused?.[0]?.keySha256,
+            createHash('sha256').update(spki).digest('hex'),
           );
           // Shown everywhere a finding is, and changing nothing: the run's status is what it was.
           assert.match(s.summary, /KEY_REUSED/);

@@ -94,6 +94,8 @@ describe('Dokploy provider, private keys in replies', () => {
         'createdAt',
         'dnsNames',
         'id',
+        // The leaf's public key, hashed (KEY_REUSED compares it): never the row's private key.
+        'keySha256',
         'name',
         'notAfter',
         'sha1',
