@@ -101,6 +101,12 @@ describe('DigitalOcean double: served certificates', () => {
       const oldId = await upload(api, 'old', oldLeaf);
       const newId = await upload(api, 'new', newLeaf);
       const lb = double.addLoadBalancer(regionalLoadBalancer(oldId));
+      const keyBody = oldLeaf.keyPem.split('\n')[1]!;
+      const listed = JSON.stringify([
+        await api('GET', '/v2/certificates'),
+        await api('GET', `/v2/certificates/${oldId}`),
+      ]);
+      assert.ok(!listed.includes(keyBody), 'the kept key is served on TLS only, never in a reply');
       const served = (name: string) => servedFingerprint(double.tlsAddress, double.tlsPort, name);
       assert.equal(double.tlsAddress, '127.0.0.1');
       assert.equal(await served('app.example.com'), fp(oldLeaf));
