@@ -5,6 +5,12 @@
  * everything, CDN endpoints whose PUT resets the ttl, "in use" refusals that outlast a rebind for
  * a while, rate-limit headers on every reply and 429s past the limits. Faults come from
  * `server.inject`. Time is `now()`, so a test can share a fake clock with the client.
+ *
+ * Its TLS side (`tlsAddress`:`tlsPort`) serves, by SNI, the certificate each load balancer serves
+ * now: a regional one its forwarding rules' certificates, for the names the leaf covers (or the
+ * names given with `serveNames`); a global one each domain's certificate for that domain, once
+ * its edge has it (`loadBalancers.globalServeMs`). Only uploads can be served (seeded certificates
+ * have no PEM); a name nothing serves fails the handshake.
  */
 import { randomBytes } from 'node:crypto';
 import type { Certificate, CdnEndpoint, LoadBalancer } from '../../src/providers/digitalocean/contracts.ts';
@@ -16,6 +22,7 @@ import { type PageOptions, paginate } from './digitalocean/pages.ts';
 import { badRequest, errorReply, forbidden, notFound } from './digitalocean/replies.ts';
 import { fakeCertificate, globalLoadBalancer, regionalLoadBalancer } from './digitalocean/seeds.ts';
 import { LoopbackServer, type RecordedRequest, type Reply } from './loopback.ts';
+import { nameCovers, type ServedPair, TlsFront } from './tls-front.ts';
 
 export { BUSY_MESSAGE, fakeCertificate, globalLoadBalancer, regionalLoadBalancer };
 
@@ -54,6 +61,9 @@ export class DigitalOceanDouble {
   /** When each certificate's last reference went away. */
   readonly releasedAt = new Map<string, number>();
   readonly now: () => number;
+  /** Names a load balancer serves, where a test says (instead of its certificates' own names). */
+  private readonly servedNames = new Map<string, string[]>();
+  private tls!: TlsFront;
   private readonly tokens: Record<string, string[]>;
   private readonly limits: RateLimits;
   private readonly pages: PageOptions;
@@ -92,6 +102,12 @@ export class DigitalOceanDouble {
     let double: DigitalOceanDouble | undefined;
     const server = await LoopbackServer.start((req) => double!.handle(req));
     double = new DigitalOceanDouble(server, options);
+    try {
+      double.tls = await TlsFront.start((name) => double!.servedFor(name));
+    } catch (error) {
+      await server.close();
+      throw error;
+    }
     return double;
   }
 
@@ -99,8 +115,17 @@ export class DigitalOceanDouble {
     return this.server.url;
   }
 
-  close(): Promise<void> {
-    return this.server.close();
+  /** Where the load balancers' certificates are served (connect with SNI). */
+  get tlsAddress(): string {
+    return this.tls.address;
+  }
+
+  get tlsPort(): number {
+    return this.tls.port;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.server.close(), this.tls.close()]);
   }
 
   // --- seeding and looking -------------------------------------------------------------------
@@ -116,11 +141,20 @@ export class DigitalOceanDouble {
     return this.certificates.add(fakeCertificate(name, this.now(), overrides));
   }
 
+  /** `extra.serves`: the names its TLS side serves (see `serveNames`). */
   addLoadBalancer(
     seed: Record<string, unknown>,
-    extra: { busyForMs?: number; status?: string } = {},
+    extra: { busyForMs?: number; status?: string; serves?: string[] } = {},
   ): LoadBalancer {
-    return this.loadBalancers.add(seed, extra);
+    const { serves, ...rest } = extra;
+    const lb = this.loadBalancers.add(seed, rest);
+    if (serves) this.serveNames(lb.id, serves);
+    return lb;
+  }
+
+  /** The names load balancer `id` serves its certificates for (wildcards allowed), whatever they cover. */
+  serveNames(id: string, names: string[]): void {
+    this.servedNames.set(id, [...names]);
   }
 
   addCdnEndpoint(seed: Partial<CdnEndpoint> & { origin: string }): CdnEndpoint {
@@ -148,6 +182,17 @@ export class DigitalOceanDouble {
   }
 
   // --- serving -------------------------------------------------------------------------------
+
+  /** The first binding whose names cover `name` and whose certificate the double has PEMs for. */
+  private servedFor(name: string): ServedPair | undefined {
+    for (const binding of this.loadBalancers.edge()) {
+      const served = this.certificates.served(binding.certificateId);
+      if (!served) continue;
+      const names = this.servedNames.get(binding.loadBalancerId) ?? binding.names ?? served.names;
+      if (names.some((pattern) => nameCovers(pattern, name))) return served.pair;
+    }
+    return undefined;
+  }
 
   private handle(req: RecordedRequest): Reply {
     const scopes = this.scopesOf(req);

@@ -19,8 +19,17 @@
  * `200 true` at once; the restart happens afterwards, and its failure shows only in `serverLog`.
  * The docs dialect is a description, not a server: it routes first (an unknown route is 404
  * whatever the key), then checks its Bearer key.
+ *
+ * Its TLS side (`tlsAddress`:`tlsPort`) plays the Dokploy host's Traefik: the rows without a
+ * server are its file provider's certificates, served by SNI for the names each leaf covers (an
+ * exact name before a wildcard; among rows covering the same name, `traefikPrefers`), and a
+ * self-signed "TRAEFIK DEFAULT CERT" for any other name. With `traefikStale` it plays issue 4503:
+ * Traefik keeps serving the rows it had when it (re)started (seeded rows count as there before)
+ * until a successful `settings.reloadTraefik` for the host; a failed restart changes nothing.
+ * A row it cannot parse is skipped, as Traefik skips a bad file.
  */
 import { randomBytes } from 'node:crypto';
+import { Pki } from '../support/pki.ts';
 import {
   type DokployDialect,
   type DokployServer,
@@ -34,6 +43,7 @@ import {
   unauthenticated,
 } from './dokploy-replies.ts';
 import { type FaultRule, LoopbackServer, type RecordedRequest, type Reply } from './loopback.ts';
+import { nameCovers, namesOf, type ServedPair, TlsFront } from './tls-front.ts';
 
 export type { DokployDialect, DokployServer, StoredCertificate } from './dokploy-replies.ts';
 
@@ -67,6 +77,10 @@ export interface DokployDoubleOptions {
   now?: () => Date;
   /** The Traefik restart that follows a reload fails (in the background: the reply is still `200 true`). */
   traefikRestartFails?: boolean;
+  /** Issue 4503: new and removed certificates reach Traefik only with a reload. Default: at once. */
+  traefikStale?: boolean;
+  /** Several served rows cover the same name: the one created first (default) or last. */
+  traefikPrefers?: 'first' | 'last';
 }
 
 export interface ReloadRecord {
@@ -91,6 +105,14 @@ export class DokployDouble {
   private readonly restartFails: boolean;
   /** Verifications each key has had (its rate limit counts them). */
   private readonly verified = new Map<string, number>();
+  /** In stale mode, the rows Traefik loaded; undefined: it sees the rows as they are. */
+  private loaded: StoredCertificate[] | undefined;
+  private readonly prefers: 'first' | 'last';
+  /** Names each row's leaf covers, by row (a row is never changed, only replaced). */
+  private readonly names = new WeakMap<StoredCertificate, string[]>();
+  private readonly pairs = new WeakMap<StoredCertificate, ServedPair>();
+  private tls!: TlsFront;
+  private defaultPair!: ServedPair;
 
   private constructor(server: LoopbackServer, options: DokployDoubleOptions) {
     this.server = server;
@@ -98,6 +120,8 @@ export class DokployDouble {
     this.cloud = options.cloud === true;
     this.now = options.now ?? (() => new Date());
     this.restartFails = options.traefikRestartFails === true;
+    if (options.traefikStale === true) this.loaded = [];
+    this.prefers = options.traefikPrefers ?? 'first';
     for (const key of options.keys ?? []) this.addKey(key);
     for (const s of options.servers ?? []) this.servers.set(s.serverId, s);
   }
@@ -106,7 +130,28 @@ export class DokployDouble {
     let double: DokployDouble | undefined;
     const server = await LoopbackServer.start((req) => double!.handle(req));
     double = new DokployDouble(server, options);
+    try {
+      double.defaultPair = await traefikDefaultCertificate();
+      double.tls = await TlsFront.start((name) => double!.servedFor(name), double.defaultPair);
+    } catch (error) {
+      await server.close();
+      throw error;
+    }
     return double;
+  }
+
+  /** Where the host's Traefik serves certificates (connect with SNI). */
+  get tlsAddress(): string {
+    return this.tls.address;
+  }
+
+  get tlsPort(): number {
+    return this.tls.port;
+  }
+
+  /** Traefik's own certificate, served for names no row covers. */
+  get defaultCertificate(): string {
+    return this.defaultPair.cert;
   }
 
   /** The dashboard's address (the API is under `/api`). */
@@ -124,6 +169,15 @@ export class DokployDouble {
 
   /** Store a row as if created earlier (through the dashboard, another run, another organization). */
   seed(
+    row: Pick<StoredCertificate, 'name' | 'certificateData' | 'privateKey' | 'organizationId'> &
+      Partial<StoredCertificate>,
+  ): StoredCertificate {
+    const stored = this.store(row);
+    this.loaded?.push(this.rows.get(stored.certificateId)!);
+    return stored;
+  }
+
+  private store(
     row: Pick<StoredCertificate, 'name' | 'certificateData' | 'privateKey' | 'organizationId'> &
       Partial<StoredCertificate>,
   ): StoredCertificate {
@@ -157,8 +211,41 @@ export class DokployDouble {
     this.server.inject(rule);
   }
 
-  close(): Promise<void> {
-    return this.server.close();
+  async close(): Promise<void> {
+    await Promise.all([this.server.close(), this.tls.close()]);
+  }
+
+  /** The certificate Traefik on the Dokploy host serves for `name` (the default one is the caller's fallback). */
+  private servedFor(name: string): ServedPair | undefined {
+    const rows = (this.loaded ?? [...this.rows.values()]).filter((row) => row.serverId === null);
+    if (this.prefers === 'last') rows.reverse();
+    const covering = (exact: boolean) =>
+      rows.find((row) =>
+        this.namesOfRow(row).some(
+          (pattern) => pattern.startsWith('*.') !== exact && nameCovers(pattern, name),
+        ),
+      );
+    const row = covering(true) ?? covering(false);
+    if (!row) return undefined;
+    let pair = this.pairs.get(row);
+    if (!pair) {
+      pair = { cert: row.certificateData, key: row.privateKey };
+      this.pairs.set(row, pair);
+    }
+    return pair;
+  }
+
+  private namesOfRow(row: StoredCertificate): string[] {
+    let names = this.names.get(row);
+    if (!names) {
+      try {
+        names = namesOf(row.certificateData);
+      } catch {
+        names = [];
+      }
+      this.names.set(row, names);
+    }
+    return names;
   }
 
   private get router(): string {
@@ -278,7 +365,7 @@ export class DokployDouble {
     if (this.dialect === 'docs' && typeof chain === 'string' && chain !== '') {
       certificateData += certificateData.endsWith('\n') ? chain : `\n${chain}`;
     }
-    const row = this.seed({
+    const row = this.store({
       name: input['name'] as string,
       certificateData,
       privateKey: input['privateKey'] as string,
@@ -328,11 +415,12 @@ export class DokployDouble {
     this.reloads.push({ organizationId: key.organizationId, serverId: serverId ?? null });
     // Fire-and-forget, as Dokploy does: the reply goes before the restart, which ends in the log only.
     const where = serverId ?? 'the Dokploy host';
-    setImmediate(() =>
+    setImmediate(() => {
       this.serverLog.push(
         this.restartFails ? `Traefik restart on ${where} failed` : `Traefik restarted on ${where}`,
-      ),
-    );
+      );
+      if (this.loaded && !this.restartFails && serverId === undefined) this.loaded = [...this.rows.values()];
+    });
     return { status: 200, body: true };
   }
 
@@ -340,6 +428,32 @@ export class DokployDouble {
   private view(row: StoredCertificate): unknown {
     return this.dialect === 'trpc' ? trpcRow(row) : docsItem(row, this.now());
   }
+}
+
+let defaultCertificate: Promise<ServedPair> | undefined;
+
+/**
+ * Traefik's self-signed fallback (CN "TRAEFIK DEFAULT CERT", a random `….traefik.default` name),
+ * made once per test process at test time: every double serves the same one.
+ */
+function traefikDefaultCertificate(): Promise<ServedPair> {
+  defaultCertificate ??= (async () => {
+    const pki = await Pki.create();
+    try {
+      const hex = () => randomBytes(16).toString('hex');
+      const issued = await pki.leaf('self', {
+        cn: 'TRAEFIK DEFAULT CERT',
+        dns: [`${hex()}.${hex()}.traefik.default`],
+      });
+      return { cert: issued.certPem, key: issued.keyPem };
+    } finally {
+      await pki.cleanup();
+    }
+  })().catch((error: unknown) => {
+    defaultCertificate = undefined; // the next double tries again
+    throw error;
+  });
+  return defaultCertificate;
 }
 
 /** Dokploy's create schema: three non-empty strings, organizationId a string (docs: optional). */

@@ -1,12 +1,14 @@
 /**
  * The double's certificates. An upload is checked the way a server can check it (each PEM parses,
  * the key belongs to the leaf) and described from the leaf itself: sha1_fingerprint of its DER,
- * not_after from it, dns_names `[""]` as DigitalOcean shows custom certificates. The key is not
- * kept. Names are unique per account.
+ * not_after from it, dns_names `[""]` as DigitalOcean shows custom certificates. The key is kept
+ * in memory only, for the double's TLS side to serve the certificate (never in a reply). Names
+ * are unique per account.
  */
 import { createHash, createPrivateKey, type KeyObject, randomUUID, X509Certificate } from 'node:crypto';
 import type { Certificate, CertificateState } from '../../../src/providers/digitalocean/contracts.ts';
 import type { Reply } from '../loopback.ts';
+import { namesOf, type ServedPair } from '../tls-front.ts';
 import { isObject, isoSeconds, notFound, unprocessable } from './replies.ts';
 
 export interface CertificateOptions {
@@ -21,6 +23,8 @@ interface Stored {
   reads: number;
   /** Reads after which a pending certificate is verified (seeded ones stay as seeded). */
   verifyAfter: number;
+  /** What a load balancer bound to it serves, and the names the leaf covers (uploads only). */
+  tls?: { pair: ServedPair; names: string[] };
 }
 
 export class CertificateStore {
@@ -48,6 +52,11 @@ export class CertificateStore {
   peek(id: string): Certificate | undefined {
     const stored = this.byId.get(id);
     return stored ? structuredClone(stored.certificate) : undefined;
+  }
+
+  /** The PEMs an upload came with and the names its leaf covers; none for a seeded certificate. */
+  served(id: string): { pair: ServedPair; names: string[] } | undefined {
+    return this.byId.get(id)?.tls;
   }
 
   all(): Certificate[] {
@@ -98,6 +107,9 @@ export class CertificateStore {
       },
       this.options.verifiedAfterReads,
     );
+    const chain = typeof certificate_chain === 'string' ? certificate_chain.trim() : '';
+    const cert = `${leaf_certificate.trim()}\n${chain === '' ? '' : `${chain}\n`}`;
+    this.byId.get(certificate.id)!.tls = { pair: { cert, key: private_key }, names: namesOf(cert) };
     return { status: 201, body: { certificate: structuredClone(certificate) } };
   }
 

@@ -6,7 +6,9 @@
  * network_stack, type and vpc_uuid cannot change. Resource tags are not the PUT's to set (they
  * are attached through /v2/tags): a PUT keeps them. After a PUT the load balancer is busy for
  * `settleMs` (status `busyStatus`, and a PUT then gets the busy 403); a global load balancer
- * shows new domain certificates only `globalBindMs` later.
+ * shows new domain certificates only `globalBindMs` later, and its edge serves them only
+ * `globalServeMs` after that (the double's TLS side reads `edge`); a regional one serves its
+ * forwarding rules' certificates as soon as they show.
  */
 import { randomUUID } from 'node:crypto';
 import type { LbDomain, LoadBalancer, Region } from '../../../src/providers/digitalocean/contracts.ts';
@@ -17,6 +19,15 @@ export interface LoadBalancerOptions {
   settleMs: number;
   busyStatus: string;
   globalBindMs: number;
+  /** After a global load balancer's domains show a new certificate, clients still get the old one this long. Default 0. */
+  globalServeMs?: number;
+}
+
+/** A certificate a load balancer serves now, and for which names if the load balancer says (global: its domains). */
+export interface EdgeBinding {
+  loadBalancerId: string;
+  certificateId: string;
+  names?: string[];
 }
 
 export const BUSY_MESSAGE = "Load Balancer can't be updated while it processes previous actions";
@@ -90,6 +101,8 @@ interface Stored {
   status?: string;
   /** A global load balancer's domains, bound in the background. */
   pending?: { domains: Json[]; at: number };
+  /** A global load balancer's domains as its edge serves them, from `at` on (oldest first; pruned when read). */
+  edge?: { domains: Json[]; at: number }[];
 }
 
 export class LoadBalancerStore {
@@ -122,6 +135,8 @@ export class LoadBalancerStore {
     });
     const stored: Stored = { lb, busyUntil: this.now() + (extra.busyForMs ?? 0) };
     if (extra.status !== undefined) stored.status = extra.status;
+    if (lb['type'] === 'GLOBAL')
+      stored.edge = [{ domains: structuredClone(lb['domains'] as Json[]), at: this.now() }];
     this.byId.set(lb['id'] as string, stored);
     return this.view(lb['id'] as string)!;
   }
@@ -133,6 +148,7 @@ export class LoadBalancerStore {
       if (stored.pending && now >= stored.pending.at) {
         const before = referenced(stored);
         stored.lb['domains'] = stored.pending.domains;
+        this.toEdge(stored, stored.pending.at);
         delete stored.pending;
         this.releaseDropped(before, referenced(stored));
       }
@@ -198,9 +214,43 @@ export class LoadBalancerStore {
       next['domains'] = domainsNow ?? [];
     }
     stored.lb = next;
+    this.toEdge(stored, this.now());
     stored.busyUntil = this.now() + this.options.settleMs;
     this.releaseDropped(before, referenced(stored));
     return { status: 200, body: { load_balancer: this.view(id) } };
+  }
+
+  /** What each load balancer serves now: regional rules at once, global domains once their edge has them. */
+  edge(): EdgeBinding[] {
+    this.tick();
+    const now = this.now();
+    const bindings: EdgeBinding[] = [];
+    for (const [loadBalancerId, stored] of this.byId) {
+      if (!stored.edge) {
+        for (const certificateId of idsIn({ forwarding_rules: stored.lb['forwarding_rules'] })) {
+          bindings.push({ loadBalancerId, certificateId });
+        }
+        continue;
+      }
+      const live = stored.edge.filter((entry) => entry.at <= now).length;
+      if (live > 1) stored.edge.splice(0, live - 1);
+      for (const domain of stored.edge[0]?.domains ?? []) {
+        const certificateId = domain['certificate_id'];
+        if (typeof certificateId === 'string' && certificateId !== '' && typeof domain['name'] === 'string') {
+          bindings.push({ loadBalancerId, certificateId, names: [domain['name']] });
+        }
+      }
+    }
+    return bindings;
+  }
+
+  /** The domains a global load balancer now shows reach its edge `globalServeMs` after `since`. */
+  private toEdge(stored: Stored, since: number): void {
+    if (!stored.edge) return;
+    const domains = stored.lb['domains'] as Json[];
+    const last = stored.edge[stored.edge.length - 1];
+    if (last && JSON.stringify(last.domains) === JSON.stringify(domains)) return;
+    stored.edge.push({ domains: structuredClone(domains), at: since + (this.options.globalServeMs ?? 0) });
   }
 
   private missingCertificate(lb: Json): string | undefined {
