@@ -1689,6 +1689,7 @@ function readRow(value, where) {
             name: row.name,
             sha1: served?.sha1,
             sha256: served?.sha256,
+            ...(served === undefined ? {} : { keySha256: served.keySha256 }),
             notAfter: served?.notAfter ?? isoDate(row.expirationDate),
             dnsNames: served?.dnsNames ?? stringList(row.domains),
             createdAt: undefined,

@@ -45,6 +45,8 @@ __webpack_require__.d(__webpack_exports__, {
   rotate: () => (/* binding */ rotate)
 });
 
+// EXTERNAL MODULE: ./build/certs/inspect.js
+var inspect = __webpack_require__(9620);
 // EXTERNAL MODULE: ./build/constants.js
 var constants = __webpack_require__(2757);
 // EXTERNAL MODULE: ./build/errors.js
@@ -448,6 +450,7 @@ var names = __webpack_require__(8087);
 
 
 
+
 async function rotate(provider, lineages, options) {
     const template = (0,names/* checkTemplate */.BU)(options.template);
     const ready = prepare(lineages, template);
@@ -571,16 +574,17 @@ function prepare(lineages, template) {
         }
         return {
             lineage,
-            desired: desiredOf(template, lineage, leaf),
+            desired: desiredOf(template, lineage, leaf, (0,inspect/* leafOfPem */._H)(upload.certificate)?.keySha256),
             matcher: (0,names/* lineageMatcher */.KO)(template, lineage),
             covers: { dns: leaf.dnsNames, ip: leaf.ipAddresses },
             upload,
         };
     });
 }
-function desiredOf(template, lineage, leaf) {
+function desiredOf(template, lineage, leaf, keySha256) {
     const version = { sha1: leaf.sha1, sha256: leaf.sha256, notAfter: leaf.notAfter };
-    return { lineage, name: (0,names/* renderName */.gU)(template, lineage, version), ...version };
+    const key = keySha256 === undefined ? {} : { keySha256 };
+    return { lineage, name: (0,names/* renderName */.gU)(template, lineage, version), ...version, ...key };
 }
 /**
  * Lineages whose names overlap cannot be rotated side by side: one would take the other's

@@ -223,7 +223,7 @@ if (refusal) {
     process.exitCode = 2;
 }
 else {
-    await __nccwpck_require__.e(/* import() */ 500).then(__nccwpck_require__.bind(__nccwpck_require__, 7500));
+    await __nccwpck_require__.e(/* import() */ 934).then(__nccwpck_require__.bind(__nccwpck_require__, 7934));
 }
 //# sourceMappingURL=cli.js.map
 __webpack_async_result__();

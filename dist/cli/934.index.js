@@ -1,5 +1,5 @@
-export const id = 500;
-export const ids = [500];
+export const id = 934;
+export const ids = [934];
 export const modules = {
 
 /***/ 7437:
@@ -633,6 +633,8 @@ const FINDING_CODES = (/* unused pure expression or super */ null && ([
     'WEAK_KEY',
     'WEAK_SIGNATURE',
     'UNUSUAL_KEY',
+    // the provider (rotation/key-reuse.ts): added once the plan is made
+    'KEY_REUSED',
 ]));
 function finding(code, level, message, fix, extra = {}) {
     const f = { code, level, message, fix };
@@ -744,7 +746,7 @@ function canonicalIp(ip) {
 /* harmony export */   q: () => (/* binding */ sameName),
 /* harmony export */   s1: () => (/* binding */ verifies)
 /* harmony export */ });
-/* unused harmony exports commonName, subjectAltNames */
+/* unused harmony exports commonName, publicKeySha256, subjectAltNames */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8918);
 /* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4954);
@@ -777,6 +779,15 @@ function commonName(name) {
             return part.slice(3);
     }
     return undefined;
+}
+/**
+ * SHA-256 of the certificate's public key (its SubjectPublicKeyInfo, DER), lowercase hex: equal
+ * for two certificates exactly when they certify the same key pair. Only ever the public half.
+ */
+function publicKeySha256(cert) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(cert.publicKey.export({ type: 'spki', format: 'der' }))
+        .digest('hex');
 }
 /**
  * Self-signed: the certificate names itself as issuer and its own key verifies it. Not
@@ -898,6 +909,7 @@ function leafOfPem(text) {
         return {
             sha1: fingerprint(cert, 'sha1'),
             sha256: fingerprint(cert, 'sha256'),
+            keySha256: publicKeySha256(cert),
             notAfter: cert.validToDate.toISOString(),
             dnsNames: subjectAltNames(cert.subjectAltName).dns,
         };
@@ -1849,7 +1861,7 @@ function nameFindings(leaf, domains, words) {
 
 /***/ }),
 
-/***/ 7500:
+/***/ 7934:
 /***/ ((__unused_webpack___webpack_module__, __unused_webpack___webpack_exports__, __webpack_require__) => {
 
 
@@ -2409,7 +2421,38 @@ var keys = __webpack_require__(8918);
 var plural = __webpack_require__(3412);
 // EXTERNAL MODULE: ./build/certs/inspect.js
 var inspect = __webpack_require__(9620);
+// EXTERNAL MODULE: ./build/certs/findings.js
+var findings = __webpack_require__(3716);
+;// CONCATENATED MODULE: ./build/rotation/key-reuse.js
+/**
+ * Key reuse: a superseded version that certifies the same public key as the new certificate (a
+ * renewal that kept its key). Renewal tools make a new key by default, so reuse is most often an
+ * accident, and it keeps in service a key that may have been exposed. Only public keys are
+ * compared (SHA-256 of each leaf's SubjectPublicKeyInfo), and only where the provider's listing
+ * carries the certificates (Dokploy): a DigitalOcean listing has none, so nothing is said there.
+ *
+ * The certificate's own findings are made before the provider is read; this one comes from the
+ * plan and is added to them when the report is built. It is a warning: it never changes the
+ * run's status or fails the step.
+ */
+
+/** Names a message lists at most: a provider can list any number of old versions. */
+const NAMED = 5;
+function keyReuseFindings(plan, subject) {
+    const reused = plan.keyReused ?? [];
+    if (reused.length === 0)
+        return [];
+    const named = reused.slice(0, NAMED).map((c) => `${c.name} (${c.id})`);
+    const more = reused.length > NAMED ? ` and ${reused.length - NAMED} more` : '';
+    const versions = reused.length === 1 ? 'version' : 'versions';
+    const current = plan.current.kind === 'present' ? plan.current.certificate.name : plan.current.name;
+    return [
+        (0,findings/* finding */.gk)('KEY_REUSED', 'warning', `The new certificate ${current} of ${plan.desired.lineage} certifies the same key as the superseded ${versions} ${named.join(', ')}${more}, which it replaces: the private key was kept at renewal.`, 'Generate a new key with each renewal: with certbot, leave --reuse-key off (the default; --no-reuse-key turns it off for a certificate that has it); with openssl, make the request with `openssl req -new -newkey ...`, not `-key` with the old key file. Then rotate with the new certificate and its key.', subject === undefined ? {} : { subject }),
+    ];
+}
+//# sourceMappingURL=key-reuse.js.map
 ;// CONCATENATED MODULE: ./build/report/report.js
+
 
 
 /** Statuses of a lineage that are a success; anything else fails the run. */
@@ -2429,7 +2472,10 @@ function buildReport(input) {
             outcome: lineage?.status ?? status,
             chain: bundle.chain,
             orderFound: bundle.orderFound,
-            findings: bundle.findings,
+            // What only the provider's listing shows (a reused key) joins the certificate's own findings.
+            findings: lineage === undefined
+                ? bundle.findings
+                : [...bundle.findings, ...keyReuseFindings(lineage.plan, bundle.leaf?.subject)],
         };
         if (certificate.name !== undefined)
             report.name = certificate.name;
@@ -3840,6 +3886,7 @@ function planLineage(input) {
     // As many removals as the provider lists old versions: appended one by one, never spread.
     for (const step of [rebinds, removals, keeps].flat())
         steps.push(step);
+    const keyReused = superseded.filter((old) => sameKey(old, desired));
     return {
         desired,
         current,
@@ -3848,6 +3895,7 @@ function planLineage(input) {
         ...notes,
         ...(refused.length > 0 ? { refused } : {}),
         ...(unchecked.length > 0 ? { unchecked } : {}),
+        ...(keyReused.length > 0 ? { keyReused } : {}),
     };
 }
 /** The plan's optional lists, only when they hold something (a plan stays small to compare). */
@@ -3874,6 +3922,10 @@ function holds(remote, desired, matcher) {
     if (!named)
         return false;
     return (named.kind === 'sha1' ? desired.sha1 : desired.sha256).startsWith(named.prefix);
+}
+/** Both public keys known and equal: never a guess where the listing carries no certificate. */
+function sameKey(remote, desired) {
+    return desired.keySha256 !== undefined && remote.keySha256 === desired.keySha256;
 }
 /** Oldest first: by upload time, then by expiry, then by name (stable); unknown times sort first. */
 function byAge(a, b) {
@@ -4570,4 +4622,4 @@ const ACTION_WORDS = {
 
 };
 
-//# sourceMappingURL=500.index.js.map
+//# sourceMappingURL=934.index.js.map
