@@ -51,6 +51,18 @@ export function parseHost(text: string, entry: string): string {
   if (text.length > MAX_HOSTNAME * 4) {
     throw new InputError(`The host of ${quote(entry)} is longer than ${MAX_HOSTNAME} characters.`, HOST_FIX);
   }
+  // Checked before domainToASCII, which silently drops tabs and newlines (WHATWG) and would
+  // turn "evil\nhost" into a name nobody wrote.
+  if (/[\s\p{C}]/u.test(text)) {
+    throw new InputError(`The host of ${quote(entry)} holds a space or control character.`, HOST_FIX);
+  }
+  // An all-digit last label is a mistyped IPv4 address (999.1.1.1), never a name in DNS.
+  if (/^\d+$/.test(text.replace(/\.$/, '').split('.').at(-1) ?? '')) {
+    throw new InputError(
+      `The host of ${quote(entry)} is neither a valid IPv4 address nor a host name.`,
+      HOST_FIX,
+    );
+  }
   const ascii = domainToASCII(text.replace(/\.$/, '').toLowerCase());
   if (ascii === '') throw new InputError(`The host of ${quote(entry)} is not a valid host name.`, HOST_FIX);
   if (ascii.length > MAX_HOSTNAME) {
@@ -60,13 +72,6 @@ export function parseHost(text: string, entry: string): string {
   if (!labels.every((label) => LABEL.test(label))) {
     throw new InputError(
       `The host of ${quote(entry)} is not a valid host name: each dot-separated label is 1–63 letters, digits or inner hyphens.`,
-      HOST_FIX,
-    );
-  }
-  // An all-digit last label is a mistyped IPv4 address (999.1.1.1), never a name in DNS.
-  if (/^\d+$/.test(labels.at(-1) ?? '')) {
-    throw new InputError(
-      `The host of ${quote(entry)} is neither a valid IPv4 address nor a host name.`,
       HOST_FIX,
     );
   }
