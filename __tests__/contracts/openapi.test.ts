@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -340,6 +348,25 @@ describe('DigitalOcean description', () => {
       /has "chain"/,
     );
     assert.deepEqual(closed.checkRequest('POST', '/v2/certificates', customUpload), []);
+  });
+
+  it('holds no private key: the one the vendor published as an example is left out (fixtures README)', () => {
+    const files = readdirSync(vendorSpecsDir(), { recursive: true, encoding: 'utf8' }).filter((name) =>
+      /\.(ya?ml|json|md)$/.test(name),
+    );
+    assert.ok(files.length > 20, `the fixtures were read (${files.length} files)`);
+    const marker = /-{5}BEGIN [A-Z0-9 ]*PRIVATE KEY-{5}/;
+    for (const name of files) {
+      assert.doesNotMatch(readFileSync(join(vendorSpecsDir(), name), 'utf8'), marker, name);
+    }
+    const model = parseYaml(
+      readFileSync(join(DO_ROOT, 'resources/certificates/models/certificate_create.yml'), 'utf8'),
+    ) as Record<string, { allOf?: { properties?: Record<string, { type: string; example: unknown }> }[] }>;
+    const privateKey = Object.values(model)
+      .flatMap((schema) => schema.allOf ?? [])
+      .find((part) => part.properties?.private_key)?.properties?.private_key;
+    assert.equal(privateKey?.type, 'string');
+    assert.match(String(privateKey?.example), /left out here: no private key is committed/);
   });
 
   it('says what is missing when the vendor descriptions are not there', async () => {
