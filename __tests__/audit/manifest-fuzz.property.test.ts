@@ -33,12 +33,11 @@ import { ManifestError, type ManifestEntry, MAX_ENTRIES, parseManifest } from '.
 import { CallLimitError, FuzzMeter, readFuzzConfig } from './support.ts';
 import { applyPlainEdit } from '../../test/support/text-edits.ts';
 import {
-  assertBounded,
+  checkOversize,
   MANIFEST_CASES,
   type OversizeCase,
   oversizeManifestCase,
   OversizeWorst,
-  runOversize,
 } from '../../test/support/oversize.ts';
 import { Pki } from '../../test/support/pki.ts';
 
@@ -1101,16 +1100,8 @@ describe('manifest: fuzzing parseManifest with generated YAML', () => {
       const { leaf } = await pki.chain(0);
       const certificate = join(folder, 'leaf.pem');
       await writeFile(certificate, leaf.certPem);
-      const one = async (c: OversizeCase): Promise<void> => {
-        const result = await runOversize(c, certificate, CONFIG.wallLimitMs);
-        oversized.add(result);
-        try {
-          meter.record(`${c.kind} (${c.size})`, result.cpuMs, result.wallMs);
-        } catch (thrown) {
-          assert.fail(thrown instanceof Error ? thrown.message : String(thrown));
-        }
-        assertBounded(result, CONFIG);
-      };
+      const one = (c: OversizeCase) =>
+        checkOversize(c, certificate, { worst: oversized, meter, limits: CONFIG });
       meter.use('oversized and endless manifests (named)', { generated: false });
       for (const c of MANIFEST_CASES) await one(c);
       await fc.assert(

@@ -64,12 +64,11 @@ import { loadPkcs12Support } from '../../src/certs/pkcs12-support.ts';
 import { CallLimitError, FuzzMeter, readFuzzConfig } from '../audit/support.ts';
 import { applyPlainEdit } from '../../test/support/text-edits.ts';
 import {
-  assertBounded,
+  checkOversize,
   NAMED_CASES,
   type OversizeCase,
   oversizeCase,
   OversizeWorst,
-  runOversize,
 } from '../../test/support/oversize.ts';
 
 // Checking is synchronous; node-forge loads on demand (run() does this for the action).
@@ -1576,16 +1575,8 @@ describe('certs: fuzzing the engine with hostile and damaged input', () => {
     const folder = await mkdtemp(join(tmpdir(), 'cert-rotate-fuzz-oversize-'));
     const certificate = join(folder, 'leaf.pem');
     await writeFile(certificate, m.leaf.certPem);
-    const one = async (c: OversizeCase): Promise<void> => {
-      const result = await runOversize(c, certificate, CONFIG.wallLimitMs);
-      oversized.add(result);
-      try {
-        meter.record(`${c.kind} (${c.size})`, result.cpuMs, result.wallMs);
-      } catch (thrown) {
-        assert.fail(thrown instanceof Error ? thrown.message : String(thrown));
-      }
-      assertBounded(result, CONFIG);
-    };
+    const one = (c: OversizeCase) =>
+      checkOversize(c, certificate, { worst: oversized, meter, limits: CONFIG });
     try {
       meter.use('oversized and endless inputs (named)', { generated: false });
       for (const c of NAMED_CASES) await one(c);

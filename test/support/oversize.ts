@@ -128,6 +128,29 @@ export function assertBounded(
   }
 }
 
+/**
+ * One case end to end, as both fuzzers take it: run in its own process, counted among the worst,
+ * recorded on the fuzzer's meter (which throws past its per-call limits), held to the bounds.
+ */
+export async function checkOversize(
+  input: OversizeCase,
+  certificate: string,
+  take: {
+    worst: OversizeWorst;
+    meter: { record(label: string, cpuMs: number, wallMs: number): void };
+    limits: { cpuLimitMs: number; wallLimitMs: number };
+  },
+): Promise<void> {
+  const result = await runOversize(input, certificate, take.limits.wallLimitMs);
+  take.worst.add(result);
+  try {
+    take.meter.record(`${input.kind} (${input.size})`, result.cpuMs, result.wallMs);
+  } catch (thrown) {
+    assert.fail(thrown instanceof Error ? thrown.message : String(thrown));
+  }
+  assertBounded(result, take.limits);
+}
+
 /** The worst case by CPU, wall time and peak memory, for the fuzzers' closing report. */
 export class OversizeWorst {
   #cases = 0;
