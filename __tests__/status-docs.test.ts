@@ -21,6 +21,7 @@ const BY_MODE: Record<Mode, readonly RunStatus[]> = {
   validate: ['valid', 'invalid', 'skipped'],
   plan: ['planned', 'unchanged', 'blocked', 'invalid', 'skipped', 'none'],
   apply: ['created', 'rotated', 'unchanged', 'partial', 'failed', 'blocked', 'invalid', 'none'],
+  check: ['valid', 'invalid', 'none'],
 };
 
 // Every status the type allows is listed under some mode (a compile error otherwise).

@@ -34,6 +34,14 @@ export const Inputs = {
   GitHubToken: 'github-token',
   CommentOnPr: 'comment-on-pr',
   ExpiryIssue: 'expiry-issue',
+  WarnPercent: 'warn-percent',
+  FailPercent: 'fail-percent',
+  Verify: 'verify',
+  Endpoints: 'endpoints',
+  Resolve: 'resolve',
+  TrustedCa: 'trusted-ca',
+  VerifyTimeoutSeconds: 'verify-timeout-seconds',
+  OnVerifyFailure: 'on-verify-failure',
 } as const;
 
 export type InputName = (typeof Inputs)[keyof typeof Inputs];
@@ -60,11 +68,13 @@ export const Outputs = {
   CertificateId: 'certificate-id',
   CertificateName: 'certificate-name',
   Removed: 'removed',
+  Verified: 'verified',
+  Endpoints: 'endpoints',
 } as const;
 
 export type OutputName = (typeof Outputs)[keyof typeof Outputs];
 
-export const MODES = ['apply', 'plan', 'validate'] as const;
+export const MODES = ['apply', 'plan', 'validate', 'check'] as const;
 export const PROVIDERS = ['digitalocean', 'dokploy'] as const;
 
 /**
@@ -73,3 +83,6 @@ export const PROVIDERS = ['digitalocean', 'dokploy'] as const;
  * provider's limit whatever this is.
  */
 export const DEFAULT_CONCURRENCY = 32;
+
+export const VERIFY_MODES = ['auto', 'require', 'false'] as const;
+export const VERIFY_FAILURE_ACTIONS = ['keep', 'rollback'] as const;

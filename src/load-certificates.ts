@@ -8,6 +8,7 @@ import type { Role, SourceInput } from './certs/decode.ts';
 import { textOf } from './certs/pem.ts';
 import { InputError } from './errors.ts';
 import type { ManifestEntry, SourceRef } from './manifest.ts';
+import type { Endpoint } from './verification/endpoints.ts';
 import { plural } from './plural.ts';
 import { type BoundedRead, readBounded } from './read-bounded.ts';
 import { looksSecret, maskBytes, maskSecret, type SecretSink } from './secrets.ts';
@@ -24,6 +25,8 @@ export interface LoadedCertificate {
    */
   label: string;
   domains: string[];
+  /** A manifest entry's own endpoints for the live check. */
+  endpoints: Endpoint[];
   sources: SourceInput[];
   keyPassphrase: string | undefined;
   pkcs12Password: string | undefined;
@@ -76,14 +79,7 @@ export async function loadCertificates(settings: Settled, given: LoadOptions): P
   if (source.kind === 'inputs') {
     return { certificates: [await loadEntry(source.entry, 'certificate', options)], skipped: [] };
   }
-  const path = resolve(options.cwd, source.path);
-  const text = fileText(
-    await readPart(path, source.path, words.name(Inputs.Manifest), words, MAX_MANIFEST_BYTES),
-  );
-  const shown = display(options.cwd, path, source.path);
-  // The YAML parser loads only for manifest runs.
-  const { parseManifest } = await import('./manifest.ts');
-  const entries = parseManifest(text, shown, { requireNames: settings.mode !== 'validate' });
+  const { entries, shown, path } = await readManifest(source.path, settings.mode !== 'validate', options);
   const missing: string[] = [];
   const skipped: string[] = [];
   const resolved: { entry: CertificateEntry; label: string }[] = [];
@@ -104,6 +100,24 @@ export async function loadCertificates(settings: Settled, given: LoadOptions): P
   const certificates: LoadedCertificate[] = [];
   for (const { entry, label } of resolved) certificates.push(await loadEntry(entry, label, options));
   return { certificates, skipped };
+}
+
+/**
+ * The manifest's entries as written, no part read: check mode takes their domains and endpoints
+ * alone (it needs no certificate, and so no secret).
+ */
+export async function readManifest(
+  given: string,
+  requireNames: boolean,
+  options: Pick<LoadOptions, 'cwd'> & { words: Vocabulary },
+): Promise<{ entries: ManifestEntry[]; shown: string; path: string }> {
+  const { words } = options;
+  const path = resolve(options.cwd, given);
+  const text = fileText(await readPart(path, given, words.name(Inputs.Manifest), words, MAX_MANIFEST_BYTES));
+  const shown = display(options.cwd, path, given);
+  // The YAML parser loads only for manifest runs.
+  const { parseManifest } = await import('./manifest.ts');
+  return { entries: parseManifest(text, shown, { requireNames }), shown, path };
 }
 
 /**
@@ -139,6 +153,7 @@ function fromManifest(
     keyPassphrase,
     pkcs12Password,
     domains: entry.domains,
+    endpoints: entry.endpoints,
     requireKey,
   });
   if (!context.optional) return entryOf(true);
@@ -196,6 +211,7 @@ async function loadEntry(
     name: entry.name,
     label: entry.name ?? label,
     domains: entry.domains,
+    endpoints: entry.endpoints ?? [],
     sources,
     keyPassphrase: await readSecret(entry.keyPassphrase, options),
     pkcs12Password: await readSecret(entry.pkcs12Password, options),
@@ -227,11 +243,11 @@ function checkValueSize(source: Extract<PartSource, { kind: 'value' }>): void {
 }
 
 /** A text file's text: UTF-8 or, with a byte-order mark, UTF-16 (Windows PowerShell 5.1 writes it). */
-function fileText(data: Buffer): string {
+export function fileText(data: Buffer): string {
   return textOf(data) ?? data.toString('utf8');
 }
 
-async function readPart(
+export async function readPart(
   path: string,
   given: string,
   label: string,

@@ -11,6 +11,7 @@
  *     domains: [example.com, www.example.com]
  *     certificate: { file: certs/example.com/fullchain.pem }
  *     private-key: { env: EXAMPLE_COM_KEY }
+ *     endpoints: [lb.example.com:8443]   # optional: checked live besides each domain on 443
  * ```
  */
 import {
@@ -29,6 +30,7 @@ import { CertRotateError, InputError, messageWithFix } from './errors.ts';
 import { checkLineageName } from './rotation/names.ts';
 import { looksLikeToken, quoteValue } from './secrets.ts';
 import { parseDomains } from './settings.ts';
+import { type Endpoint, parseEndpoints } from './verification/endpoints.ts';
 
 /** Where one part's bytes come from. `line` is the manifest line that names it. */
 export type SourceRef =
@@ -42,6 +44,8 @@ export interface ManifestEntry {
   index: number;
   line: number;
   domains: string[];
+  /** Endpoints the live check connects to for this certificate, besides its domains on 443. */
+  endpoints: Endpoint[];
   parts: { role: Role; key: PartKey; ref: SourceRef }[];
   keyPassphrase: SourceRef | undefined;
   pkcs12Password: SourceRef | undefined;
@@ -56,7 +60,7 @@ export const PART_KEYS = {
 export type PartKey = keyof typeof PART_KEYS;
 
 const PASSWORD_KEYS = ['key-passphrase', 'pkcs12-password'] as const;
-const ENTRY_KEYS = ['name', 'domains', ...Object.keys(PART_KEYS), ...PASSWORD_KEYS];
+const ENTRY_KEYS = ['name', 'domains', 'endpoints', ...Object.keys(PART_KEYS), ...PASSWORD_KEYS];
 const TOP_KEYS = ['version', 'certificates'];
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** More would be a mistake (and a very long run): a manifest is a list someone maintains by hand. */
@@ -187,6 +191,7 @@ function readEntry(
     index,
     line: lineOf(map) ?? 0,
     domains: [],
+    endpoints: [],
     parts: [],
     keyPassphrase: undefined,
     pkcs12Password: undefined,
@@ -222,6 +227,26 @@ function readEntry(
         entry.domains = parseDomains(texts.join(','));
       } catch (thrown) {
         report(domains, `${where}.domains`, messageOf(thrown));
+      }
+    }
+  }
+
+  const endpoints = map.get('endpoints', true) as Node | undefined;
+  if (endpoints !== undefined) {
+    const texts = isSeq(endpoints)
+      ? endpoints.items.map((e) => (isScalar(e) && typeof e.value === 'string' ? e.value : undefined))
+      : [isScalar(endpoints) && typeof endpoints.value === 'string' ? endpoints.value : undefined];
+    if (texts.some((t) => t === undefined)) {
+      report(
+        endpoints,
+        `${where}.endpoints`,
+        'expected host or host:port entries: a list, or one text separated by commas.',
+      );
+    } else {
+      try {
+        entry.endpoints = parseEndpoints((texts as string[]).flatMap((t) => t.split(/[\s,]+/)));
+      } catch (thrown) {
+        report(endpoints, `${where}.endpoints`, messageOf(thrown));
       }
     }
   }

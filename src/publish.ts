@@ -46,7 +46,34 @@ export function outputsOf(report: RunReport): Record<OutputName, string> {
     [Outputs.CertificateId]: current?.id ?? '',
     [Outputs.CertificateName]: current?.name ?? '',
     [Outputs.Removed]: JSON.stringify(removed),
+    [Outputs.Verified]: VERIFIED[report.verified ?? 'skipped'],
+    [Outputs.Endpoints]: endpointsOutput(report),
   };
+}
+
+const VERIFIED = { verified: 'true', failed: 'false', skipped: 'skipped' } as const;
+
+/**
+ * One row per endpoint and address: what it served and whether that is right. From apply's live
+ * check (every lineage's rows) or from check mode. Findings stay in `report`.
+ */
+function endpointsOutput(report: RunReport): string {
+  const rows =
+    report.served ?? (report.rotation?.lineages ?? []).flatMap((l) => l.verification?.endpoints ?? []);
+  return JSON.stringify(
+    rows.map((row) => ({
+      ...(row.lineage === undefined ? {} : { lineage: row.lineage }),
+      ...('label' in row && row.label !== undefined ? { label: row.label } : {}),
+      host: row.host,
+      port: row.port,
+      address: row.address ?? null,
+      sha1: row.sha1 ?? null,
+      matches: row.matches,
+      notAfter: row.notAfter ?? null,
+      protocol: row.protocol ?? null,
+      error: row.error ?? null,
+    })),
+  );
 }
 
 /**
@@ -55,8 +82,9 @@ export function outputsOf(report: RunReport): Record<OutputName, string> {
  * the annotation and in the log line the runner reads it from.
  */
 function annotate(report: RunReport): void {
-  const many = report.certificates.length > 1;
-  for (const cert of report.certificates) {
+  const many = report.certificates.length > 1 || (report.served?.length ?? 0) > 0;
+  const served = (report.served ?? []).map((e) => ({ label: `${e.host}:${e.port}`, findings: e.findings }));
+  for (const cert of [...report.certificates, ...served]) {
     for (const f of cert.findings) {
       const properties: core.AnnotationProperties = {
         title: clip(

@@ -12,7 +12,9 @@ import { type LoadedCertificate, loadCertificates } from './load-certificates.ts
 import type { Transport } from './providers/http.ts';
 import { buildReport, type RunReport } from './report/report.ts';
 import { Redactor, type SecretSink } from './secrets.ts';
-import type { Settings } from './settings.ts';
+import type { RotationSettings, Settings } from './settings.ts';
+import type { RotationVerify } from './rotation/rotate.ts';
+import type { RotationVerifyInput } from './verification/rotation-verify.ts';
 
 export interface RunDependencies {
   cwd: string;
@@ -22,6 +24,8 @@ export interface RunDependencies {
   now?: Date;
   /** How provider requests travel (tests, benchmarks); timeouts come from the settings. */
   transport?: Transport;
+  /** How the live check resolves names, shakes hands and waits (tests); the real ones otherwise. */
+  verification?: RotationVerifyInput['overrides'];
 }
 
 export interface Checked {
@@ -37,6 +41,14 @@ export interface RunResult {
 
 export async function run(settings: Settings, deps: RunDependencies): Promise<RunResult> {
   const now = deps.now ?? new Date();
+  if (settings.mode === 'check') {
+    const { checkServed } = await import('./verification/check-run.ts');
+    const served = await checkServed(settings, { cwd: deps.cwd, now, ...(deps.verification ?? {}) });
+    return {
+      report: buildReport({ settings, checked: [], skipped: settings.skipped, now, served }),
+      checked: [],
+    };
+  }
   const loaded = await loadCertificates(settings, {
     cwd: deps.cwd,
     mask: deps.mask,
@@ -93,6 +105,7 @@ export async function run(settings: Settings, deps: RunDependencies): Promise<Ru
     timeouts: { connectMs: ms, headersMs: ms, bodyMs: ms },
     ...deps.transport,
   });
+  const verify = await liveCheck(settings, rotation, ready, deps);
   const result = await rotate(
     provider,
     ready.map((c) => ({ lineage: c.certificate.name as string, bundle: c.bundle })),
@@ -101,7 +114,39 @@ export async function run(settings: Settings, deps: RunDependencies): Promise<Ru
       template: rotation.template,
       plan: rotation.plan,
       concurrency: rotation.concurrency,
+      ...(verify === undefined ? {} : { verify }),
     },
   );
   return { report: report(result), checked };
+}
+
+/** The live check between placing and removing (verification/), unless verify is false. */
+async function liveCheck(
+  settings: Settings,
+  rotation: RotationSettings,
+  ready: readonly Checked[],
+  deps: RunDependencies,
+): Promise<RotationVerify | undefined> {
+  const verify = settings.verify;
+  if (verify === undefined || verify.mode === 'off') return undefined;
+  const [{ rotationVerify }, { readTrustedCa }] = await Promise.all([
+    import('./verification/rotation-verify.ts'),
+    import('./verification/trusted-ca.ts'),
+  ]);
+  const extraCaPems =
+    verify.trustedCa === undefined ? [] : await readTrustedCa(verify.trustedCa, deps.cwd, settings.words);
+  return rotationVerify({
+    verify,
+    rotation,
+    lineages: ready.map((c) => ({
+      lineage: c.certificate.name as string,
+      domains: c.certificate.domains,
+      endpoints: c.certificate.endpoints,
+      leaf: c.bundle.leaf,
+    })),
+    single: settings.certificates.kind === 'inputs',
+    extraCaPems,
+    words: settings.words,
+    ...(deps.verification === undefined ? {} : { overrides: deps.verification }),
+  });
 }

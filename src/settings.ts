@@ -17,6 +17,8 @@ import type { PlanOptions } from './rotation/plan.ts';
 import { InputError } from './errors.ts';
 import { looksLikeToken, quoteValue } from './secrets.ts';
 import { ACTION_WORDS, type Vocabulary } from './vocabulary.ts';
+import { parseVerify, type VerifySettings } from './verify-settings.ts';
+import type { Endpoint } from './verification/endpoints.ts';
 
 export type Mode = (typeof MODES)[number];
 
@@ -45,6 +47,8 @@ export interface CertificateEntry {
   domains: string[];
   /** False when the key was left out on purpose (a pull request without secrets). */
   requireKey: boolean;
+  /** A manifest entry's own endpoints for the live check. */
+  endpoints?: Endpoint[];
 }
 
 export type CertificateSource =
@@ -69,7 +73,12 @@ export interface Settings {
   inventory: boolean;
   warnDays: number;
   failDays: number;
+  /** Percent of a certificate's lifetime left under which it warns or fails; undefined when not set. */
+  warnPercent: number | undefined;
+  failPercent: number | undefined;
   repairChain: boolean;
+  /** The live check: after apply, in plan (the list), and what check mode connects to. Undefined in validate mode. */
+  verify: VerifySettings | undefined;
   github: GitHubSettings;
   /**
    * A pull request may not see secrets (forks, Dependabot): then what needs them is left out
@@ -149,13 +158,23 @@ export function parseSettings(raw: RawInputs, place: RunPlace = {}): Settings {
       `Set ${named(Inputs.FailDays)} to at most ${named(Inputs.WarnDays)}: a certificate fails after it has been warned about.`,
     );
   }
-  const inventory = parseBoolean(get(Inputs.Inventory), named(Inputs.Inventory), false);
-  if (inventory && mode === 'validate' && !secretsOptional) {
+  const warnPercent = parsePercent(get(Inputs.WarnPercent), named(Inputs.WarnPercent));
+  const failPercent = parsePercent(get(Inputs.FailPercent), named(Inputs.FailPercent));
+  if (warnPercent !== undefined && failPercent !== undefined && failPercent > warnPercent) {
     throw new InputError(
-      `${named(Inputs.Inventory)} lists what the provider holds, which validate mode never contacts.`,
+      `${named(Inputs.FailPercent)} (${failPercent}) is larger than ${named(Inputs.WarnPercent)} (${warnPercent}).`,
+      `Set ${named(Inputs.FailPercent)} to at most ${named(Inputs.WarnPercent)}: a certificate fails after it has been warned about.`,
+    );
+  }
+  const inventory = parseBoolean(get(Inputs.Inventory), named(Inputs.Inventory), false);
+  if (inventory && (mode === 'validate' || mode === 'check') && !secretsOptional) {
+    throw new InputError(
+      `${named(Inputs.Inventory)} lists what the provider holds, which ${words.mode(mode as Mode)} never contacts.`,
       `Use ${words.mode('plan')} (read-only) to report the inventory.`,
     );
   }
+  if (mode === 'check')
+    return checkSettings(get, { warnDays, failDays, warnPercent, failPercent }, raw, words, skipped);
 
   const certificates = readCertificates(get, raw, {
     inventory,
@@ -178,16 +197,99 @@ export function parseSettings(raw: RawInputs, place: RunPlace = {}): Settings {
     inventory: inventory && mode !== 'validate',
     warnDays,
     failDays,
+    warnPercent,
+    failPercent,
     repairChain: parseBoolean(get(Inputs.RepairChain), named(Inputs.RepairChain), true),
-    github: {
-      token: raw[Inputs.GitHubToken]?.trim() || undefined,
-      commentOnPr: parseBoolean(get(Inputs.CommentOnPr), named(Inputs.CommentOnPr), true),
-      expiryIssue: parseBoolean(get(Inputs.ExpiryIssue), named(Inputs.ExpiryIssue), false),
-    },
+    verify: rotation === undefined ? undefined : parseVerify(get, words, rotation.provider.kind),
+    github: githubSettings(get, raw, words),
     secretsOptional,
     skipped,
     words,
   };
+}
+
+function githubSettings(
+  get: (name: InputName) => string | undefined,
+  raw: RawInputs,
+  { name: named }: Vocabulary,
+): GitHubSettings {
+  return {
+    token: raw[Inputs.GitHubToken]?.trim() || undefined,
+    commentOnPr: parseBoolean(get(Inputs.CommentOnPr), named(Inputs.CommentOnPr), true),
+    expiryIssue: parseBoolean(get(Inputs.ExpiryIssue), named(Inputs.ExpiryIssue), false),
+  };
+}
+
+/** Inputs check mode does not read: it looks at what endpoints serve, not at files or secrets. */
+const NOT_FOR_CHECK: readonly InputName[] = [
+  ...SINGLE_INPUTS.filter((input) => input !== Inputs.Domains),
+  Inputs.OnVerifyFailure,
+];
+
+/**
+ * Check mode needs no provider and no certificate: it connects to the endpoints given, each
+ * domain of `domains` on port 443, and a manifest's entries' domains and endpoints.
+ */
+function checkSettings(
+  get: (name: InputName) => string | undefined,
+  expiry: Pick<Settings, 'warnDays' | 'failDays' | 'warnPercent' | 'failPercent'>,
+  raw: RawInputs,
+  words: Vocabulary,
+  skipped: string[],
+): Settings {
+  const { name: named } = words;
+  const unused = NOT_FOR_CHECK.find((input) => get(input) !== undefined);
+  if (unused !== undefined) {
+    throw new InputError(
+      `${named(unused)} is set, but ${words.mode('check')} reads no certificate: it connects to endpoints and reports what they serve.`,
+      `Remove ${named(unused)}, and list what to check in ${named(Inputs.Endpoints)} or ${named(Inputs.Domains)} (or a ${named(Inputs.Manifest)}).`,
+    );
+  }
+  const verify = parseVerify(get, words, undefined);
+  if (verify.mode === 'off') {
+    throw new InputError(
+      `${named(Inputs.Verify)} is false, and ${words.mode('check')} is nothing but that check.`,
+      `Set ${named(Inputs.Verify)} to auto or require, or use another mode.`,
+    );
+  }
+  const domains = parseDomains(get(Inputs.Domains), named(Inputs.Domains));
+  const manifest = get(Inputs.Manifest)?.trim();
+  if (domains.length === 0 && verify.endpoints.length === 0 && manifest === undefined) {
+    throw new InputError(
+      `${words.mode('check')} has nothing to connect to.`,
+      `List ${named(Inputs.Endpoints)} (host or host:port), or ${named(Inputs.Domains)} (each checked on port 443), or give a ${named(Inputs.Manifest)}.`,
+    );
+  }
+  if (get(Inputs.Provider) !== undefined) {
+    skipped.push(`${named(Inputs.Provider)}: ${words.mode('check')} contacts no provider; it was not used.`);
+  }
+  return {
+    mode: 'check',
+    certificates: manifest === undefined ? { kind: 'none' } : { kind: 'manifest', path: manifest },
+    rotation: undefined,
+    inventory: false,
+    ...expiry,
+    repairChain: true,
+    verify: { ...verify, domains },
+    github: githubSettings(get, raw, words),
+    secretsOptional: false,
+    skipped,
+    words,
+  };
+}
+
+/** A share of a certificate's lifetime, in percent: 0 to 100, whole or with one decimal. */
+function parsePercent(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim().replace(/%$/, '');
+  const number = Number(text);
+  if (!/^\d{1,3}(\.\d)?$/.test(text) || number > 100) {
+    throw new InputError(
+      `Invalid ${name} ${quoteValue(value.trim())}. Expected a percentage of the certificate's lifetime from 0 to 100, e.g. 33.`,
+      'For a 90-day certificate 33 means 30 days; for a six-day one, two days.',
+    );
+  }
+  return number;
 }
 
 function readCertificates(

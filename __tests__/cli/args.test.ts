@@ -120,7 +120,7 @@ describe('usage errors: one line that says what is wrong and which help to read'
   it('suggests the command that was probably meant, or lists them', () => {
     assert.equal(
       usage(['plam', '--cert', 'a.pem']),
-      "unknown command 'plam' (did you mean plan?); expected apply, plan, validate; see cert-rotate --help",
+      "unknown command 'plam' (did you mean plan?); expected apply, plan, validate, check; see cert-rotate --help",
     );
     assert.equal(usage([]), 'no command given (apply, plan, validate); see cert-rotate --help');
     assert.equal(

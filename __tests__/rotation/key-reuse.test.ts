@@ -63,6 +63,7 @@ function shown(version: Version, rotation: RotationResult): Shown {
           keyPassphrase: undefined,
           pkcs12Password: undefined,
           requireKey: true,
+          endpoints: [],
         },
         bundle: version.bundle,
       },

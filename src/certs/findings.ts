@@ -56,6 +56,11 @@ export const FINDING_CODES = [
   'UNUSUAL_KEY',
   // the provider (rotation/key-reuse.ts): added once the plan is made
   'KEY_REUSED',
+  // what an endpoint serves (verification/assess.ts, mode: check)
+  'SERVED_UNREACHABLE',
+  'SERVED_NAME_MISMATCH',
+  'SERVED_UNTRUSTED',
+  'LIFETIME_LOW',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -114,7 +114,8 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
       fromEnv.delete(valueInput);
     }
   }
-  for (const [input, values] of lists) raw[input] = values.join(',');
+  // New lines, which every list input takes (a resolve pin keeps its commas for its addresses).
+  for (const [input, values] of lists) raw[input] = values.join('\n');
   const json = options.some((o) => o.name === 'json');
 
   try {

@@ -24,36 +24,46 @@ export interface Flag {
 }
 
 const ALL = MODES;
+/** Flags about the certificate files: check mode reads none. */
+const FILES: readonly Command[] = ['validate', 'plan', 'apply'];
 const ROTATE: readonly Command[] = ['plan', 'apply'];
+/** Flags of the live check: after apply, listed by plan, and all check mode is. */
+const LIVE: readonly Command[] = ['plan', 'apply', 'check'];
 
 export const FLAGS: readonly Flag[] = [
   {
     name: 'cert',
     value: 'FILE',
     input: Inputs.CertificateFile,
-    commands: ALL,
+    commands: FILES,
     help: 'Certificate (PEM or DER); may hold the chain and the key too',
   },
-  { name: 'bundle', value: 'FILE', input: Inputs.CertificateFile, commands: ALL, help: 'The same as --cert' },
+  {
+    name: 'bundle',
+    value: 'FILE',
+    input: Inputs.CertificateFile,
+    commands: FILES,
+    help: 'The same as --cert',
+  },
   {
     name: 'key',
     value: 'FILE',
     input: Inputs.PrivateKeyFile,
-    commands: ALL,
+    commands: FILES,
     help: 'Private key (PEM: PKCS#1, PKCS#8, SEC1, encrypted; or DER)',
   },
   {
     name: 'chain',
     value: 'FILE',
     input: Inputs.CertificateChainFile,
-    commands: ALL,
+    commands: FILES,
     help: 'Intermediate certificates, when not in --cert',
   },
   {
     name: 'pkcs12',
     value: 'FILE',
     input: Inputs.Pkcs12File,
-    commands: ALL,
+    commands: FILES,
     help: 'PKCS#12 / PFX file instead of --cert and --key',
   },
   {
@@ -75,7 +85,7 @@ export const FLAGS: readonly Flag[] = [
     name: 'name',
     value: 'NAME',
     input: Inputs.Name,
-    commands: ALL,
+    commands: FILES,
     help: "The certificate's name: every uploaded version is named after it",
   },
   {
@@ -96,7 +106,7 @@ export const FLAGS: readonly Flag[] = [
     name: 'no-repair-chain',
     input: Inputs.RepairChain,
     sets: 'false',
-    commands: ALL,
+    commands: FILES,
     help: 'Fail on an out-of-order chain instead of reordering it',
   },
   {
@@ -182,6 +192,64 @@ export const FLAGS: readonly Flag[] = [
     input: Inputs.TimeoutSeconds,
     commands: ROTATE,
     help: 'Per request (default 30)',
+  },
+  {
+    name: 'warn-percent',
+    value: 'P',
+    input: Inputs.WarnPercent,
+    commands: ALL,
+    help: 'Warn when less than P% of its lifetime is left (for short-lived certificates)',
+  },
+  {
+    name: 'fail-percent',
+    value: 'P',
+    input: Inputs.FailPercent,
+    commands: ALL,
+    help: 'Fail when less than P% of its lifetime is left',
+  },
+  {
+    name: 'verify',
+    value: 'MODE',
+    input: Inputs.Verify,
+    commands: LIVE,
+    help: 'auto (default): check what reachable endpoints serve; require: unreachable fails too; false',
+  },
+  {
+    name: 'endpoint',
+    value: 'HOST[:PORT]',
+    input: Inputs.Endpoints,
+    multiple: true,
+    commands: LIVE,
+    help: 'An endpoint to check besides each domain on 443 (repeatable)',
+  },
+  {
+    name: 'resolve',
+    value: 'HOST:PORT:ADDR',
+    input: Inputs.Resolve,
+    multiple: true,
+    commands: LIVE,
+    help: "Check HOST:PORT at ADDR instead of its DNS addresses, as curl's --resolve (repeatable)",
+  },
+  {
+    name: 'trusted-ca',
+    value: 'FILE',
+    input: Inputs.TrustedCa,
+    commands: LIVE,
+    help: 'PEM CA certificates trusted besides the public roots (a private CA)',
+  },
+  {
+    name: 'verify-timeout-seconds',
+    value: 'N',
+    input: Inputs.VerifyTimeoutSeconds,
+    commands: ['apply'],
+    help: 'How long apply waits for every endpoint to serve the new certificate (default 300)',
+  },
+  {
+    name: 'on-verify-failure',
+    value: 'WHAT',
+    input: Inputs.OnVerifyFailure,
+    commands: ['apply'],
+    help: 'keep (default), or rollback: move what was rebound back (DigitalOcean)',
   },
   { name: 'json', commands: ALL, help: 'Print the report as JSON' },
   { name: 'help', commands: ALL, help: 'Show this help' },

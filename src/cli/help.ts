@@ -4,11 +4,12 @@ import { type Command, envName, FLAGS, SECRET_VARIABLES } from './flags.ts';
 const ABOUT: Record<Command, string> = {
   validate: 'Read the certificate, key and chain; check them; print the findings.',
   plan: 'Check, then show what apply would change on the provider (read-only).',
-  apply: 'Check, then upload, rebind and remove superseded versions on the provider.',
+  apply: 'Check, upload and rebind; verify what clients are served; then remove superseded versions.',
+  check: 'Connect to endpoints and report what each serves: chain, names, expiry, key, TLS version.',
 };
 
 /** In the order a user meets them. */
-const COMMANDS: readonly Command[] = ['validate', 'plan', 'apply'];
+const COMMANDS: readonly Command[] = ['validate', 'plan', 'apply', 'check'];
 
 const EXIT = 'Exit status: 0 valid, 1 errors found, 2 usage error.\n';
 

@@ -11,6 +11,9 @@ import { keyReuseFindings } from '../rotation/key-reuse.ts';
 import type { LineageStatus, RotationResult } from '../rotation/results.ts';
 import type { Checked } from '../run.ts';
 import type { Mode, Settings } from '../settings.ts';
+import type { CheckRun, ServedEndpoint } from '../verification/check-run.ts';
+import { formatEndpoint, type SkippedDomain } from '../verification/endpoints.ts';
+import { overallVerified, type VerifyStatus } from '../verification/verdict.ts';
 
 /** What became of one certificate: its rotation status, or its check's verdict. */
 export type CertificateOutcome = LineageStatus | 'valid' | 'invalid';
@@ -58,6 +61,12 @@ export interface RunReport {
   rotation?: Omit<RotationResult, 'inventory'>;
   /** With `inventory: true`: everything the provider holds after the run, and what it removed. */
   inventory?: InventoryEntry[];
+  /** Check mode: what each endpoint address served, judged. */
+  served?: ServedEndpoint[];
+  /** Check mode: wildcard domains with no endpoint to check them through. */
+  servedSkipped?: SkippedDomain[];
+  /** Apply (and check): the live check's verdict over the run. */
+  verified?: VerifyStatus;
 }
 
 /** Statuses of a lineage that are a success; anything else fails the run. */
@@ -73,6 +82,7 @@ export interface ReportInput {
   skipped: readonly string[];
   now: Date;
   rotation?: RotationResult;
+  served?: CheckRun;
 }
 
 export function buildReport(input: ReportInput): RunReport {
@@ -97,11 +107,15 @@ export function buildReport(input: ReportInput): RunReport {
     if (bundle.leaf) report.leaf = bundle.leaf;
     return report;
   });
-  const all = certificates.flatMap((c) => c.findings);
+  const servedFindings = input.served?.endpoints.flatMap((e) => e.findings) ?? [];
+  const all = [...certificates.flatMap((c) => c.findings), ...servedFindings];
   const count = (level: Finding['level']) => all.filter((f) => f.level === level).length;
   const report: RunReport = {
     mode: settings.mode,
-    ok: certificates.every((c) => c.status === 'valid') && (rotation === undefined || rotationOk(rotation)),
+    ok:
+      certificates.every((c) => c.status === 'valid') &&
+      (rotation === undefined || rotationOk(rotation)) &&
+      !servedFindings.some((f) => f.level === 'error'),
     generatedAt: now.toISOString(),
     warnDays: settings.warnDays,
     failDays: settings.failDays,
@@ -113,6 +127,14 @@ export function buildReport(input: ReportInput): RunReport {
     const { inventory, ...rest } = rotation;
     report.rotation = rest;
     if (settings.inventory) report.inventory = inventory.map((item) => inventoryEntry(item, now));
+    const verifications = rotation.lineages.flatMap((l) => (l.verification ? [l.verification] : []));
+    if (rotation.mode === 'apply' && verifications.length > 0)
+      report.verified = overallVerified(verifications);
+  }
+  if (input.served) {
+    report.served = input.served.endpoints;
+    report.servedSkipped = input.served.skipped;
+    report.verified = servedFindings.some((f) => f.level === 'error') ? 'failed' : 'verified';
   }
   return report;
 }
@@ -165,6 +187,10 @@ export type RunStatus = CertificateOutcome | 'skipped' | 'none';
  * there were none to check (an inventory-only run).
  */
 export function overallStatus(report: RunReport): RunStatus {
+  if (report.served !== undefined) {
+    if (report.served.length === 0) return 'none';
+    return report.served.some((e) => e.findings.some((f) => f.level === 'error')) ? 'invalid' : 'valid';
+  }
   const outcomes = new Set(report.certificates.map((c) => c.outcome));
   const worst = PRIORITY.find((status) => outcomes.has(status));
   if (worst !== undefined) return worst;
@@ -176,6 +202,10 @@ export function verdict(report: RunReport): string {
   const tally = `(${[plural(errors, 'error'), plural(warnings, 'warning')].join(', ')})`;
   const settleFailed = report.rotation?.settle?.status === 'failed' ? ', settle failed' : '';
   const { certificates } = report;
+  if (report.served !== undefined) {
+    const bad = report.served.filter((e) => e.findings.some((f) => f.level === 'error')).length;
+    return `${plural(report.served.length, 'endpoint address', 'endpoint addresses')} checked${bad > 0 ? `, ${bad} with errors` : ''} ${tally}`;
+  }
   if (certificates.length === 1) return `${certificates[0]?.outcome}${settleFailed} ${tally}`;
   if (certificates.length === 0) {
     if (report.inventory) return `inventory of ${plural(held(report.inventory).length, 'certificate')}`;
@@ -197,7 +227,7 @@ export interface Expiring {
   what: string;
   notAfter: string;
   daysRemaining: number;
-  source: 'checked' | 'inventory';
+  source: 'checked' | 'inventory' | 'served';
 }
 
 /** Everything inside warn-days (or expired): what an expiry issue lists, soonest first. */
@@ -224,6 +254,18 @@ export function expiringSoon(report: RunReport): Expiring[] {
         notAfter: entry.notAfter,
         daysRemaining: entry.daysRemaining,
         source: 'inventory',
+      });
+    }
+  }
+  for (const entry of report.served ?? []) {
+    if (entry.daysRemaining === undefined || entry.notAfter === undefined) continue;
+    const percent = entry.findings.some((f) => f.code === 'LIFETIME_LOW');
+    if (entry.daysRemaining <= report.warnDays || percent) {
+      out.push({
+        what: `${formatEndpoint(entry)}${entry.address === undefined ? '' : ` at ${entry.address}`}`,
+        notAfter: entry.notAfter,
+        daysRemaining: entry.daysRemaining,
+        source: 'served',
       });
     }
   }

@@ -13,6 +13,8 @@ import type {
 import { renderPlanMarkdown, renderPlanText } from './plan.ts';
 import { escapeMarkdown, printable } from './escape.ts';
 import type { TextStyle } from './text.ts';
+import { formatEndpoint } from '../verification/endpoints.ts';
+import { type EndpointRow, servedText, whereAndWhat } from '../verification/verdict.ts';
 
 /** The rotation as the report holds it: the inventory is reported on its own. */
 type ReportedRotation = Omit<RotationResult, 'inventory'>;
@@ -25,6 +27,10 @@ function subject(step: AppliedStep): string {
       return step.certificate ? `${step.certificate.name} (${step.certificate.id})` : '';
     case 'rebind':
       return `${step.use.kind} ${step.use.name} (${step.use.id}): ${step.from.name} → ${step.to?.name ?? '?'}`;
+    case 'rollback':
+      return `${step.use.kind} ${step.use.name} (${step.use.id}): ${step.from.name} → ${step.to.name}`;
+    case 'verify':
+      return `what clients are served at ${plural(step.endpoints, 'address', 'addresses')}`;
     default:
       return `${step.certificate.name} (${step.certificate.id})`;
   }
@@ -61,8 +67,20 @@ export function rotationText(rotation: ReportedRotation, style: TextStyle): stri
         lines.push(`  ${step.op.padEnd(16)} ${printable(`${subject(step)}: ${outcomeText(step.outcome)}`)}`);
     }
     for (const note of lineage.attention) lines.push(`  attention: ${printable(note)}`);
+    if (lineage.endpoints && lineage.endpoints.length > 0)
+      lines.push(`  would verify: ${printable(lineage.endpoints.join(', '))}`);
+    if (lineage.verification) {
+      lines.push(
+        `  verification: ${lineage.verification.status}: ${printable(lineage.verification.summary)}`,
+      );
+      for (const row of lineage.verification.endpoints.slice(0, MAX_ROWS))
+        lines.push(`    ${printable(whereAndWhat(row))}`);
+      const more = lineage.verification.endpoints.length - MAX_ROWS;
+      if (more > 0) lines.push(`    … and ${more} more (all in the endpoints output)`);
+    }
   }
   if (rotation.settle) lines.push(`Settle: ${printable(settleText(rotation.settle))}`);
+  if (rotation.reload) lines.push(`Reload after a stale check: ${printable(settleText(rotation.reload))}`);
   lines.push(`${plural(rotation.requests, 'request')} to the provider.`);
   return lines;
 }
@@ -80,12 +98,33 @@ export function rotationMarkdown(rotation: ReportedRotation): string[] {
       out.push('');
     }
     for (const note of lineage.attention) out.push(`> ⚠️ ${escapeMarkdown(note)}`, '');
+    if (lineage.endpoints && lineage.endpoints.length > 0)
+      out.push(
+        `Apply would verify: ${lineage.endpoints.map((e) => `\`${printable(e).replace(/`/g, "'")}\``).join(', ')}`,
+        '',
+      );
+    if (lineage.verification) out.push(...endpointsTable(lineage.verification.endpoints), '');
   }
   if (rotation.settle?.status === 'failed')
     out.push(`> ❌ ${escapeMarkdown(outcomeText(rotation.settle))}`, '');
   if (rotation.settle?.status === 'requested')
     out.push(`> ℹ️ ${escapeMarkdown(settleText(rotation.settle))}`, '');
+  if (rotation.reload)
+    out.push(`> ℹ️ After a stale check: ${escapeMarkdown(settleText(rotation.reload))}`, '');
   return out;
+}
+
+/** Rows shown per lineage in the summary and the terminal; every row is in the `endpoints` output. */
+const MAX_ROWS = 50;
+
+/** What each address served: the live check's evidence, row by row. */
+export function endpointsTable(rows: readonly EndpointRow[]): string[] {
+  const shown = rows.slice(0, MAX_ROWS).map((row) => {
+    const mark = row.matches ? '✅' : row.unreachable ? '⚪' : '❌';
+    return `| ${mark} ${escapeMarkdown(formatEndpoint(row))} | ${escapeMarkdown(row.address ?? '')} | ${escapeMarkdown(servedText(row))} | ${escapeMarkdown(row.protocol ?? '')} |`;
+  });
+  const more = rows.length > MAX_ROWS ? [`| … and ${rows.length - MAX_ROWS} more | | | |`] : [];
+  return ['| Endpoint | Address | Serves | TLS |', '| --- | --- | --- | --- |', ...shown, ...more];
 }
 
 /** A request the provider only acknowledged is "requested", never "done": its outcome is not known. */

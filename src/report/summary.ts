@@ -10,6 +10,7 @@ import { renderGantt } from './gantt.ts';
 import type { CertificateReport, RunReport } from './report.ts';
 import { held, verdict } from './report.ts';
 import { rotationMarkdown } from './rotation.ts';
+import { servedMarkdown } from './served.ts';
 
 export function dayMarker(days: number, warnDays: number, failDays: number): string {
   if (days <= failDays) return '🔴';
@@ -28,6 +29,7 @@ export function renderSummary(report: RunReport): string {
   for (const cert of report.certificates) append(out, details(cert, report.certificates.length > 1));
   append(out, findings(report));
   if (report.rotation) append(out, rotationMarkdown(report.rotation));
+  if (report.served) append(out, servedMarkdown(report));
   // No heading right under another: with nothing above it (an inventory-only run), the verdict
   // heading already names the inventory, so it goes without its own.
   if (report.inventory) append(out, inventorySection(report, out.length > 2), '');

@@ -9,6 +9,7 @@ import { printable } from './escape.ts';
 import type { CertificateReport, InventoryEntry, RunReport } from './report.ts';
 import { held, verdict } from './report.ts';
 import { rotationText } from './rotation.ts';
+import { servedText } from './served.ts';
 
 export interface TextStyle {
   color: boolean;
@@ -31,6 +32,7 @@ export function renderText(report: RunReport, style: TextStyle): string {
   }
   // Lines per step and per certificate the provider holds: pushed one by one, never spread.
   if (report.rotation) for (const line of rotationText(report.rotation, style)) lines.push(line);
+  if (report.served) for (const line of servedText(report)) lines.push(line);
   if (report.inventory) {
     lines.push('');
     for (const line of inventoryLines(report, paint)) lines.push(line);

@@ -47,12 +47,31 @@ export interface Applied {
   arrived: RemoteCertificate[];
 }
 
+/** What the first half of a lineage's apply left: the current certificate, and who was moved to it. */
+export interface Placed {
+  steps: AppliedStep[];
+  current: RemoteCertificate | undefined;
+  /** Why the steps that need a current certificate are skipped. */
+  missing: string;
+  /** `use id/certificate id` of every move that happened; why, for the ones that did not. */
+  moved: Set<string>;
+  unmoved: Map<string, string>;
+  /** The moves that happened, to undo them (rollback after a failed verification). */
+  rebound: { use: CertificateUse; from: RemoteCertificate }[];
+  arrived: RemoteCertificate[];
+}
+
+/** The whole plan at once: place, then retire. (rotate.ts verifies in between when asked.) */
 export async function applyPlan(ctx: ApplyContext, work: LineageWork): Promise<Applied> {
+  return retire(ctx, work, await place(ctx, work));
+}
+
+/** create → confirm → rebind: the new certificate in place and in use; nothing removed yet. */
+export async function place(ctx: ApplyContext, work: LineageWork): Promise<Placed> {
   const steps: AppliedStep[] = [];
   const arrived: RemoteCertificate[] = [];
   const { plan } = work;
   let current: RemoteCertificate | undefined;
-  /** Why the steps that need a current certificate are skipped. */
   let missing = '';
   if (plan.current.kind === 'present') {
     const present = plan.current.certificate;
@@ -66,9 +85,9 @@ export async function applyPlan(ctx: ApplyContext, work: LineageWork): Promise<A
     else current = made.current;
   }
 
-  /** `use id/certificate id` of every move that happened; why, for the ones that did not. */
   const moved = new Set<string>();
   const unmoved = new Map<string, string>();
+  const rebound: Placed['rebound'] = [];
   for (const step of plan.steps) {
     if (step.op !== 'rebind') continue;
     const base = { op: 'rebind' as const, use: useRef(step.use), from: certRef(step.from) };
@@ -81,8 +100,10 @@ export async function applyPlan(ctx: ApplyContext, work: LineageWork): Promise<A
         ? { status: 'done', note: `names not compared: ${step.from.name} ${UNCHECKED}` }
         : found;
     const key = `${step.use.id}/${step.from.id}`;
-    if (outcome.status === 'done') moved.add(key);
-    else unmoved.set(key, `the rebind of ${describeUse(step.use)} ${past(outcome)}`);
+    if (outcome.status === 'done') {
+      moved.add(key);
+      rebound.push({ use: step.use, from: step.from });
+    } else unmoved.set(key, `the rebind of ${describeUse(step.use)} ${past(outcome)}`);
     steps.push(
       outcome.status === 'done' && current
         ? { ...base, to: certRef(current), outcome }
@@ -99,15 +120,29 @@ export async function applyPlan(ctx: ApplyContext, work: LineageWork): Promise<A
       outcome: { status: 'skipped', why: refusal.why, refused: true },
     });
   }
+  return { steps, current, missing, moved, unmoved, rebound, arrived };
+}
 
-  for (const step of plan.steps) {
+/**
+ * Keep what stays, remove what is superseded. `hold`: why nothing may be removed now (the new
+ * certificate is not yet seen served): every removal is skipped with it.
+ */
+export async function retire(
+  ctx: ApplyContext,
+  work: LineageWork,
+  placed: Placed,
+  hold?: string,
+): Promise<Applied> {
+  const { current, missing, moved, unmoved, arrived } = placed;
+  const steps = [...placed.steps];
+  for (const step of work.plan.steps) {
     if (step.op === 'keep') {
       const certificate = certRef(step.certificate);
       steps.push({ op: 'keep', certificate, reason: step.reason, outcome: { status: 'done' } });
     }
     if (step.op !== 'remove') continue;
     const certificate = certRef(step.certificate);
-    const blocker = current === undefined ? missing : removeBlocker(step, current, moved, unmoved);
+    const blocker = current === undefined ? missing : (hold ?? removeBlocker(step, current, moved, unmoved));
     if (blocker !== undefined) {
       steps.push({ op: 'remove', certificate, outcome: { status: 'skipped', why: blocker } });
       continue;
@@ -120,6 +155,37 @@ export async function applyPlan(ctx: ApplyContext, work: LineageWork): Promise<A
     }
   }
   return current ? { steps, current: certRef(current), arrived } : { steps, arrived };
+}
+
+/**
+ * After a failed verification: every use this run moved goes back to the version it was on,
+ * which is still there (nothing is removed before verification). Each move back is a step.
+ */
+export async function rollback(ctx: ApplyContext, placed: Placed): Promise<AppliedStep[]> {
+  const { current } = placed;
+  if (current === undefined) return [];
+  const steps: AppliedStep[] = [];
+  for (const { use, from } of placed.rebound) {
+    const base = { op: 'rollback' as const, use: useRef(use), from: certRef(current), to: certRef(from) };
+    const move = ctx.provider.rebind?.bind(ctx.provider);
+    if (!move) continue;
+    try {
+      // The use now holds the current certificate in place of `from`: swap them back.
+      const swap = (id: string) => (id === from.id ? current.id : id);
+      const now: CertificateUse = {
+        ...use,
+        certificateIds: use.certificateIds.map(swap),
+        ...(use.hostnames === undefined
+          ? {}
+          : { hostnames: use.hostnames.map((h) => ({ ...h, certificateId: swap(h.certificateId) })) }),
+      };
+      await ctx.useLock.run(`${use.kind}:${use.id}`, () => move(now, current.id, from.id));
+      steps.push({ ...base, outcome: { status: 'done' } });
+    } catch (thrown) {
+      steps.push({ ...base, outcome: failure(thrown) });
+    }
+  }
+  return steps;
 }
 
 async function rebind(

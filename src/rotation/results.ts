@@ -7,6 +7,7 @@
 import { CertRotateError, toError } from '../errors.ts';
 import { isProviderError, type ProviderErrorCode } from '../providers/errors.ts';
 import type { CertificateUse, RemoteCertificate, UseKind } from '../providers/provider.ts';
+import type { LineageVerification } from '../verification/verdict.ts';
 import type { LineagePlan } from './plan.ts';
 
 export type RotationMode = 'plan' | 'apply';
@@ -43,7 +44,9 @@ export type StepErrorCode =
   /** The plan needs a rebind this provider cannot do. */
   | 'UNSUPPORTED'
   /** Anything not a coded error: a bug, reported rather than stopping the other lineages. */
-  | 'INTERNAL';
+  | 'INTERNAL'
+  /** An endpoint still serves something other than the new certificate when the wait ends. */
+  | 'NOT_SERVED';
 
 export type Outcome =
   | { status: 'done'; note?: string }
@@ -72,7 +75,11 @@ export type AppliedStep =
   | { op: 'remove-duplicate'; certificate: CertRef; result?: RemoveResult; outcome: Outcome }
   | { op: 'rebind'; use: UseRef; from: CertRef; to?: CertRef; outcome: Outcome }
   | { op: 'remove'; certificate: CertRef; result?: RemoveResult; outcome: Outcome }
-  | { op: 'keep'; certificate: CertRef; reason: string; outcome: Outcome };
+  | { op: 'keep'; certificate: CertRef; reason: string; outcome: Outcome }
+  /** The live check of what clients are served (verification/), before anything is removed. */
+  | { op: 'verify'; endpoints: number; outcome: Outcome }
+  /** After a failed verification (on-verify-failure: rollback): a use moved back to the version it was on. */
+  | { op: 'rollback'; use: UseRef; from: CertRef; to: CertRef; outcome: Outcome };
 
 export type RemoveResult = 'removed' | 'already-gone';
 
@@ -86,6 +93,9 @@ export interface LineageResult {
   current?: CertRef;
   /** Superseded versions something still serves and the rotation could not move (DOKS, rebind off). */
   attention: string[];
+  /** Plan: the endpoints apply would verify (`host:port`). Apply: what the live check found. */
+  endpoints?: string[];
+  verification?: LineageVerification;
 }
 
 export type SettleOutcome =
@@ -99,6 +109,8 @@ export interface RotationResult {
   lineages: LineageResult[];
   /** Apply mode, where the provider has something to do after changes (Dokploy's Traefik reload). */
   settle?: SettleOutcome;
+  /** Dokploy: the one extra Traefik reload asked for when an endpoint still served an old certificate. */
+  reload?: SettleOutcome;
   /** HTTP requests this run sent, retries included. */
   requests: number;
   /**
@@ -142,7 +154,7 @@ export function stepFailure(
   return { status: 'failed', code, message, ...(fix === undefined ? {} : { fix }) };
 }
 
-const WRITES = new Set<AppliedStep['op']>(['create', 'remove-duplicate', 'rebind', 'remove']);
+const WRITES = new Set<AppliedStep['op']>(['create', 'remove-duplicate', 'rebind', 'remove', 'rollback']);
 
 /** Did the step change anything at the provider (or find it changed by another run)? */
 export function wrote(step: AppliedStep): boolean {

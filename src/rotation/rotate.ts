@@ -13,7 +13,7 @@ import { type CertFacts, leafOfPem } from '../certs/inspect.ts';
 import { DEFAULT_CONCURRENCY } from '../constants.ts';
 import { InputError } from '../errors.ts';
 import type { CertificateUse, Provider, RemoteCertificate } from '../providers/provider.ts';
-import { type Applied, applyPlan } from './apply.ts';
+import { type Applied, type LineageWork, type Placed, place, retire, rollback } from './apply.ts';
 import { KeyedLock, mapLimit } from './concurrency.ts';
 import type { CoveredNames } from './coverage.ts';
 import {
@@ -25,7 +25,11 @@ import {
   renderName,
 } from './names.ts';
 import { type Desired, describeUse, holds, type LineagePlan, type PlanOptions, planLineage } from './plan.ts';
+import type { LineageToVerify } from '../verification/verify-lineages.ts';
+import type { LineageVerification } from '../verification/verdict.ts';
+import { type Endpoint, formatEndpoint, type SkippedDomain } from '../verification/endpoints.ts';
 import {
+  type AppliedStep,
   applyStatus,
   failure,
   type InventoryItem,
@@ -34,6 +38,7 @@ import {
   type RotationMode,
   type RotationResult,
   type SettleOutcome,
+  stepFailure,
   wrote,
 } from './results.ts';
 
@@ -51,6 +56,21 @@ export interface RotationOptions {
   plan: PlanOptions;
   /** Lineages carried out at once; default DEFAULT_CONCURRENCY (constants.ts). */
   concurrency?: number;
+  /** The live check between placing and removing; absent: nothing is checked (verify: false). */
+  verify?: RotationVerify;
+}
+
+/** What rotate needs of the live check; run.ts builds it from the settings. */
+export interface RotationVerify {
+  /** Each lineage's endpoints (its domains on 443, and those given), for apply and for the plan. */
+  endpointsOf(lineage: string): { endpoints: readonly Endpoint[]; skipped: readonly SkippedDomain[] };
+  run(lineages: readonly LineageToVerify[]): Promise<LineageVerification[]>;
+  onFailure: 'keep' | 'rollback';
+  mode: 'auto' | 'require';
+  /** Dokploy with reload-traefik: one more reload may heal a stale Traefik. */
+  mayReload: boolean;
+  /** The fix to print for a failed verification (worded for where the run was started). */
+  fixFor(verification: LineageVerification, reload: SettleOutcome | undefined): string;
 }
 
 interface Ready {
@@ -133,38 +153,221 @@ export async function rotate(
         status: planStatus(plan),
         plan,
         attention: attention(plan, uses),
+        ...(options.verify === undefined ? {} : { endpoints: planned(options.verify, item.lineage) }),
       }),
     );
     return { mode: 'plan', lineages: results, requests: provider.requestCount() - before, inventory: listed };
   }
 
   const context = { provider, useLock: new KeyedLock(), uses };
-  const done = await mapLimit(
+  const placed = await mapLimit(
     plans,
     options.concurrency ?? DEFAULT_CONCURRENCY,
-    async ({ item, plan }): Promise<Done> => {
-      const base = { lineage: item.lineage, plan, attention: attention(plan, uses) };
-      if (plan.blocked !== undefined) {
+    async ({ item, plan }): Promise<Placing> => {
+      const own = members.get(item.lineage) ?? [];
+      if (plan.blocked !== undefined) return { item, plan, members: own };
+      const upload = { name: item.desired.name, sha1: item.desired.sha1, ...item.upload };
+      const work = { plan, matcher: item.matcher, upload };
+      return { item, plan, members: own, work, placed: await place(context, work) };
+    },
+  );
+  const changedByPlacing = placed.some((p) => (p.placed?.steps ?? []).some(wrote));
+  const inPlace = placed.every((p) => p.placed !== undefined && p.placed.current !== undefined);
+  const verify = options.verify;
+  // With a live check, settle (Dokploy: reload Traefik) as soon as everything is in place, so
+  // the check sees what clients will be served. Without one, once at the end, as before.
+  let settle = verify ? await settleAfter(provider, changedByPlacing, inPlace) : undefined;
+  const checked = verify ? await verifyPlaced(provider, placed, verify) : undefined;
+
+  const done = await mapLimit(
+    placed,
+    options.concurrency ?? DEFAULT_CONCURRENCY,
+    async (p): Promise<Done> => {
+      const base = { lineage: p.item.lineage, plan: p.plan, attention: attention(p.plan, uses) };
+      if (p.work === undefined || p.placed === undefined) {
         return { result: { ...base, status: 'blocked', steps: [] }, arrived: [] };
       }
-      const upload = { name: item.desired.name, sha1: item.desired.sha1, ...item.upload };
-      const { arrived, ...applied } = await applyPlan(context, { plan, matcher: item.matcher, upload });
-      return { result: { ...base, status: applyStatus(applied.steps), ...applied }, arrived };
+      const verification = checked?.verifications.get(p.item.lineage);
+      const handover = checked?.handover.has(p.item.lineage) === true;
+      const failed = verification?.status === 'failed' && !handover;
+      const undone = failed && verify?.onFailure === 'rollback' ? await rollback(context, p.placed) : [];
+      const checks = handover || verification === undefined ? [] : [verifyStep(verification, checked?.fixes)];
+      const hold = failed
+        ? `the new certificate is not served everywhere yet, so the superseded versions stay${undone.length > 0 ? ' (and what was moved was moved back)' : ''}`
+        : undefined;
+      const withChecks = { ...p.placed, steps: [...p.placed.steps, ...checks, ...undone] };
+      const { arrived, ...applied } = await retire(context, p.work, withChecks, hold);
+      const result: LineageResult = { ...base, status: applyStatus(applied.steps), ...applied };
+      if (verification !== undefined) result.verification = verification;
+      return { result, arrived };
     },
   );
   const results = done.map((d) => d.result);
-  const changed = results.some((result) => (result.steps ?? []).some(wrote));
-  const finished = results.every(
-    (r) => r.status === 'created' || r.status === 'rotated' || r.status === 'unchanged',
-  );
-  const settle = await settleAfter(provider, changed, finished);
+  if (!verify) {
+    const changed = results.some((result) => (result.steps ?? []).some(wrote));
+    const finished = results.every(
+      (r) => r.status === 'created' || r.status === 'rotated' || r.status === 'unchanged',
+    );
+    settle = await settleAfter(provider, changed, finished);
+  }
+  const handedOver =
+    checked && verify ? await finishHandover(provider, placed, results, checked, verify) : undefined;
+  const reload = handedOver ?? checked?.reload;
   return {
     mode: 'apply',
     lineages: results,
     ...(settle === undefined ? {} : { settle }),
+    ...(reload === undefined ? {} : { reload }),
     requests: provider.requestCount() - before,
     inventory: inventoryAfter(listed, done),
   };
+}
+
+function verifyStep(
+  verification: LineageVerification,
+  fixes: ReadonlyMap<string, string> | undefined,
+): AppliedStep {
+  return {
+    op: 'verify',
+    endpoints: verification.endpoints.length,
+    outcome:
+      verification.status === 'failed'
+        ? stepFailure('NOT_SERVED', verification.summary, fixes?.get(verification.lineage))
+        : verification.status === 'skipped'
+          ? { status: 'done', note: `nothing verified: ${verification.summary}` }
+          : { status: 'done', note: verification.summary },
+  };
+}
+
+/**
+ * Dokploy's handover (verifyPlaced): the superseded versions of these lineages were removed
+ * because Traefik kept serving them over the new one; now Traefik is reloaded without them, and
+ * what it serves is checked again. The lineage's result gets the check as its last step.
+ */
+async function finishHandover(
+  provider: Provider,
+  placed: readonly Placing[],
+  results: LineageResult[],
+  checked: Verified,
+  verify: RotationVerify,
+): Promise<SettleOutcome | undefined> {
+  if (checked.handover.size === 0) return undefined;
+  const reload = await settleAfter(provider, true, true);
+  const items = checked.items.filter((item) => checked.handover.has(item.lineage));
+  const again = reload?.status === 'requested' ? await verify.run(items) : [];
+  for (const result of results) {
+    if (!checked.handover.has(result.lineage)) continue;
+    const found = again.find((v) => v.lineage === result.lineage);
+    const verification: LineageVerification = found ?? {
+      ...(checked.verifications.get(result.lineage) as LineageVerification),
+      status: 'failed',
+      summary:
+        'Traefik was not reloaded after the superseded versions were removed, so what it serves could not be checked again',
+    };
+    const note = `Traefik kept serving a superseded version while both were there (it picks among certificates for the same names by their folder's name, which Dokploy draws at random), so the superseded versions were removed first; then ${verification.summary}`;
+    const step = verifyStep(
+      { ...verification, summary: note },
+      new Map([[result.lineage, verify.fixFor(verification, reload)]]),
+    );
+    result.steps = [...(result.steps ?? []), step];
+    result.status = applyStatus(result.steps);
+    result.verification = verification;
+  }
+  void placed;
+  return reload;
+}
+
+interface Verified {
+  items: LineageToVerify[];
+  verifications: Map<string, LineageVerification>;
+  fixes: Map<string, string>;
+  /** Dokploy: lineages whose superseded versions go first (Traefik serves them over the new one). */
+  handover: Set<string>;
+  reload?: SettleOutcome;
+}
+
+/** Plan: the endpoints apply would check, and the wildcards it would pass over (and why). */
+function planned(verify: RotationVerify, lineage: string): string[] {
+  const { endpoints, skipped } = verify.endpointsOf(lineage);
+  return [...endpoints.map(formatEndpoint), ...skipped.map((s) => `${s.domain} (not checked: ${s.reason})`)];
+}
+
+/** One lineage on its way through apply: what was planned, and what `place` did. */
+interface Placing {
+  item: Ready;
+  plan: LineagePlan;
+  /** Certificates named as versions of the lineage: what a stale endpoint may still serve. */
+  members: readonly RemoteCertificate[];
+  work?: LineageWork;
+  placed?: Placed;
+}
+
+/**
+ * The live check of every lineage that has a current certificate. On Dokploy, when an endpoint
+ * still serves an old version or Traefik's default certificate and reloads are allowed: one
+ * reload and one more check of the lineages that failed (Dokploy issue 4503), then the handover
+ * for those where Traefik still prefers a superseded version.
+ */
+async function verifyPlaced(
+  provider: Provider,
+  placed: readonly Placing[],
+  verify: RotationVerify,
+): Promise<Verified> {
+  const items = placed.flatMap((p): LineageToVerify[] => {
+    const current = p.placed?.current;
+    if (current === undefined) return [];
+    const where = verify.endpointsOf(p.item.lineage);
+    const known = new Map<string, string>();
+    for (const member of p.members) {
+      // A lookalike (other content under a fitting name) is not a version: it stays "another certificate".
+      if (p.item.matcher.contradiction(member) !== undefined) continue;
+      if (member.sha1 !== undefined && member.id !== current.id) known.set(member.sha1, member.name);
+    }
+    return [
+      {
+        lineage: p.item.lineage,
+        expectedSha1: p.item.desired.sha1,
+        endpoints: where.endpoints,
+        skippedDomains: where.skipped,
+        known,
+      },
+    ];
+  });
+  const verifications = new Map<string, LineageVerification>();
+  const record = (list: readonly LineageVerification[]) => {
+    for (const v of list) verifications.set(v.lineage, v);
+  };
+  record(await verify.run(items));
+  let reload: SettleOutcome | undefined;
+  const failing = (v: LineageVerification) =>
+    v.endpoints.filter((row) => !row.matches && !(row.unreachable && verify.mode === 'auto'));
+  const stale = (v: LineageVerification | undefined) =>
+    v?.status === 'failed' &&
+    failing(v).some((row) => row.serves === 'superseded' || row.serves === 'traefik-default');
+  const healable = items.filter((item) => stale(verifications.get(item.lineage)));
+  if (healable.length > 0 && verify.mayReload && provider.settle) {
+    reload = await settleAfter(provider, true, true);
+    if (reload?.status === 'requested') record(await verify.run(healable));
+  }
+  // After a reload, an endpoint that serves a superseded version (and nothing worse) shows that
+  // Traefik loaded both and prefers the old one: that holds while both are there, so the
+  // superseded versions go first and the check is made again after one more reload.
+  const handover = new Set(
+    reload?.status === 'requested'
+      ? healable
+          .map((item) => verifications.get(item.lineage))
+          .filter(
+            (v): v is LineageVerification =>
+              v?.status === 'failed' && failing(v).every((row) => row.serves === 'superseded'),
+          )
+          .map((v) => v.lineage)
+      : [],
+  );
+  const fixes = new Map<string, string>();
+  for (const [lineage, v] of verifications) {
+    if (v.status === 'failed') fixes.set(lineage, verify.fixFor(v, reload));
+  }
+  return { items, verifications, fixes, handover, ...(reload === undefined ? {} : { reload }) };
 }
 
 /** One lineage's apply: its result, and what it added to the provider. */

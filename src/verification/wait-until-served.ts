@@ -35,14 +35,20 @@ export interface WaitResult {
   attempts: number;
 }
 
+/**
+ * `expectedSha1`: one fingerprint for every target, or one per target (in their order), so the
+ * addresses of many certificates share one round of checks and one backoff.
+ */
 export async function waitUntilServed(
   targets: readonly Target[],
-  expectedSha1: string,
+  expectedSha1: string | readonly string[],
   options: WaitOptions,
 ): Promise<WaitResult[]> {
   const clock = options.clock ?? realClock;
   const check = options.check ?? ((target: Target) => checkTarget(target, options.handshake));
-  const expected = expectedSha1.toLowerCase().replace(/:/g, '');
+  const normal = (sha1: string) => sha1.toLowerCase().replace(/:/g, '');
+  const expectedOf = (index: number) =>
+    normal(typeof expectedSha1 === 'string' ? expectedSha1 : (expectedSha1[index] ?? ''));
   const deadline = clock.now() + Math.max(0, options.timeoutMs);
   const results = new Map<number, WaitResult>();
   let pending = targets.map((_, index) => index);
@@ -53,7 +59,13 @@ export async function waitUntilServed(
       const target = targets[index] as Target;
       const last = await check(target);
       const attempts = (results.get(index)?.attempts ?? 0) + 1;
-      results.set(index, { target, matched: last.served?.sha1 === expected, last, attempts });
+      const expected = expectedOf(index);
+      results.set(index, {
+        target,
+        matched: expected !== '' && last.served?.sha1 === expected,
+        last,
+        attempts,
+      });
       return index;
     });
     pending = rounds.filter((index) => !results.get(index)?.matched);
