@@ -4998,7 +4998,7 @@ function _createCipher(options) {
  */
 var forge = __webpack_require__(8561);
 __webpack_require__(7211);
-__webpack_require__(2055);
+__webpack_require__(4436);
 __webpack_require__(2734);
 __webpack_require__(7456);
 var asn1Validator = __webpack_require__(938);
@@ -6311,7 +6311,7 @@ __webpack_require__(4874);
 __webpack_require__(7013);
 __webpack_require__(5189);
 __webpack_require__(6736);
-__webpack_require__(2055);
+__webpack_require__(4436);
 __webpack_require__(6893);
 __webpack_require__(3140);
 __webpack_require__(4275);
@@ -7635,7 +7635,7 @@ BigInteger.prototype.square = bnSquare;
  */
 var forge = __webpack_require__(8561);
 __webpack_require__(7456);
-__webpack_require__(2055);
+__webpack_require__(4436);
 __webpack_require__(7211);
 
 module.exports = forge.kem = forge.kem || {};
@@ -8756,7 +8756,7 @@ __webpack_require__(6777);
 __webpack_require__(245);
 __webpack_require__(9429);
 __webpack_require__(492);
-__webpack_require__(2055);
+__webpack_require__(4436);
 __webpack_require__(6893);
 __webpack_require__(2804);
 __webpack_require__(7456);
@@ -10450,7 +10450,7 @@ function _pemMessageScanner(str) {
  */
 var forge = __webpack_require__(8561);
 __webpack_require__(7456);
-__webpack_require__(2055);
+__webpack_require__(4436);
 __webpack_require__(6485);
 
 // shortcut for PKCS#1 API
@@ -10787,7 +10787,7 @@ __webpack_require__(2007);
 __webpack_require__(245);
 __webpack_require__(999);
 __webpack_require__(6959);
-__webpack_require__(2055);
+__webpack_require__(4436);
 __webpack_require__(2804);
 __webpack_require__(6485);
 __webpack_require__(7456);
@@ -11799,7 +11799,7 @@ __webpack_require__(5918);
 __webpack_require__(245);
 __webpack_require__(492);
 __webpack_require__(999);
-__webpack_require__(2055);
+__webpack_require__(4436);
 __webpack_require__(7456);
 __webpack_require__(5184);
 
@@ -13577,7 +13577,7 @@ pki.privateKeyInfoToPem = function(pki, maxline) {
 var forge = __webpack_require__(8561);
 __webpack_require__(7456);
 __webpack_require__(7211);
-__webpack_require__(2055);
+__webpack_require__(4436);
 
 (function() {
 
@@ -14305,7 +14305,7 @@ prng.create = function(plugin) {
  * Copyright (c) 2012 Stefan Siegl <stesie@brokenpipe.de>
  */
 var forge = __webpack_require__(8561);
-__webpack_require__(2055);
+__webpack_require__(4436);
 __webpack_require__(7456);
 
 // shortcut for PSS API
@@ -14542,7 +14542,7 @@ pss.create = function(options) {
 
 /***/ }),
 
-/***/ 2055:
+/***/ 4436:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /**
@@ -15229,7 +15229,7 @@ __webpack_require__(7211);
 __webpack_require__(245);
 __webpack_require__(1608);
 __webpack_require__(7013);
-__webpack_require__(2055);
+__webpack_require__(4436);
 __webpack_require__(7456);
 
 if(typeof BigInteger === 'undefined') {
@@ -18890,7 +18890,7 @@ __webpack_require__(2007);
 __webpack_require__(6138);
 __webpack_require__(492);
 __webpack_require__(4874);
-__webpack_require__(2055);
+__webpack_require__(4436);
 __webpack_require__(6485);
 __webpack_require__(7456);
 

@@ -13,7 +13,8 @@ export const modules = {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9473);
 /* harmony import */ var _rotation_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8087);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6410);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1423);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8096);
+/* harmony import */ var _verification_endpoints_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1284);
 /**
  * The manifest: one YAML file listing many certificates, each naming where its parts come from
  * (an environment variable, usually filled from a secret, or a file). Parsing is pure: text in,
@@ -27,8 +28,10 @@ export const modules = {
  *     domains: [example.com, www.example.com]
  *     certificate: { file: certs/example.com/fullchain.pem }
  *     private-key: { env: EXAMPLE_COM_KEY }
+ *     endpoints: [lb.example.com:8443]   # optional: checked live besides each domain on 443
  * ```
  */
+
 
 
 
@@ -41,7 +44,7 @@ const PART_KEYS = {
     pkcs12: 'pkcs12',
 };
 const PASSWORD_KEYS = ['key-passphrase', 'pkcs12-password'];
-const ENTRY_KEYS = ['name', 'domains', ...Object.keys(PART_KEYS), ...PASSWORD_KEYS];
+const ENTRY_KEYS = ['name', 'domains', 'endpoints', ...Object.keys(PART_KEYS), ...PASSWORD_KEYS];
 const TOP_KEYS = ['version', 'certificates'];
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** More would be a mistake (and a very long run): a manifest is a list someone maintains by hand. */
@@ -140,6 +143,7 @@ function readEntry(map, index, where, options, report, lineOf) {
         index,
         line: lineOf(map) ?? 0,
         domains: [],
+        endpoints: [],
         parts: [],
         keyPassphrase: undefined,
         pkcs12Password: undefined,
@@ -175,6 +179,23 @@ function readEntry(map, index, where, options, report, lineOf) {
             }
             catch (thrown) {
                 report(domains, `${where}.domains`, messageOf(thrown));
+            }
+        }
+    }
+    const endpoints = map.get('endpoints', true);
+    if (endpoints !== undefined) {
+        const texts = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(endpoints)
+            ? endpoints.items.map((e) => ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(e) && typeof e.value === 'string' ? e.value : undefined))
+            : [(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(endpoints) && typeof endpoints.value === 'string' ? endpoints.value : undefined];
+        if (texts.some((t) => t === undefined)) {
+            report(endpoints, `${where}.endpoints`, 'expected host or host:port entries: a list, or one text separated by commas.');
+        }
+        else {
+            try {
+                entry.endpoints = (0,_verification_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .parseEndpoints */ .aL)(texts.flatMap((t) => t.split(/[\s,]+/)));
+            }
+            catch (thrown) {
+                report(endpoints, `${where}.endpoints`, messageOf(thrown));
             }
         }
     }

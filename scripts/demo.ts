@@ -3,7 +3,8 @@
  * write the kinds of bundles people keep in secrets, and run the built terminal command
  * (dist/cli/index.js) on each, as a user would; then the whole rotation against the DigitalOcean
  * double on loopback: plan, apply, a re-run that changes nothing, and a renewal that moves a load
- * balancer to the new version and removes the old one.
+ * balancer to the new version, checks on the wire (TLS, by SNI, on the double's loopback edge)
+ * that clients get it, and only then removes the old one; last, `check` reports what is served.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -61,6 +62,7 @@ try {
     [leaf.keyPem, intermediate.certPem, root.certPem, leaf.certPem].join('\n').replace(/\n/g, '\r\n'),
   );
   await writeFile(join(dir, 'expiring.pem'), soon.certPem + intermediate.certPem);
+  await writeFile(join(dir, 'root.pem'), root.certPem);
 
   console.log('\n1. A certbot-style fullchain.pem + privkey.pem, checked for the names it must cover:');
   expect(
@@ -99,18 +101,31 @@ try {
       0,
     );
 
-    const live = double.certificates.all()[0]!;
-    const lb = double.addLoadBalancer(regionalLoadBalancer(live.id, { name: 'demo-lb' }));
+    const first = double.certificates.all()[0]!;
+    const lb = double.addLoadBalancer(regionalLoadBalancer(first.id, { name: 'demo-lb' }));
     const renewed = await pki.leaf(intermediate, {
       cn: 'demo.example.test',
       dns: ['demo.example.test', 'www.demo.example.test'],
     });
     await writeFile(join(dir, 'renewed.pem'), renewed.certPem + intermediate.certPem);
     await writeFile(join(dir, 'renewed-key.pem'), renewed.keyPem);
-    console.log(`\n7. A renewal arrives; load balancer ${lb.name} serves the old version. Apply rotates:`);
+    // The double's edge serves each load balancer's certificate by SNI on loopback: the name is
+    // pinned to it (as curl's --resolve), and the throwaway root is trusted for the chain.
+    const endpoint = `demo.example.test:${double.tlsPort}`;
+    const live = [
+      '--endpoint',
+      endpoint,
+      '--resolve',
+      `${endpoint}:${double.tlsAddress}`,
+      '--trusted-ca',
+      'root.pem',
+    ];
+    console.log(
+      `\n7. A renewal arrives; load balancer ${lb.name} serves the old version. Apply rotates, checks that ${endpoint} serves the new one, then removes the old:`,
+    );
     expect(
       'rotate',
-      await cert(['apply', '--cert', 'renewed.pem', '--key', 'renewed-key.pem', ...provider]),
+      await cert(['apply', '--cert', 'renewed.pem', '--key', 'renewed-key.pem', ...provider, ...live]),
       0,
     );
     const now = double.certificates.all();
@@ -121,11 +136,13 @@ try {
         ),
       ),
     ];
-    const ok = now.length === 1 && served.length === 1 && served[0] === now[0]?.id && now[0]?.id !== live.id;
+    const ok = now.length === 1 && served.length === 1 && served[0] === now[0]?.id && now[0]?.id !== first.id;
     if (!ok) failures++;
     console.log(
       `${ok ? '✔' : '✖'} afterwards: ${now.length} certificate(s) on the account (${now.map((c) => c.name).join(', ')}), the load balancer serves ${served.join(', ')}`,
     );
+    console.log('\n8. What do clients get? check connects, with no provider and no secret:');
+    expect('check', await cert(['check', ...live]), 0);
   } finally {
     await double.close();
   }

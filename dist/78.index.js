@@ -1,8 +1,23 @@
-export const id = 818;
-export const ids = [818];
+export const id = 78;
+export const ids = [78];
 export const modules = {
 
-/***/ 6818:
+/***/ 551:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ realClock)
+/* harmony export */ });
+const realClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+    random: () => Math.random(),
+};
+//# sourceMappingURL=clock.js.map
+
+/***/ }),
+
+/***/ 9078:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,13 +30,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./build/errors.js
 var errors = __webpack_require__(9473);
-;// CONCATENATED MODULE: ./build/providers/clock.js
-const realClock = {
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
-    random: () => Math.random(),
-};
-//# sourceMappingURL=clock.js.map
+// EXTERNAL MODULE: ./build/providers/clock.js
+var providers_clock = __webpack_require__(551);
 // EXTERNAL MODULE: ./build/providers/errors.js
 var providers_errors = __webpack_require__(8570);
 ;// CONCATENATED MODULE: ./build/providers/create-checked.js
@@ -204,7 +214,7 @@ class HttpClient {
         this.options = options;
         this.baseUrl = checkBaseUrl(options.provider, options.baseUrl, options.allowInsecureHttp === true);
         this.retry = { ...DEFAULT_RETRY, ...options.retry };
-        this.clock = options.clock ?? realClock;
+        this.clock = options.clock ?? providers_clock/* realClock */.d;
         const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
         const agentOptions = {
             connect: { timeout: timeouts.connectMs },
@@ -1420,7 +1430,7 @@ function createDigitalOceanProvider(options) {
     if (token === '')
         throw new providers_errors/* ProviderError */.m('AUTH', `${PROVIDER}: no API token was given.`, { fix: authFix });
     options.redactor.add(token);
-    const clock = options.clock ?? realClock;
+    const clock = options.clock ?? providers_clock/* realClock */.d;
     const debug = options.debug;
     const http = new HttpClient({
         provider: PROVIDER,
@@ -2138,4 +2148,4 @@ const USER_AGENT = `cert-rotate-action/${VERSION} (node/${process.versions.node}
 
 };
 
-//# sourceMappingURL=818.index.js.map
+//# sourceMappingURL=78.index.js.map

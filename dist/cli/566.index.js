@@ -1,5 +1,5 @@
-export const id = 934;
-export const ids = [934];
+export const id = 566;
+export const ids = [566];
 export const modules = {
 
 /***/ 7437:
@@ -635,6 +635,11 @@ const FINDING_CODES = (/* unused pure expression or super */ null && ([
     'UNUSUAL_KEY',
     // the provider (rotation/key-reuse.ts): added once the plan is made
     'KEY_REUSED',
+    // what an endpoint serves (verification/assess.ts, mode: check)
+    'SERVED_UNREACHABLE',
+    'SERVED_NAME_MISMATCH',
+    'SERVED_UNTRUSTED',
+    'LIFETIME_LOW',
 ]));
 function finding(code, level, message, fix, extra = {}) {
     const f = { code, level, message, fix };
@@ -741,12 +746,13 @@ function canonicalIp(ip) {
 /* harmony export */   Rj: () => (/* binding */ fingerprint),
 /* harmony export */   S1: () => (/* binding */ oneLineName),
 /* harmony export */   _H: () => (/* binding */ leafOfPem),
+/* harmony export */   _X: () => (/* binding */ subjectAltNames),
 /* harmony export */   bH: () => (/* binding */ caIssuersUrls),
 /* harmony export */   ow: () => (/* binding */ inspectCertificate),
 /* harmony export */   q: () => (/* binding */ sameName),
 /* harmony export */   s1: () => (/* binding */ verifies)
 /* harmony export */ });
-/* unused harmony exports commonName, publicKeySha256, subjectAltNames */
+/* unused harmony exports commonName, publicKeySha256 */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8918);
 /* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4954);
@@ -1861,7 +1867,7 @@ function nameFindings(leaf, domains, words) {
 
 /***/ }),
 
-/***/ 7934:
+/***/ 6566:
 /***/ ((__unused_webpack___webpack_module__, __unused_webpack___webpack_exports__, __webpack_require__) => {
 
 
@@ -1873,8 +1879,8 @@ var external_node_util_ = __webpack_require__(7975);
 var constants = __webpack_require__(2757);
 // EXTERNAL MODULE: ./build/secrets.js + 1 modules
 var secrets = __webpack_require__(6410);
-// EXTERNAL MODULE: ./build/settings.js
-var settings = __webpack_require__(1423);
+// EXTERNAL MODULE: ./build/settings.js + 2 modules
+var settings = __webpack_require__(8096);
 ;// CONCATENATED MODULE: ./build/cli/flags.js
 /**
  * The command's flags: which input each sets, which subcommands take it, and its help line. The
@@ -1883,35 +1889,45 @@ var settings = __webpack_require__(1423);
  */
 
 const ALL = constants/* MODES */.FN;
+/** Flags about the certificate files: check mode reads none. */
+const FILES = ['validate', 'plan', 'apply'];
 const ROTATE = ['plan', 'apply'];
+/** Flags of the live check: after apply, listed by plan, and all check mode is. */
+const LIVE = ['plan', 'apply', 'check'];
 const FLAGS = [
     {
         name: 'cert',
         value: 'FILE',
         input: constants/* Inputs */.G0.CertificateFile,
-        commands: ALL,
+        commands: FILES,
         help: 'Certificate (PEM or DER); may hold the chain and the key too',
     },
-    { name: 'bundle', value: 'FILE', input: constants/* Inputs */.G0.CertificateFile, commands: ALL, help: 'The same as --cert' },
+    {
+        name: 'bundle',
+        value: 'FILE',
+        input: constants/* Inputs */.G0.CertificateFile,
+        commands: FILES,
+        help: 'The same as --cert',
+    },
     {
         name: 'key',
         value: 'FILE',
         input: constants/* Inputs */.G0.PrivateKeyFile,
-        commands: ALL,
+        commands: FILES,
         help: 'Private key (PEM: PKCS#1, PKCS#8, SEC1, encrypted; or DER)',
     },
     {
         name: 'chain',
         value: 'FILE',
         input: constants/* Inputs */.G0.CertificateChainFile,
-        commands: ALL,
+        commands: FILES,
         help: 'Intermediate certificates, when not in --cert',
     },
     {
         name: 'pkcs12',
         value: 'FILE',
         input: constants/* Inputs */.G0.Pkcs12File,
-        commands: ALL,
+        commands: FILES,
         help: 'PKCS#12 / PFX file instead of --cert and --key',
     },
     {
@@ -1933,7 +1949,7 @@ const FLAGS = [
         name: 'name',
         value: 'NAME',
         input: constants/* Inputs */.G0.Name,
-        commands: ALL,
+        commands: FILES,
         help: "The certificate's name: every uploaded version is named after it",
     },
     {
@@ -1954,7 +1970,7 @@ const FLAGS = [
         name: 'no-repair-chain',
         input: constants/* Inputs */.G0.RepairChain,
         sets: 'false',
-        commands: ALL,
+        commands: FILES,
         help: 'Fail on an out-of-order chain instead of reordering it',
     },
     {
@@ -2041,6 +2057,64 @@ const FLAGS = [
         commands: ROTATE,
         help: 'Per request (default 30)',
     },
+    {
+        name: 'warn-percent',
+        value: 'P',
+        input: constants/* Inputs */.G0.WarnPercent,
+        commands: ALL,
+        help: 'Warn when less than P% of its lifetime is left (for short-lived certificates)',
+    },
+    {
+        name: 'fail-percent',
+        value: 'P',
+        input: constants/* Inputs */.G0.FailPercent,
+        commands: ALL,
+        help: 'Fail when less than P% of its lifetime is left',
+    },
+    {
+        name: 'verify',
+        value: 'MODE',
+        input: constants/* Inputs */.G0.Verify,
+        commands: LIVE,
+        help: 'auto (default): check what reachable endpoints serve; require: unreachable fails too; false',
+    },
+    {
+        name: 'endpoint',
+        value: 'HOST[:PORT]',
+        input: constants/* Inputs */.G0.Endpoints,
+        multiple: true,
+        commands: LIVE,
+        help: 'An endpoint to check besides each domain on 443 (repeatable)',
+    },
+    {
+        name: 'resolve',
+        value: 'HOST:PORT:ADDR',
+        input: constants/* Inputs */.G0.Resolve,
+        multiple: true,
+        commands: LIVE,
+        help: "Check HOST:PORT at ADDR instead of its DNS addresses, as curl's --resolve (repeatable)",
+    },
+    {
+        name: 'trusted-ca',
+        value: 'FILE',
+        input: constants/* Inputs */.G0.TrustedCa,
+        commands: LIVE,
+        help: 'PEM CA certificates trusted besides the public roots (a private CA)',
+    },
+    {
+        name: 'verify-timeout-seconds',
+        value: 'N',
+        input: constants/* Inputs */.G0.VerifyTimeoutSeconds,
+        commands: ['apply'],
+        help: 'How long apply waits for every endpoint to serve the new certificate (default 300)',
+    },
+    {
+        name: 'on-verify-failure',
+        value: 'WHAT',
+        input: constants/* Inputs */.G0.OnVerifyFailure,
+        commands: ['apply'],
+        help: 'keep (default), or rollback: move what was rebound back (DigitalOcean)',
+    },
     { name: 'json', commands: ALL, help: 'Print the report as JSON' },
     { name: 'help', commands: ALL, help: 'Show this help' },
 ];
@@ -2104,10 +2178,11 @@ function commandWords(fromEnv = new Set()) {
 const ABOUT = {
     validate: 'Read the certificate, key and chain; check them; print the findings.',
     plan: 'Check, then show what apply would change on the provider (read-only).',
-    apply: 'Check, then upload, rebind and remove superseded versions on the provider.',
+    apply: 'Check, upload and rebind; verify what clients are served; then remove superseded versions.',
+    check: 'Connect to endpoints and report what each serves: chain, names, expiry, key, TLS version.',
 };
 /** In the order a user meets them. */
-const COMMANDS = ['validate', 'plan', 'apply'];
+const COMMANDS = ['validate', 'plan', 'apply', 'check'];
 const EXIT = 'Exit status: 0 valid, 1 errors found, 2 usage error.\n';
 /** `cert-rotate --help`: the subcommands, and where their options are. */
 function generalHelp() {
@@ -2265,8 +2340,9 @@ function parseCommandLine(argv, env) {
             fromEnv.delete(valueInput);
         }
     }
+    // New lines, which every list input takes (a resolve pin keeps its commas for its addresses).
     for (const [input, values] of lists)
-        raw[input] = values.join(',');
+        raw[input] = values.join('\n');
     const json = options.some((o) => o.name === 'json');
     try {
         return { kind: 'run', settings: (0,settings/* parseSettings */.P$)(raw, { words: commandWords(fromEnv) }), json };
@@ -2361,12 +2437,12 @@ function spelled(char) {
     return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 /** For a terminal or a log line: every unseen character spelled out, so none can move the cursor or recolour. */
-function printable(text) {
+function escape_printable(text) {
     return text.replace(UNSEEN, spelled);
 }
 /** Text of several lines (an error with its fix, a manifest's problems): each line printable, the breaks kept. */
 function printableLines(text) {
-    return text.split('\n').map(printable).join('\n');
+    return text.split('\n').map(escape_printable).join('\n');
 }
 /**
  * JSON for a terminal: what JSON.stringify leaves as it is (DEL, C1 controls, format characters,
@@ -2410,7 +2486,7 @@ const REFERENCE = /(@|&#35;|GH-(?=\d)|:(?=\/\/)|www(?=\.))|([0-9a-f]{7,})/gi;
  * has its own rules) and not inside a backtick code span (which decodes no entity).
  */
 function escape_escapeMarkdown(text) {
-    return printable(text)
+    return escape_printable(text)
         .replace(SYNTAX, (c) => `&#${c.charCodeAt(0)};`)
         .replace(REFERENCE, (_, starts, hex) => starts !== undefined ? `${starts}${BREAK}` : (hex ?? '').replace(/.{6}(?=.)/g, `$&${BREAK}`));
 }
@@ -2451,7 +2527,13 @@ function keyReuseFindings(plan, subject) {
     ];
 }
 //# sourceMappingURL=key-reuse.js.map
+// EXTERNAL MODULE: ./build/verification/endpoints.js
+var endpoints = __webpack_require__(1284);
+// EXTERNAL MODULE: ./build/verification/verdict.js
+var verdict = __webpack_require__(9731);
 ;// CONCATENATED MODULE: ./build/report/report.js
+
+
 
 
 
@@ -2483,11 +2565,14 @@ function buildReport(input) {
             report.leaf = bundle.leaf;
         return report;
     });
-    const all = certificates.flatMap((c) => c.findings);
+    const servedFindings = input.served?.endpoints.flatMap((e) => e.findings) ?? [];
+    const all = [...certificates.flatMap((c) => c.findings), ...servedFindings];
     const count = (level) => all.filter((f) => f.level === level).length;
     const report = {
         mode: settings.mode,
-        ok: certificates.every((c) => c.status === 'valid') && (rotation === undefined || rotationOk(rotation)),
+        ok: certificates.every((c) => c.status === 'valid') &&
+            (rotation === undefined || rotationOk(rotation)) &&
+            !servedFindings.some((f) => f.level === 'error'),
         generatedAt: now.toISOString(),
         warnDays: settings.warnDays,
         failDays: settings.failDays,
@@ -2500,6 +2585,14 @@ function buildReport(input) {
         report.rotation = rest;
         if (settings.inventory)
             report.inventory = inventory.map((item) => inventoryEntry(item, now));
+        const verifications = rotation.lineages.flatMap((l) => (l.verification ? [l.verification] : []));
+        if (rotation.mode === 'apply' && verifications.length > 0)
+            report.verified = (0,verdict/* overallVerified */.OL)(verifications);
+    }
+    if (input.served) {
+        report.served = input.served.endpoints;
+        report.servedSkipped = input.served.skipped;
+        report.verified = servedFindings.some((f) => f.level === 'error') ? 'failed' : 'verified';
     }
     return report;
 }
@@ -2550,17 +2643,26 @@ const PRIORITY = [
  * there were none to check (an inventory-only run).
  */
 function overallStatus(report) {
+    if (report.served !== undefined) {
+        if (report.served.length === 0)
+            return 'none';
+        return report.served.some((e) => e.findings.some((f) => f.level === 'error')) ? 'invalid' : 'valid';
+    }
     const outcomes = new Set(report.certificates.map((c) => c.outcome));
     const worst = PRIORITY.find((status) => outcomes.has(status));
     if (worst !== undefined)
         return worst;
     return report.skipped.length > 0 ? 'skipped' : 'none';
 }
-function verdict(report) {
+function report_verdict(report) {
     const { errors, warnings } = report.counts;
     const tally = `(${[(0,plural/* plural */.L)(errors, 'error'), (0,plural/* plural */.L)(warnings, 'warning')].join(', ')})`;
     const settleFailed = report.rotation?.settle?.status === 'failed' ? ', settle failed' : '';
     const { certificates } = report;
+    if (report.served !== undefined) {
+        const bad = report.served.filter((e) => e.findings.some((f) => f.level === 'error')).length;
+        return `${(0,plural/* plural */.L)(report.served.length, 'endpoint address', 'endpoint addresses')} checked${bad > 0 ? `, ${bad} with errors` : ''} ${tally}`;
+    }
     if (certificates.length === 1)
         return `${certificates[0]?.outcome}${settleFailed} ${tally}`;
     if (certificates.length === 0) {
@@ -2603,6 +2705,19 @@ function expiringSoon(report) {
             });
         }
     }
+    for (const entry of report.served ?? []) {
+        if (entry.daysRemaining === undefined || entry.notAfter === undefined)
+            continue;
+        const percent = entry.findings.some((f) => f.code === 'LIFETIME_LOW');
+        if (entry.daysRemaining <= report.warnDays || percent) {
+            out.push({
+                what: `${formatEndpoint(entry)}${entry.address === undefined ? '' : ` at ${entry.address}`}`,
+                notAfter: entry.notAfter,
+                daysRemaining: entry.daysRemaining,
+                source: 'served',
+            });
+        }
+    }
     return out.sort((a, b) => a.daysRemaining - b.daysRemaining);
 }
 //# sourceMappingURL=report.js.map
@@ -2632,17 +2747,17 @@ function renderPlanText(plans, style) {
     for (const plan of plans) {
         lines.push(paint('bold', heading(plan)));
         if (plan.blocked !== undefined) {
-            lines.push(`  ${paint('red', '! blocked')}   ${printable(plan.blocked)}`);
+            lines.push(`  ${paint('red', '! blocked')}   ${escape_printable(plan.blocked)}`);
         }
         for (const step of plan.steps) {
             const { mark, colour } = MARKS[step.op];
             const { certificate, use } = target(step, plan, same, same);
-            const what = printable(use === undefined
+            const what = escape_printable(use === undefined
                 ? certificate
                 : step.op === 'rebind'
                     ? `${use}: ${certificate}`
                     : `${certificate} ${use}`);
-            lines.push(`  ${paint(colour, `${mark} ${step.op.padEnd(9)}`)} ${what}  ${paint('dim', `# ${printable(step.reason)}`)}`);
+            lines.push(`  ${paint(colour, `${mark} ${step.op.padEnd(9)}`)} ${what}  ${paint('dim', `# ${escape_printable(step.reason)}`)}`);
         }
         lines.push('');
     }
@@ -2673,7 +2788,7 @@ function plan_renderPlanMarkdown(plan) {
 }
 const same = (text) => text;
 /** `name` formats the lineage's name; the fingerprint and the date are the engine's own. */
-function heading(plan, name = printable) {
+function heading(plan, name = escape_printable) {
     const { lineage, sha1, notAfter } = plan.desired;
     return `${name(lineage)} (SHA-1 ${sha1}, not after ${notAfter.slice(0, 10)})`;
 }
@@ -2718,6 +2833,8 @@ function target(step, plan, name, text) {
 
 
 
+
+
 function subject(step) {
     switch (step.op) {
         case 'create':
@@ -2726,6 +2843,10 @@ function subject(step) {
             return step.certificate ? `${step.certificate.name} (${step.certificate.id})` : '';
         case 'rebind':
             return `${step.use.kind} ${step.use.name} (${step.use.id}): ${step.from.name} → ${step.to?.name ?? '?'}`;
+        case 'rollback':
+            return `${step.use.kind} ${step.use.name} (${step.use.id}): ${step.from.name} → ${step.to.name}`;
+        case 'verify':
+            return `what clients are served at ${(0,plural/* plural */.L)(step.endpoints, 'address', 'addresses')}`;
         default:
             return `${step.certificate.name} (${step.certificate.id})`;
     }
@@ -2745,7 +2866,7 @@ function outcomeText(outcome) {
 function rotationText(rotation, style) {
     const lines = [];
     for (const lineage of rotation.lineages) {
-        lines.push('', `Rotation of ${printable(lineage.lineage)}: ${lineage.status}`);
+        lines.push('', `Rotation of ${escape_printable(lineage.lineage)}: ${lineage.status}`);
         if (!lineage.steps) {
             lines.push(...renderPlanText([lineage.plan], style)
                 .trimEnd()
@@ -2754,15 +2875,27 @@ function rotationText(rotation, style) {
         }
         else {
             if (lineage.steps.length === 0 && lineage.plan.blocked !== undefined)
-                lines.push(`  blocked: ${printable(lineage.plan.blocked)}`);
+                lines.push(`  blocked: ${escape_printable(lineage.plan.blocked)}`);
             for (const step of lineage.steps)
-                lines.push(`  ${step.op.padEnd(16)} ${printable(`${subject(step)}: ${outcomeText(step.outcome)}`)}`);
+                lines.push(`  ${step.op.padEnd(16)} ${escape_printable(`${subject(step)}: ${outcomeText(step.outcome)}`)}`);
         }
         for (const note of lineage.attention)
-            lines.push(`  attention: ${printable(note)}`);
+            lines.push(`  attention: ${escape_printable(note)}`);
+        if (lineage.endpoints && lineage.endpoints.length > 0)
+            lines.push(`  would verify: ${escape_printable(lineage.endpoints.join(', '))}`);
+        if (lineage.verification) {
+            lines.push(`  verification: ${lineage.verification.status}: ${escape_printable(lineage.verification.summary)}`);
+            for (const row of lineage.verification.endpoints.slice(0, MAX_ROWS))
+                lines.push(`    ${escape_printable((0,verdict/* whereAndWhat */.fk)(row))}`);
+            const more = lineage.verification.endpoints.length - MAX_ROWS;
+            if (more > 0)
+                lines.push(`    … and ${more} more (all in the endpoints output)`);
+        }
     }
     if (rotation.settle)
-        lines.push(`Settle: ${printable(settleText(rotation.settle))}`);
+        lines.push(`Settle: ${escape_printable(settleText(rotation.settle))}`);
+    if (rotation.reload)
+        lines.push(`Reload after a stale check: ${escape_printable(settleText(rotation.reload))}`);
     lines.push(`${(0,plural/* plural */.L)(rotation.requests, 'request')} to the provider.`);
     return lines;
 }
@@ -2783,12 +2916,29 @@ function rotationMarkdown(rotation) {
         }
         for (const note of lineage.attention)
             out.push(`> ⚠️ ${escapeMarkdown(note)}`, '');
+        if (lineage.endpoints && lineage.endpoints.length > 0)
+            out.push(`Apply would verify: ${lineage.endpoints.map((e) => `\`${printable(e).replace(/`/g, "'")}\``).join(', ')}`, '');
+        if (lineage.verification)
+            out.push(...endpointsTable(lineage.verification.endpoints), '');
     }
     if (rotation.settle?.status === 'failed')
         out.push(`> ❌ ${escapeMarkdown(outcomeText(rotation.settle))}`, '');
     if (rotation.settle?.status === 'requested')
         out.push(`> ℹ️ ${escapeMarkdown(settleText(rotation.settle))}`, '');
+    if (rotation.reload)
+        out.push(`> ℹ️ After a stale check: ${escapeMarkdown(settleText(rotation.reload))}`, '');
     return out;
+}
+/** Rows shown per lineage in the summary and the terminal; every row is in the `endpoints` output. */
+const MAX_ROWS = 50;
+/** What each address served: the live check's evidence, row by row. */
+function endpointsTable(rows) {
+    const shown = rows.slice(0, MAX_ROWS).map((row) => {
+        const mark = row.matches ? '✅' : row.unreachable ? '⚪' : '❌';
+        return `| ${mark} ${escapeMarkdown(formatEndpoint(row))} | ${escapeMarkdown(row.address ?? '')} | ${escapeMarkdown(servedText(row))} | ${escapeMarkdown(row.protocol ?? '')} |`;
+    });
+    const more = rows.length > MAX_ROWS ? [`| … and ${rows.length - MAX_ROWS} more | | | |`] : [];
+    return ['| Endpoint | Address | Serves | TLS |', '| --- | --- | --- | --- |', ...shown, ...more];
 }
 /** A request the provider only acknowledged is "requested", never "done": its outcome is not known. */
 function settleText(settle) {
@@ -2806,6 +2956,70 @@ function stepsTable(lineage) {
     return ['| Step | What | Outcome |', '| --- | --- | --- |', ...rows];
 }
 //# sourceMappingURL=rotation.js.map
+;// CONCATENATED MODULE: ./build/report/served.js
+/**
+ * Check mode's part of a report: one row per endpoint address with what it serves, then each
+ * finding. Served certificates are a stranger's text: everything goes through escape.ts.
+ */
+
+
+/** Rows in the summary and the terminal; every one is in the `endpoints` and `report` outputs. */
+const served_MAX_ROWS = 256;
+function mark(entry) {
+    if (entry.findings.some((f) => f.level === 'error'))
+        return '❌';
+    if (entry.findings.some((f) => f.level === 'warning'))
+        return '⚠️';
+    return '✅';
+}
+function expiry(entry) {
+    if (entry.notAfter === undefined)
+        return '';
+    return `${entry.notAfter.slice(0, 10)} (${entry.daysRemaining} d)`;
+}
+function servedMarkdown(report) {
+    const served = report.served ?? [];
+    const out = ['### What clients are served', ''];
+    out.push('| | Endpoint | Address | Certificate | Expires | TLS | Chain |', '| --- | --- | --- | --- | --- | --- | --- |');
+    for (const entry of served.slice(0, served_MAX_ROWS)) {
+        const label = entry.label === undefined ? '' : ` (${escapeMarkdown(entry.label)})`;
+        const cert = entry.subject === undefined ? escapeMarkdown(entry.error ?? '—') : escapeMarkdown(entry.subject);
+        const chain = (entry.chain ?? []).length;
+        out.push(`| ${mark(entry)} | ${escapeMarkdown(formatEndpoint(entry))}${label} | ${escapeMarkdown(entry.address ?? '')} | ${cert} | ${expiry(entry)} | ${escapeMarkdown(entry.protocol ?? '')} | ${chain === 0 ? '' : `${chain} ${entry.trusted ? 'trusted' : 'not trusted'}`} |`);
+    }
+    if (served.length > served_MAX_ROWS)
+        out.push(`| | … and ${served.length - served_MAX_ROWS} more | | | | | |`);
+    out.push('');
+    const findings = served.flatMap((entry) => entry.findings.map((f) => ({ entry, f })));
+    if (findings.length > 0) {
+        out.push('#### Findings', '');
+        for (const { f } of findings) {
+            const icon = f.level === 'error' ? '❌' : f.level === 'warning' ? '⚠️' : 'ℹ️';
+            out.push(`- ${icon} **${f.code}**: ${escapeMarkdown(f.message)} *Fix:* ${escapeMarkdown(f.fix)}`);
+        }
+        out.push('');
+    }
+    for (const skipped of report.servedSkipped ?? []) {
+        out.push(`> ⏭️ ${escapeMarkdown(skipped.domain)}: ${escapeMarkdown(skipped.reason)}`, '');
+    }
+    return out;
+}
+function served_servedText(report) {
+    const lines = [];
+    for (const entry of (report.served ?? []).slice(0, served_MAX_ROWS)) {
+        const where = `${(0,endpoints/* formatEndpoint */.T0)(entry)}${entry.address === undefined ? '' : ` at ${entry.address}`}`;
+        const what = entry.subject === undefined
+            ? (entry.error ?? 'nothing')
+            : `${entry.subject}, expires ${expiry(entry)}, ${entry.protocol ?? ''}`;
+        lines.push('', escape_printable(`${where}${entry.label === undefined ? '' : ` (${entry.label})`}: ${what}`));
+        for (const f of entry.findings)
+            lines.push(`  ${f.level} ${f.code}: ${escape_printable(f.message)} Fix: ${escape_printable(f.fix)}`);
+    }
+    for (const skipped of report.servedSkipped ?? [])
+        lines.push(`skipped ${escape_printable(skipped.domain)}: ${escape_printable(skipped.reason)}`);
+    return lines;
+}
+//# sourceMappingURL=served.js.map
 ;// CONCATENATED MODULE: ./build/report/text.js
 /**
  * The report as a person reads it in a terminal, with colour when the terminal has it. Text from
@@ -2817,25 +3031,29 @@ function stepsTable(lineage) {
 
 
 
+
 const text_CODES = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 };
 function renderText(report, style) {
     const paint = (name, text) => style.color ? `\u001b[${text_CODES[name]}m${text}\u001b[0m` : text;
     const lines = [
-        paint('bold', `cert-rotate ${report.mode}: `) + paint(report.ok ? 'green' : 'red', verdict(report)),
+        paint('bold', `cert-rotate ${report.mode}: `) + paint(report.ok ? 'green' : 'red', report_verdict(report)),
     ];
     for (const note of report.skipped)
-        lines.push(paint('yellow', `skipped: ${printable(note)}`));
+        lines.push(paint('yellow', `skipped: ${escape_printable(note)}`));
     const many = report.certificates.length > 1;
     for (const cert of report.certificates) {
         lines.push('');
         if (many)
-            lines.push(paint('bold', `== ${printable(cert.label)}: ${cert.outcome}`));
+            lines.push(paint('bold', `== ${escape_printable(cert.label)}: ${cert.outcome}`));
         for (const line of certificateLines(cert, paint))
             lines.push(line);
     }
     // Lines per step and per certificate the provider holds: pushed one by one, never spread.
     if (report.rotation)
         for (const line of rotationText(report.rotation, style))
+            lines.push(line);
+    if (report.served)
+        for (const line of served_servedText(report))
             lines.push(line);
     if (report.inventory) {
         lines.push('');
@@ -2867,9 +3085,9 @@ function inventoryLines(report, paint) {
                         : e.daysRemaining <= report.warnDays
                             ? 'yellow'
                             : 'green', `${(0,plural/* plural */.L)(e.daysRemaining, 'day')} left`);
-        const names = e.dnsNames.length > 0 ? ` ${printable(e.dnsNames.join(', '))}` : '';
+        const names = e.dnsNames.length > 0 ? ` ${escape_printable(e.dnsNames.join(', '))}` : '';
         const added = e.change === 'added' ? paint('green', ' [uploaded by this run]') : '';
-        lines.push(`  ${printable(`${e.name} (${e.id})`)}${names}: ${left}${added}${e.lineage ? '' : paint('dim', ' [not managed]')}`);
+        lines.push(`  ${escape_printable(`${e.name} (${e.id})`)}${names}: ${left}${added}${e.lineage ? '' : paint('dim', ' [not managed]')}`);
     }
     return lines;
 }
@@ -2889,14 +3107,14 @@ function certificateLines(cert, paint) {
         const days = leaf.daysRemaining;
         const left = days < 0 ? `expired ${(0,plural/* plural */.L)(-days, 'day')} ago` : `${(0,plural/* plural */.L)(days, 'day')} left`;
         const dayColour = expiryColour(cert);
-        const names = printable([...leaf.dnsNames, ...leaf.ipAddresses].join(', ')) || '(no subjectAltName)';
-        lines.push(`Certificate  ${printable(leaf.subject)}`, `  Issuer     ${printable(leaf.issuer)}`, `  Names      ${names}`, `  Key        ${(0,keys/* keyLabel */.w8)(leaf.key)}, signed ${leaf.signatureAlgorithm}`, `  Valid      ${leaf.notBefore} → ${leaf.notAfter} (${paint(dayColour, left)})`, `  Serial     ${leaf.serial}`, `  SHA-1      ${leaf.sha1}`, `  SHA-256    ${leaf.sha256}`);
+        const names = escape_printable([...leaf.dnsNames, ...leaf.ipAddresses].join(', ')) || '(no subjectAltName)';
+        lines.push(`Certificate  ${escape_printable(leaf.subject)}`, `  Issuer     ${escape_printable(leaf.issuer)}`, `  Names      ${names}`, `  Key        ${(0,keys/* keyLabel */.w8)(leaf.key)}, signed ${leaf.signatureAlgorithm}`, `  Valid      ${leaf.notBefore} → ${leaf.notAfter} (${paint(dayColour, left)})`, `  Serial     ${leaf.serial}`, `  SHA-1      ${leaf.sha1}`, `  SHA-256    ${leaf.sha256}`);
     }
     if (cert.chain.length > 0) {
         lines.push('Chain, as served');
         cert.chain.forEach((entry, i) => {
             const note = entry.role === 'root' ? paint('dim', ' (root: not uploaded)') : '';
-            lines.push(`  ${i + 1}. ${entry.role.padEnd(12)} ${printable(entry.subject)}  expires ${entry.notAfter}${note}`);
+            lines.push(`  ${i + 1}. ${entry.role.padEnd(12)} ${escape_printable(entry.subject)}  expires ${entry.notAfter}${note}`);
         });
     }
     if (cert.findings.length > 0) {
@@ -2907,8 +3125,8 @@ function certificateLines(cert, paint) {
                 : f.level === 'warning'
                     ? paint('yellow', '⚠ warning')
                     : 'ℹ notice ';
-            const where = f.origin?.line !== undefined ? ` [${printable(f.origin.source)}:${f.origin.line}]` : '';
-            lines.push(`  ${mark} ${f.code}${where}: ${printable(f.message)}`, `             ${paint('dim', `fix: ${printable(f.fix)}`)}`);
+            const where = f.origin?.line !== undefined ? ` [${escape_printable(f.origin.source)}:${f.origin.line}]` : '';
+            lines.push(`  ${mark} ${f.code}${where}: ${escape_printable(f.message)}`, `             ${paint('dim', `fix: ${escape_printable(f.fix)}`)}`);
         }
     }
     else {
@@ -2923,287 +3141,8 @@ var decode = __webpack_require__(7437);
 var pkcs12_support = __webpack_require__(3176);
 // EXTERNAL MODULE: ./build/certs/validate.js + 6 modules
 var validate = __webpack_require__(8699);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./build/certs/pem.js
-var pem = __webpack_require__(4954);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-;// CONCATENATED MODULE: ./build/read-bounded.js
-/**
- * Reading a file whose path came from outside, with a bound that holds whatever the path names.
- * A size from `stat` is no bound on its own: a device (/dev/zero, /dev/urandom) and a named pipe
- * stat as 0 bytes and never end, and /proc files stat as 0 bytes and are not empty. So: only
- * regular files are opened, the type is checked again on the open handle (the path may have been
- * swapped in between), opening never waits (a FIFO without a writer would block `open` itself),
- * and the read stops one byte past the bound whatever `stat` said.
- */
-
-
-/** O_NONBLOCK and O_NOCTTY are POSIX; on Windows they are absent and nothing there needs them. */
-const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOCTTY ?? 0);
-const CHUNK_BYTES = 64 * 1024;
-/** The whole file if it is a regular file of at most `maxBytes`; errors of the file system are thrown as they come. */
-async function readBounded(path, maxBytes) {
-    const checked = refusal(await (0,promises_.stat)(path), maxBytes);
-    if (checked)
-        return checked;
-    const handle = await (0,promises_.open)(path, OPEN_FLAGS);
-    try {
-        const swapped = refusal(await handle.stat(), maxBytes);
-        if (swapped)
-            return swapped;
-        const chunks = [];
-        let total = 0;
-        for (;;) {
-            const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, maxBytes + 1 - total));
-            const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-            if (bytesRead === 0)
-                break;
-            chunks.push(chunk.subarray(0, bytesRead));
-            total += bytesRead;
-            if (total > maxBytes)
-                return { ok: false, problem: 'too-large' };
-        }
-        return { ok: true, data: Buffer.concat(chunks, total) };
-    }
-    finally {
-        await handle.close();
-    }
-}
-function refusal(info, maxBytes) {
-    if (!info.isFile())
-        return { ok: false, problem: 'not-a-file', kind: kindOf(info) };
-    if (info.size > maxBytes)
-        return { ok: false, problem: 'too-large', size: info.size };
-    return undefined;
-}
-function kindOf(info) {
-    if (info.isDirectory())
-        return 'a folder';
-    if (info.isFIFO())
-        return 'a named pipe (FIFO)';
-    if (info.isCharacterDevice() || info.isBlockDevice())
-        return 'a device';
-    if (info.isSocket())
-        return 'a socket';
-    return 'not a regular file';
-}
-//# sourceMappingURL=read-bounded.js.map
-// EXTERNAL MODULE: ./build/vocabulary.js
-var vocabulary = __webpack_require__(6914);
-;// CONCATENATED MODULE: ./build/load-certificates.js
-/**
- * Turn the settings' certificates into engine inputs: values pass through, files and environment
- * variables are read, a manifest is read and parsed. Secret parts (keys, PKCS#12 files, their
- * passwords) read here are masked before anything else happens with them.
- */
-
-
-
-
-
-
-
-
-const SECRET_ROLES = ['private-key', 'pkcs12'];
-/**
- * Certificates, keys, PKCS#7/PKCS#12 files and manifests are kilobytes (a 500-entry manifest, or
- * a PEM of every public root, well under one MiB; UTF-16 doubles that): anything bigger is the
- * wrong file, and is refused before it is read.
- */
-const MAX_FILE_BYTES = 4 * 1024 * 1024;
-/**
- * The same bound for values (inputs, flags, environment variables): a value is a file's contents
- * pasted into a secret. Counted in characters, which are never more than the UTF-8 bytes.
- */
-const MAX_VALUE_CHARS = MAX_FILE_BYTES;
-/**
- * A manifest is parsed whole (YAML) before its 500-entry bound is checked, and parsing costs about
- * 2.5 ms of CPU a kilobyte (measured: 256 KiB of entries, 650–780 ms): 128 KiB is 260 bytes for
- * each of 500 entries (an entry with a few names is 150), and a refusal well within a second.
- */
-const MAX_MANIFEST_BYTES = 128 * 1024;
-/** Linux's PATH_MAX: a longer "path" is something else pasted in the wrong place. */
-const MAX_PATH_CHARS = 4096;
-async function loadCertificates(settings, given) {
-    const source = settings.certificates;
-    const words = settings.words ?? vocabulary/* ACTION_WORDS */.d;
-    const options = { ...given, words };
-    if (source.kind === 'none')
-        return { certificates: [], skipped: [] };
-    if (source.kind === 'inputs') {
-        return { certificates: [await loadEntry(source.entry, 'certificate', options)], skipped: [] };
-    }
-    const path = (0,external_node_path_.resolve)(options.cwd, source.path);
-    const text = fileText(await readPart(path, source.path, words.name(constants/* Inputs */.G0.Manifest), words, MAX_MANIFEST_BYTES));
-    const shown = display(options.cwd, path, source.path);
-    // The YAML parser loads only for manifest runs.
-    const { parseManifest } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(683)]).then(__webpack_require__.bind(__webpack_require__, 2064));
-    const entries = parseManifest(text, shown, { requireNames: settings.mode !== 'validate' });
-    const missing = [];
-    const skipped = [];
-    const resolved = [];
-    for (const entry of entries) {
-        const certificate = fromManifest(entry, shown, (0,external_node_path_.dirname)(path), options.env, {
-            optional: settings.secretsOptional,
-            missing,
-            skipped,
-        });
-        if (certificate)
-            resolved.push({ entry: certificate, label: `certificates[${entry.index}]` });
-    }
-    if (missing.length > 0) {
-        throw new errors/* InputError */.dz(`The manifest ${shown} names environment variables that are not set:\n${missing.map((m) => `  ${m}`).join('\n')}`, words.passEnv);
-    }
-    const certificates = [];
-    for (const { entry, label } of resolved)
-        certificates.push(await loadEntry(entry, label, options));
-    return { certificates, skipped };
-}
-/**
- * A manifest entry as settings would have it: `env:` parts become values here, because this is
- * where the environment is read. Missing secrets on a pull request are left out and said.
- */
-function fromManifest(entry, file, folder, env, context) {
-    const who = entry.name ?? `certificates[${entry.index}]`;
-    const convert = (key, ref) => {
-        const label = `${who} ${key}`;
-        if (ref.kind === 'file')
-            return { kind: 'file', label, path: (0,external_node_path_.resolve)(folder, ref.path) };
-        const value = env[ref.variable];
-        if (value !== undefined && value !== '')
-            return { kind: 'value', label, text: value };
-        if (!context.optional)
-            context.missing.push(`${ref.variable} (${file}:${ref.line}, ${who} ${key})`);
-        return undefined;
-    };
-    const parts = [];
-    for (const part of entry.parts) {
-        const source = convert(part.key, part.ref);
-        if (source)
-            parts.push({ role: part.role, source });
-    }
-    const keyPassphrase = entry.keyPassphrase && convert('key-passphrase', entry.keyPassphrase);
-    const pkcs12Password = entry.pkcs12Password && convert('pkcs12-password', entry.pkcs12Password);
-    const entryOf = (requireKey) => ({
-        name: entry.name,
-        parts,
-        keyPassphrase,
-        pkcs12Password,
-        domains: entry.domains,
-        requireKey,
-    });
-    if (!context.optional)
-        return entryOf(true);
-    if (!parts.some((p) => p.role === 'certificate' || p.role === 'pkcs12')) {
-        context.skipped.push(`${who}: not validated, its certificate comes from a secret this pull request cannot see.`);
-        return undefined;
-    }
-    const hasKey = parts.some((p) => SECRET_ROLES.includes(p.role));
-    const keyNamed = entry.parts.some((p) => SECRET_ROLES.includes(p.role));
-    if (keyNamed && !hasKey) {
-        context.skipped.push(`${who}: key check, its private key comes from a secret this pull request cannot see.`);
-    }
-    return entryOf(hasKey || !keyNamed);
-}
-async function loadEntry(entry, label, options) {
-    const sources = [];
-    for (const part of entry.parts) {
-        const secret = SECRET_ROLES.includes(part.role);
-        const { source } = part;
-        if (source.kind === 'value') {
-            checkValueSize(source);
-            if (secret)
-                (0,secrets/* maskSecret */.$l)(source.text, options.mask);
-            sources.push({ role: part.role, name: source.label, data: source.text });
-            continue;
-        }
-        const path = (0,external_node_path_.resolve)(options.cwd, source.path);
-        const data = await readPart(path, source.path, source.label, options.words);
-        if (secret) {
-            // As the engine will read it (UTF-16 decoded), and as the bytes would print.
-            (0,secrets/* maskSecret */.$l)(fileText(data), options.mask);
-            (0,secrets/* maskBytes */.Kc)(data, options.mask);
-        }
-        const loaded = {
-            role: part.role,
-            name: display(options.cwd, path, source.path),
-            input: source.label,
-            data,
-        };
-        const inWorkspace = (0,external_node_path_.relative)(options.cwd, path);
-        if (!inWorkspace.startsWith('..') && !(0,external_node_path_.isAbsolute)(inWorkspace))
-            loaded.file = inWorkspace;
-        sources.push(loaded);
-    }
-    return {
-        name: entry.name,
-        label: entry.name ?? label,
-        domains: entry.domains,
-        sources,
-        keyPassphrase: await readSecret(entry.keyPassphrase, options),
-        pkcs12Password: await readSecret(entry.pkcs12Password, options),
-        requireKey: entry.requireKey,
-    };
-}
-/** A passphrase or password: a value as it is, a file without its final line break. */
-async function readSecret(source, options) {
-    if (source === undefined)
-        return undefined;
-    if (source.kind === 'value')
-        checkValueSize(source);
-    const text = source.kind === 'value'
-        ? source.text
-        : fileText(await readPart((0,external_node_path_.resolve)(options.cwd, source.path), source.path, source.label, options.words)).replace(/\r?\n$/, '');
-    (0,secrets/* maskSecret */.$l)(text, options.mask);
-    return text;
-}
-/** A value is refused before anything reads it; its length is all the message says of it (it may be a secret). */
-function checkValueSize(source) {
-    if (source.text.length <= MAX_VALUE_CHARS)
-        return;
-    throw new errors/* InputError */.dz(`${source.label}: the value is ${(0,plural/* plural */.L)(source.text.length, 'character')} long, not shown; at most ${MAX_VALUE_CHARS} are read (certificates, keys and passwords are a few kilobytes).`, 'Check what fills it: it holds something else than the certificate, key or password (the secret or variable may be the wrong one).');
-}
-/** A text file's text: UTF-8 or, with a byte-order mark, UTF-16 (Windows PowerShell 5.1 writes it). */
-function fileText(data) {
-    return (0,pem/* textOf */.b6)(data) ?? data.toString('utf8');
-}
-async function readPart(path, given, label, words, maxBytes = MAX_FILE_BYTES) {
-    const fix = `Check the path; relative paths start at ${words.folder}, and at the manifest's folder for files a manifest names.`;
-    if (given.length > MAX_PATH_CHARS) {
-        // Not quoted: it may be a key pasted in the wrong place, and its length says enough.
-        throw new errors/* InputError */.dz(`${label}: the path is ${(0,plural/* plural */.L)(given.length, 'character')} long, not shown; a path has at most ${MAX_PATH_CHARS}.`, `${fix} A key or certificate goes where a value goes (e.g. ${words.name(constants/* Inputs */.G0.PrivateKey)} instead of ${words.name(constants/* Inputs */.G0.PrivateKeyFile)}).`);
-    }
-    let read;
-    try {
-        read = await readBounded(path, maxBytes);
-    }
-    catch (thrown) {
-        const code = thrown.code;
-        if ((0,secrets/* looksSecret */.n0)(given)) {
-            // A key (or certificate) pasted where its path belongs: say so, never quote it.
-            throw new errors/* InputError */.dz(`${label}: the value is not a file path: it looks like the key or certificate itself (${(0,plural/* plural */.L)(given.length, 'character')}, not shown).`, `Pass the contents where a value goes (e.g. ${words.name(constants/* Inputs */.G0.PrivateKey)} instead of ${words.name(constants/* Inputs */.G0.PrivateKeyFile)}), or a path to a file here.`);
-        }
-        throw new errors/* InputError */.dz(code === 'ENOENT'
-            ? `${label}: the file '${given}' does not exist (looked for ${path}).`
-            : `${label}: the file '${given}' could not be read (${code ?? 'error'}).`, fix);
-    }
-    if (read.ok)
-        return read.data;
-    if (read.problem === 'not-a-file') {
-        throw new errors/* InputError */.dz(`${label}: '${given}' is ${read.kind}, not a file; only regular files are read (a device or a pipe may never end).`, 'Give the path of the certificate, key or manifest file itself; to pass the output of a command, write it to a file first.');
-    }
-    throw new errors/* InputError */.dz(`${label}: the file '${given}' ${read.size === undefined ? `holds more than ${maxBytes} bytes (more than its size on disk says)` : `is ${read.size} bytes`}; at most ${maxBytes} are read (certificates, keys and manifests are a few kilobytes).`, 'Check the path: it names some other file than the certificate, key or manifest.');
-}
-/** A path as the user would recognise it: workspace-relative when inside, else as given. */
-function display(cwd, path, given) {
-    const inside = (0,external_node_path_.relative)(cwd, path);
-    return inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside) ? given : inside;
-}
-//# sourceMappingURL=load-certificates.js.map
+// EXTERNAL MODULE: ./build/load-certificates.js + 1 modules
+var load_certificates = __webpack_require__(2055);
 ;// CONCATENATED MODULE: ./build/run.js
 
 
@@ -3213,7 +3152,15 @@ function display(cwd, path, given) {
 
 async function run(settings, deps) {
     const now = deps.now ?? new Date();
-    const loaded = await loadCertificates(settings, {
+    if (settings.mode === 'check') {
+        const { checkServed } = await __webpack_require__.e(/* import() */ 416).then(__webpack_require__.bind(__webpack_require__, 1416));
+        const served = await checkServed(settings, { cwd: deps.cwd, now, ...(deps.verification ?? {}) });
+        return {
+            report: buildReport({ settings, checked: [], skipped: settings.skipped, now, served }),
+            checked: [],
+        };
+    }
+    const loaded = await (0,load_certificates/* loadCertificates */.vp)(settings, {
         cwd: deps.cwd,
         mask: deps.mask,
         env: deps.env ?? process.env,
@@ -3253,8 +3200,8 @@ async function run(settings, deps) {
     }
     // The network and rotation code loads only for runs that use it: a validate run starts faster.
     const [{ createProvider }, { rotate }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(818)]).then(__webpack_require__.bind(__webpack_require__, 6818)),
-        __webpack_require__.e(/* import() */ 429).then(__webpack_require__.bind(__webpack_require__, 8429)),
+        Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(78)]).then(__webpack_require__.bind(__webpack_require__, 9078)),
+        __webpack_require__.e(/* import() */ 722).then(__webpack_require__.bind(__webpack_require__, 8722)),
     ]);
     const redactor = new secrets/* Redactor */.pO();
     for (const { bundle } of checked)
@@ -3264,13 +3211,40 @@ async function run(settings, deps) {
         timeouts: { connectMs: ms, headersMs: ms, bodyMs: ms },
         ...deps.transport,
     });
+    const verify = await liveCheck(settings, rotation, ready, deps);
     const result = await rotate(provider, ready.map((c) => ({ lineage: c.certificate.name, bundle: c.bundle })), {
         mode: settings.mode,
         template: rotation.template,
         plan: rotation.plan,
         concurrency: rotation.concurrency,
+        ...(verify === undefined ? {} : { verify }),
     });
     return { report: report(result), checked };
+}
+/** The live check between placing and removing (verification/), unless verify is false. */
+async function liveCheck(settings, rotation, ready, deps) {
+    const verify = settings.verify;
+    if (verify === undefined || verify.mode === 'off')
+        return undefined;
+    const [{ rotationVerify }, { readTrustedCa }] = await Promise.all([
+        __webpack_require__.e(/* import() */ 870).then(__webpack_require__.bind(__webpack_require__, 7870)),
+        __webpack_require__.e(/* import() */ 22).then(__webpack_require__.bind(__webpack_require__, 4022)),
+    ]);
+    const extraCaPems = verify.trustedCa === undefined ? [] : await readTrustedCa(verify.trustedCa, deps.cwd, settings.words);
+    return rotationVerify({
+        verify,
+        rotation,
+        lineages: ready.map((c) => ({
+            lineage: c.certificate.name,
+            domains: c.certificate.domains,
+            endpoints: c.certificate.endpoints,
+            leaf: c.bundle.leaf,
+        })),
+        single: settings.certificates.kind === 'inputs',
+        extraCaPems,
+        words: settings.words,
+        ...(deps.verification === undefined ? {} : { overrides: deps.verification }),
+    });
 }
 //# sourceMappingURL=run.js.map
 // EXTERNAL MODULE: ./build/version.js
@@ -3336,7 +3310,9 @@ main(process.argv.slice(2)).then((code) => {
 /* harmony export */   FN: () => (/* binding */ MODES),
 /* harmony export */   G0: () => (/* binding */ Inputs),
 /* harmony export */   WH: () => (/* binding */ DEFAULT_CONCURRENCY),
+/* harmony export */   dI: () => (/* binding */ VERIFY_FAILURE_ACTIONS),
 /* harmony export */   pH: () => (/* binding */ SECRET_INPUTS),
+/* harmony export */   v4: () => (/* binding */ VERIFY_MODES),
 /* harmony export */   xq: () => (/* binding */ PROVIDERS)
 /* harmony export */ });
 /* unused harmony export Outputs */
@@ -3375,6 +3351,14 @@ const Inputs = {
     GitHubToken: 'github-token',
     CommentOnPr: 'comment-on-pr',
     ExpiryIssue: 'expiry-issue',
+    WarnPercent: 'warn-percent',
+    FailPercent: 'fail-percent',
+    Verify: 'verify',
+    Endpoints: 'endpoints',
+    Resolve: 'resolve',
+    TrustedCa: 'trusted-ca',
+    VerifyTimeoutSeconds: 'verify-timeout-seconds',
+    OnVerifyFailure: 'on-verify-failure',
 };
 /** Inputs whose values are secrets: masked the moment they are read. */
 const SECRET_INPUTS = [
@@ -3397,8 +3381,10 @@ const Outputs = {
     CertificateId: 'certificate-id',
     CertificateName: 'certificate-name',
     Removed: 'removed',
+    Verified: 'verified',
+    Endpoints: 'endpoints',
 };
-const MODES = ['apply', 'plan', 'validate'];
+const MODES = ['apply', 'plan', 'validate', 'check'];
 const PROVIDERS = ['digitalocean', 'dokploy'];
 /**
  * Lineages rotated at once. High enough that a typical manifest runs in one wave (each lineage
@@ -3406,6 +3392,8 @@ const PROVIDERS = ['digitalocean', 'dokploy'];
  * provider's limit whatever this is.
  */
 const DEFAULT_CONCURRENCY = 32;
+const VERIFY_MODES = ['auto', 'require', 'false'];
+const VERIFY_FAILURE_ACTIONS = ['keep', 'rollback'];
 //# sourceMappingURL=constants.js.map
 
 /***/ }),
@@ -3466,6 +3454,322 @@ function errorCode(thrown) {
     return undefined;
 }
 //# sourceMappingURL=errors.js.map
+
+/***/ }),
+
+/***/ 2055:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  CG: () => (/* binding */ fileText),
+  vp: () => (/* binding */ loadCertificates),
+  WI: () => (/* binding */ readManifest),
+  on: () => (/* binding */ readPart)
+});
+
+// UNUSED EXPORTS: MAX_FILE_BYTES, MAX_MANIFEST_BYTES, MAX_VALUE_CHARS
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./build/certs/pem.js
+var pem = __webpack_require__(4954);
+// EXTERNAL MODULE: ./build/errors.js
+var errors = __webpack_require__(9473);
+// EXTERNAL MODULE: ./build/plural.js
+var plural = __webpack_require__(3412);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./build/read-bounded.js
+/**
+ * Reading a file whose path came from outside, with a bound that holds whatever the path names.
+ * A size from `stat` is no bound on its own: a device (/dev/zero, /dev/urandom) and a named pipe
+ * stat as 0 bytes and never end, and /proc files stat as 0 bytes and are not empty. So: only
+ * regular files are opened, the type is checked again on the open handle (the path may have been
+ * swapped in between), opening never waits (a FIFO without a writer would block `open` itself),
+ * and the read stops one byte past the bound whatever `stat` said.
+ */
+
+
+/** O_NONBLOCK and O_NOCTTY are POSIX; on Windows they are absent and nothing there needs them. */
+const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOCTTY ?? 0);
+const CHUNK_BYTES = 64 * 1024;
+/** The whole file if it is a regular file of at most `maxBytes`; errors of the file system are thrown as they come. */
+async function readBounded(path, maxBytes) {
+    const checked = refusal(await (0,promises_.stat)(path), maxBytes);
+    if (checked)
+        return checked;
+    const handle = await (0,promises_.open)(path, OPEN_FLAGS);
+    try {
+        const swapped = refusal(await handle.stat(), maxBytes);
+        if (swapped)
+            return swapped;
+        const chunks = [];
+        let total = 0;
+        for (;;) {
+            const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, maxBytes + 1 - total));
+            const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+            if (bytesRead === 0)
+                break;
+            chunks.push(chunk.subarray(0, bytesRead));
+            total += bytesRead;
+            if (total > maxBytes)
+                return { ok: false, problem: 'too-large' };
+        }
+        return { ok: true, data: Buffer.concat(chunks, total) };
+    }
+    finally {
+        await handle.close();
+    }
+}
+function refusal(info, maxBytes) {
+    if (!info.isFile())
+        return { ok: false, problem: 'not-a-file', kind: kindOf(info) };
+    if (info.size > maxBytes)
+        return { ok: false, problem: 'too-large', size: info.size };
+    return undefined;
+}
+function kindOf(info) {
+    if (info.isDirectory())
+        return 'a folder';
+    if (info.isFIFO())
+        return 'a named pipe (FIFO)';
+    if (info.isCharacterDevice() || info.isBlockDevice())
+        return 'a device';
+    if (info.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+//# sourceMappingURL=read-bounded.js.map
+// EXTERNAL MODULE: ./build/secrets.js + 1 modules
+var secrets = __webpack_require__(6410);
+// EXTERNAL MODULE: ./build/constants.js
+var constants = __webpack_require__(2757);
+// EXTERNAL MODULE: ./build/vocabulary.js
+var vocabulary = __webpack_require__(6914);
+;// CONCATENATED MODULE: ./build/load-certificates.js
+/**
+ * Turn the settings' certificates into engine inputs: values pass through, files and environment
+ * variables are read, a manifest is read and parsed. Secret parts (keys, PKCS#12 files, their
+ * passwords) read here are masked before anything else happens with them.
+ */
+
+
+
+
+
+
+
+
+const SECRET_ROLES = ['private-key', 'pkcs12'];
+/**
+ * Certificates, keys, PKCS#7/PKCS#12 files and manifests are kilobytes (a 500-entry manifest, or
+ * a PEM of every public root, well under one MiB; UTF-16 doubles that): anything bigger is the
+ * wrong file, and is refused before it is read.
+ */
+const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/**
+ * The same bound for values (inputs, flags, environment variables): a value is a file's contents
+ * pasted into a secret. Counted in characters, which are never more than the UTF-8 bytes.
+ */
+const MAX_VALUE_CHARS = MAX_FILE_BYTES;
+/**
+ * A manifest is parsed whole (YAML) before its 500-entry bound is checked, and parsing costs about
+ * 2.5 ms of CPU a kilobyte (measured: 256 KiB of entries, 650–780 ms): 128 KiB is 260 bytes for
+ * each of 500 entries (an entry with a few names is 150), and a refusal well within a second.
+ */
+const MAX_MANIFEST_BYTES = 128 * 1024;
+/** Linux's PATH_MAX: a longer "path" is something else pasted in the wrong place. */
+const MAX_PATH_CHARS = 4096;
+async function loadCertificates(settings, given) {
+    const source = settings.certificates;
+    const words = settings.words ?? vocabulary/* ACTION_WORDS */.d;
+    const options = { ...given, words };
+    if (source.kind === 'none')
+        return { certificates: [], skipped: [] };
+    if (source.kind === 'inputs') {
+        return { certificates: [await loadEntry(source.entry, 'certificate', options)], skipped: [] };
+    }
+    const { entries, shown, path } = await readManifest(source.path, settings.mode !== 'validate', options);
+    const missing = [];
+    const skipped = [];
+    const resolved = [];
+    for (const entry of entries) {
+        const certificate = fromManifest(entry, shown, (0,external_node_path_.dirname)(path), options.env, {
+            optional: settings.secretsOptional,
+            missing,
+            skipped,
+        });
+        if (certificate)
+            resolved.push({ entry: certificate, label: `certificates[${entry.index}]` });
+    }
+    if (missing.length > 0) {
+        throw new errors/* InputError */.dz(`The manifest ${shown} names environment variables that are not set:\n${missing.map((m) => `  ${m}`).join('\n')}`, words.passEnv);
+    }
+    const certificates = [];
+    for (const { entry, label } of resolved)
+        certificates.push(await loadEntry(entry, label, options));
+    return { certificates, skipped };
+}
+/**
+ * The manifest's entries as written, no part read: check mode takes their domains and endpoints
+ * alone (it needs no certificate, and so no secret).
+ */
+async function readManifest(given, requireNames, options) {
+    const { words } = options;
+    const path = (0,external_node_path_.resolve)(options.cwd, given);
+    const text = fileText(await readPart(path, given, words.name(constants/* Inputs */.G0.Manifest), words, MAX_MANIFEST_BYTES));
+    const shown = display(options.cwd, path, given);
+    // The YAML parser loads only for manifest runs.
+    const { parseManifest } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(683)]).then(__webpack_require__.bind(__webpack_require__, 2064));
+    return { entries: parseManifest(text, shown, { requireNames }), shown, path };
+}
+/**
+ * A manifest entry as settings would have it: `env:` parts become values here, because this is
+ * where the environment is read. Missing secrets on a pull request are left out and said.
+ */
+function fromManifest(entry, file, folder, env, context) {
+    const who = entry.name ?? `certificates[${entry.index}]`;
+    const convert = (key, ref) => {
+        const label = `${who} ${key}`;
+        if (ref.kind === 'file')
+            return { kind: 'file', label, path: (0,external_node_path_.resolve)(folder, ref.path) };
+        const value = env[ref.variable];
+        if (value !== undefined && value !== '')
+            return { kind: 'value', label, text: value };
+        if (!context.optional)
+            context.missing.push(`${ref.variable} (${file}:${ref.line}, ${who} ${key})`);
+        return undefined;
+    };
+    const parts = [];
+    for (const part of entry.parts) {
+        const source = convert(part.key, part.ref);
+        if (source)
+            parts.push({ role: part.role, source });
+    }
+    const keyPassphrase = entry.keyPassphrase && convert('key-passphrase', entry.keyPassphrase);
+    const pkcs12Password = entry.pkcs12Password && convert('pkcs12-password', entry.pkcs12Password);
+    const entryOf = (requireKey) => ({
+        name: entry.name,
+        parts,
+        keyPassphrase,
+        pkcs12Password,
+        domains: entry.domains,
+        endpoints: entry.endpoints,
+        requireKey,
+    });
+    if (!context.optional)
+        return entryOf(true);
+    if (!parts.some((p) => p.role === 'certificate' || p.role === 'pkcs12')) {
+        context.skipped.push(`${who}: not validated, its certificate comes from a secret this pull request cannot see.`);
+        return undefined;
+    }
+    const hasKey = parts.some((p) => SECRET_ROLES.includes(p.role));
+    const keyNamed = entry.parts.some((p) => SECRET_ROLES.includes(p.role));
+    if (keyNamed && !hasKey) {
+        context.skipped.push(`${who}: key check, its private key comes from a secret this pull request cannot see.`);
+    }
+    return entryOf(hasKey || !keyNamed);
+}
+async function loadEntry(entry, label, options) {
+    const sources = [];
+    for (const part of entry.parts) {
+        const secret = SECRET_ROLES.includes(part.role);
+        const { source } = part;
+        if (source.kind === 'value') {
+            checkValueSize(source);
+            if (secret)
+                (0,secrets/* maskSecret */.$l)(source.text, options.mask);
+            sources.push({ role: part.role, name: source.label, data: source.text });
+            continue;
+        }
+        const path = (0,external_node_path_.resolve)(options.cwd, source.path);
+        const data = await readPart(path, source.path, source.label, options.words);
+        if (secret) {
+            // As the engine will read it (UTF-16 decoded), and as the bytes would print.
+            (0,secrets/* maskSecret */.$l)(fileText(data), options.mask);
+            (0,secrets/* maskBytes */.Kc)(data, options.mask);
+        }
+        const loaded = {
+            role: part.role,
+            name: display(options.cwd, path, source.path),
+            input: source.label,
+            data,
+        };
+        const inWorkspace = (0,external_node_path_.relative)(options.cwd, path);
+        if (!inWorkspace.startsWith('..') && !(0,external_node_path_.isAbsolute)(inWorkspace))
+            loaded.file = inWorkspace;
+        sources.push(loaded);
+    }
+    return {
+        name: entry.name,
+        label: entry.name ?? label,
+        domains: entry.domains,
+        endpoints: entry.endpoints ?? [],
+        sources,
+        keyPassphrase: await readSecret(entry.keyPassphrase, options),
+        pkcs12Password: await readSecret(entry.pkcs12Password, options),
+        requireKey: entry.requireKey,
+    };
+}
+/** A passphrase or password: a value as it is, a file without its final line break. */
+async function readSecret(source, options) {
+    if (source === undefined)
+        return undefined;
+    if (source.kind === 'value')
+        checkValueSize(source);
+    const text = source.kind === 'value'
+        ? source.text
+        : fileText(await readPart((0,external_node_path_.resolve)(options.cwd, source.path), source.path, source.label, options.words)).replace(/\r?\n$/, '');
+    (0,secrets/* maskSecret */.$l)(text, options.mask);
+    return text;
+}
+/** A value is refused before anything reads it; its length is all the message says of it (it may be a secret). */
+function checkValueSize(source) {
+    if (source.text.length <= MAX_VALUE_CHARS)
+        return;
+    throw new errors/* InputError */.dz(`${source.label}: the value is ${(0,plural/* plural */.L)(source.text.length, 'character')} long, not shown; at most ${MAX_VALUE_CHARS} are read (certificates, keys and passwords are a few kilobytes).`, 'Check what fills it: it holds something else than the certificate, key or password (the secret or variable may be the wrong one).');
+}
+/** A text file's text: UTF-8 or, with a byte-order mark, UTF-16 (Windows PowerShell 5.1 writes it). */
+function fileText(data) {
+    return (0,pem/* textOf */.b6)(data) ?? data.toString('utf8');
+}
+async function readPart(path, given, label, words, maxBytes = MAX_FILE_BYTES) {
+    const fix = `Check the path; relative paths start at ${words.folder}, and at the manifest's folder for files a manifest names.`;
+    if (given.length > MAX_PATH_CHARS) {
+        // Not quoted: it may be a key pasted in the wrong place, and its length says enough.
+        throw new errors/* InputError */.dz(`${label}: the path is ${(0,plural/* plural */.L)(given.length, 'character')} long, not shown; a path has at most ${MAX_PATH_CHARS}.`, `${fix} A key or certificate goes where a value goes (e.g. ${words.name(constants/* Inputs */.G0.PrivateKey)} instead of ${words.name(constants/* Inputs */.G0.PrivateKeyFile)}).`);
+    }
+    let read;
+    try {
+        read = await readBounded(path, maxBytes);
+    }
+    catch (thrown) {
+        const code = thrown.code;
+        if ((0,secrets/* looksSecret */.n0)(given)) {
+            // A key (or certificate) pasted where its path belongs: say so, never quote it.
+            throw new errors/* InputError */.dz(`${label}: the value is not a file path: it looks like the key or certificate itself (${(0,plural/* plural */.L)(given.length, 'character')}, not shown).`, `Pass the contents where a value goes (e.g. ${words.name(constants/* Inputs */.G0.PrivateKey)} instead of ${words.name(constants/* Inputs */.G0.PrivateKeyFile)}), or a path to a file here.`);
+        }
+        throw new errors/* InputError */.dz(code === 'ENOENT'
+            ? `${label}: the file '${given}' does not exist (looked for ${path}).`
+            : `${label}: the file '${given}' could not be read (${code ?? 'error'}).`, fix);
+    }
+    if (read.ok)
+        return read.data;
+    if (read.problem === 'not-a-file') {
+        throw new errors/* InputError */.dz(`${label}: '${given}' is ${read.kind}, not a file; only regular files are read (a device or a pipe may never end).`, 'Give the path of the certificate, key or manifest file itself; to pass the output of a command, write it to a file first.');
+    }
+    throw new errors/* InputError */.dz(`${label}: the file '${given}' ${read.size === undefined ? `holds more than ${maxBytes} bytes (more than its size on disk says)` : `is ${read.size} bytes`}; at most ${maxBytes} are read (certificates, keys and manifests are a few kilobytes).`, 'Check the path: it names some other file than the certificate, key or manifest.');
+}
+/** A path as the user would recognise it: workspace-relative when inside, else as given. */
+function display(cwd, path, given) {
+    const inside = (0,external_node_path_.relative)(cwd, path);
+    return inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside) ? given : inside;
+}
+//# sourceMappingURL=load-certificates.js.map
 
 /***/ }),
 
@@ -4261,24 +4565,168 @@ function quoteValue(text) {
 
 /***/ }),
 
-/***/ 1423:
+/***/ 8096:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J4: () => (/* binding */ parseDomains),
-/* harmony export */   P$: () => (/* binding */ parseSettings)
-/* harmony export */ });
-/* unused harmony exports parseBoolean, MAX_DOMAIN_CHARS, MAX_DOMAINS */
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3136);
-/* harmony import */ var _certs_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8699);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2757);
-/* harmony import */ var _providers_digitalocean_scopes_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6355);
-/* harmony import */ var _providers_dokploy_permissions_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3280);
-/* harmony import */ var _rotation_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8087);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9473);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6410);
-/* harmony import */ var _vocabulary_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6914);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  J4: () => (/* binding */ parseDomains),
+  P$: () => (/* binding */ parseSettings)
+});
+
+// UNUSED EXPORTS: MAX_DOMAINS, MAX_DOMAIN_CHARS, parseBoolean
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+// EXTERNAL MODULE: ./build/certs/validate.js + 6 modules
+var validate = __webpack_require__(8699);
+// EXTERNAL MODULE: ./build/constants.js
+var constants = __webpack_require__(2757);
+// EXTERNAL MODULE: ./build/providers/digitalocean/scopes.js
+var scopes = __webpack_require__(6355);
+// EXTERNAL MODULE: ./build/providers/dokploy/permissions.js
+var permissions = __webpack_require__(3280);
+// EXTERNAL MODULE: ./build/rotation/names.js
+var names = __webpack_require__(8087);
+// EXTERNAL MODULE: ./build/errors.js
+var errors = __webpack_require__(9473);
+// EXTERNAL MODULE: ./build/secrets.js + 1 modules
+var secrets = __webpack_require__(6410);
+// EXTERNAL MODULE: ./build/vocabulary.js
+var vocabulary = __webpack_require__(6914);
+// EXTERNAL MODULE: ./build/verification/endpoints.js
+var endpoints = __webpack_require__(1284);
+// EXTERNAL MODULE: ./build/verification/limits.js
+var limits = __webpack_require__(8764);
+// EXTERNAL MODULE: ./build/verification/quote.js
+var quote = __webpack_require__(6878);
+;// CONCATENATED MODULE: ./build/verification/pins.js
+/**
+ * `resolve` pins in curl's `--resolve` form, `host:port:address[,address…]`: check a name at an
+ * address of our choosing (a node not yet in DNS, one behind a load balancer) with no lookup.
+ */
+
+
+
+
+
+const FIX = 'Write host:port:address, e.g. example.com:443:192.0.2.7 or example.com:443:[2001:db8::7].';
+function parseAddress(text, entry) {
+    const bare = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
+    if (bare.includes('%') || (0,external_node_net_.isIP)(bare) === 0) {
+        throw new errors/* InputError */.dz(`The resolve entry ${(0,quote/* quote */.h)(entry)} has ${(0,quote/* quote */.h)(text)}, which is not an IP address.`, FIX);
+    }
+    return (0,external_node_net_.isIP)(bare) === 6 ? new URL(`http://[${bare}]/`).hostname.slice(1, -1) : bare;
+}
+function parsePin(entry) {
+    const text = entry.trim();
+    const first = text.indexOf(':');
+    const second = first < 0 ? -1 : text.indexOf(':', first + 1);
+    if (second < 0)
+        throw new errors/* InputError */.dz(`The resolve entry ${(0,quote/* quote */.h)(text)} is not host:port:address.`, FIX);
+    const hostText = text.slice(0, first);
+    if (hostText.startsWith('+') || hostText.startsWith('-') || hostText === '*') {
+        throw new errors/* InputError */.dz(`The resolve entry ${(0,quote/* quote */.h)(text)} uses curl's +, - or * forms, which are not supported here.`, FIX);
+    }
+    const list = text
+        .slice(second + 1)
+        .split(',')
+        .filter((part) => part !== '');
+    if (list.length === 0)
+        throw new errors/* InputError */.dz(`The resolve entry ${(0,quote/* quote */.h)(text)} has no address.`, FIX);
+    if (list.length > limits/* MAX_PIN_ADDRESSES */.MS) {
+        throw new errors/* InputError */.dz(`The resolve entry ${(0,quote/* quote */.h)(text)} lists ${list.length} addresses; at most ${limits/* MAX_PIN_ADDRESSES */.MS}.`, FIX);
+    }
+    const endpoint = { host: (0,endpoints/* parseHost */.o6)(hostText, text), port: (0,endpoints/* parsePort */.pz)(text.slice(first + 1, second), text) };
+    return { endpoint, addresses: [...new Set(list.map((part) => parseAddress(part, text)))] };
+}
+/** Many pins; two for the same host:port add their addresses together. */
+function parsePins(entries) {
+    const wanted = entries.map((entry) => entry.trim()).filter((entry) => entry !== '');
+    if (wanted.length > limits/* MAX_ENTRIES */.Sd) {
+        throw new errors/* InputError */.dz(`${wanted.length} resolve entries were given; at most ${limits/* MAX_ENTRIES */.Sd}.`, 'List fewer resolve entries.');
+    }
+    const pins = new Map();
+    for (const entry of wanted) {
+        const { endpoint, addresses } = parsePin(entry);
+        const key = (0,endpoints/* formatEndpoint */.T0)(endpoint);
+        pins.set(key, [...new Set([...(pins.get(key) ?? []), ...addresses])]);
+    }
+    return pins;
+}
+//# sourceMappingURL=pins.js.map
+;// CONCATENATED MODULE: ./build/verify-settings.js
+/**
+ * The settings of the live check: whether to look at what clients are served after apply (and in
+ * check mode), where to look, how long to wait, and what to do when an endpoint stays stale.
+ * Read from the same raw inputs as everything else (settings.ts calls this), so the action and the
+ * command word their errors the same way.
+ */
+
+
+
+
+
+/** Five minutes: a global load balancer switches in one to three (DIGITALOCEAN-NOTES.md). */
+const DEFAULT_VERIFY_TIMEOUT_SECONDS = 300;
+const MAX_VERIFY_TIMEOUT_SECONDS = 3600;
+function parseVerify(get, words, provider) {
+    const { name: named } = words;
+    const modeText = get(constants/* Inputs */.G0.Verify)?.trim().toLowerCase() ?? 'auto';
+    if (!constants/* VERIFY_MODES */.v4.includes(modeText)) {
+        throw new errors/* InputError */.dz(`Invalid ${named(constants/* Inputs */.G0.Verify)} ${(0,secrets/* quoteValue */.cl)(modeText)}. Expected one of: ${constants/* VERIFY_MODES */.v4.join(', ')}.`, 'auto checks every endpoint that can be reached, require also fails on one that cannot, false checks nothing.');
+    }
+    const onFailure = get(constants/* Inputs */.G0.OnVerifyFailure)?.trim().toLowerCase() ?? 'keep';
+    if (!constants/* VERIFY_FAILURE_ACTIONS */.dI.includes(onFailure)) {
+        throw new errors/* InputError */.dz(`Invalid ${named(constants/* Inputs */.G0.OnVerifyFailure)} ${(0,secrets/* quoteValue */.cl)(onFailure)}. Expected one of: ${constants/* VERIFY_FAILURE_ACTIONS */.dI.join(', ')}.`);
+    }
+    if (onFailure === 'rollback' && provider === 'dokploy') {
+        throw new errors/* InputError */.dz(`${named(constants/* Inputs */.G0.OnVerifyFailure)}: rollback applies to DigitalOcean only.`, 'Dokploy has nothing to move back: a certificate is served by name, and the superseded one stays until the new one is verified. Remove it, or set it to keep.');
+    }
+    const timeout = get(constants/* Inputs */.G0.VerifyTimeoutSeconds)?.trim();
+    let timeoutSeconds = DEFAULT_VERIFY_TIMEOUT_SECONDS;
+    if (timeout !== undefined) {
+        const number = Number(timeout);
+        if (!/^\d{1,5}$/.test(timeout) || number > MAX_VERIFY_TIMEOUT_SECONDS) {
+            throw new errors/* InputError */.dz(`Invalid ${named(constants/* Inputs */.G0.VerifyTimeoutSeconds)} ${(0,secrets/* quoteValue */.cl)(timeout)}. Expected a whole number of seconds from 0 to ${MAX_VERIFY_TIMEOUT_SECONDS}.`, '0 checks once without waiting; the default, 300, gives a global load balancer time to switch.');
+        }
+        timeoutSeconds = number;
+    }
+    const ca = get(constants/* Inputs */.G0.TrustedCa);
+    return {
+        mode: modeText === 'false' ? 'off' : modeText,
+        endpoints: within(named(constants/* Inputs */.G0.Endpoints), () => (0,endpoints/* parseEndpoints */.aL)(listOf(get(constants/* Inputs */.G0.Endpoints)))),
+        // A pin lists its addresses with commas (curl's form), so pins are split on spaces and lines only.
+        pins: within(named(constants/* Inputs */.G0.Resolve), () => parsePins(listOf(get(constants/* Inputs */.G0.Resolve), /\s+/))),
+        trustedCa: ca === undefined
+            ? undefined
+            : ca.includes('-----BEGIN')
+                ? { kind: 'value', label: named(constants/* Inputs */.G0.TrustedCa), text: ca }
+                : { kind: 'file', label: named(constants/* Inputs */.G0.TrustedCa), path: ca.trim() },
+        timeoutSeconds,
+        onFailure: onFailure,
+    };
+}
+/** Entries separated by commas, spaces or new lines, as `domains` takes them. */
+function listOf(value, separator = /[\s,]+/) {
+    return value === undefined ? [] : value.split(separator).filter((entry) => entry !== '');
+}
+/** A parser's error, said to come from the setting it was given in. */
+function within(setting, parse) {
+    try {
+        return parse();
+    }
+    catch (thrown) {
+        if (thrown instanceof errors/* CertRotateError */.iV)
+            throw new errors/* InputError */.dz(`In ${setting}: ${thrown.message}`, thrown.fix);
+        throw thrown;
+    }
+}
+//# sourceMappingURL=verify-settings.js.map
+;// CONCATENATED MODULE: ./build/settings.js
 /**
  * Every input, read and validated in one place into one typed object. The action and the
  * terminal command collect raw strings differently (`core.getInput` / flags and environment)
@@ -4294,19 +4742,20 @@ function quoteValue(text) {
 
 
 
+
 const PARTS = [
-    { role: 'certificate', value: _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Certificate, file: _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CertificateFile },
-    { role: 'chain', value: _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CertificateChain, file: _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CertificateChainFile },
-    { role: 'private-key', value: _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PrivateKey, file: _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PrivateKeyFile },
-    { role: 'pkcs12', value: _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Pkcs12, file: _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Pkcs12File },
+    { role: 'certificate', value: constants/* Inputs */.G0.Certificate, file: constants/* Inputs */.G0.CertificateFile },
+    { role: 'chain', value: constants/* Inputs */.G0.CertificateChain, file: constants/* Inputs */.G0.CertificateChainFile },
+    { role: 'private-key', value: constants/* Inputs */.G0.PrivateKey, file: constants/* Inputs */.G0.PrivateKeyFile },
+    { role: 'pkcs12', value: constants/* Inputs */.G0.Pkcs12, file: constants/* Inputs */.G0.Pkcs12File },
 ];
 /** Inputs about the one certificate: with a manifest, each entry says these for itself. */
 const SINGLE_INPUTS = [
     ...PARTS.flatMap((p) => [p.value, p.file]),
-    _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.KeyPassphrase,
-    _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Pkcs12Password,
-    _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Name,
-    _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Domains,
+    constants/* Inputs */.G0.KeyPassphrase,
+    constants/* Inputs */.G0.Pkcs12Password,
+    constants/* Inputs */.G0.Name,
+    constants/* Inputs */.G0.Domains,
 ];
 function parseSettings(raw, place = {}) {
     const get = (name) => {
@@ -4315,30 +4764,37 @@ function parseSettings(raw, place = {}) {
     };
     const skipped = [];
     const secretsOptional = place.pullRequest === true;
-    const words = place.words ?? _vocabulary_js__WEBPACK_IMPORTED_MODULE_7__/* .ACTION_WORDS */ .d;
+    const words = place.words ?? vocabulary/* ACTION_WORDS */.d;
     const { name: named } = words;
-    let mode = (get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Mode) ?? 'apply').trim().toLowerCase();
-    if (!_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .MODES */ .FN.includes(mode)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`Invalid mode ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .quoteValue */ .cl)(mode)}. Expected one of: ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .MODES */ .FN.join(', ')}.`);
+    let mode = (get(constants/* Inputs */.G0.Mode) ?? 'apply').trim().toLowerCase();
+    if (!constants/* MODES */.FN.includes(mode)) {
+        throw new errors/* InputError */.dz(`Invalid mode ${(0,secrets/* quoteValue */.cl)(mode)}. Expected one of: ${constants/* MODES */.FN.join(', ')}.`);
     }
     if (place.pullRequest && mode === 'apply') {
         // A pull request is a proposal: its certificates are checked and planned, never uploaded.
         mode = 'plan';
         skipped.push('apply: a pull request only plans; the rotation is applied after merge (push or schedule).');
     }
-    if (secretsOptional && mode === 'plan' && get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ApiToken) === undefined) {
+    if (secretsOptional && mode === 'plan' && get(constants/* Inputs */.G0.ApiToken) === undefined) {
         mode = 'validate';
-        skipped.push(`plan: ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ApiToken} is empty, as secrets are not passed to pull requests from forks (or Dependabot); the certificate was only validated.`);
+        skipped.push(`plan: ${constants/* Inputs */.G0.ApiToken} is empty, as secrets are not passed to pull requests from forks (or Dependabot); the certificate was only validated.`);
     }
-    const warnDays = parseDays(get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.WarnDays), named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.WarnDays), _certs_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_WARN_DAYS */ .XM);
-    const failDays = parseDays(get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.FailDays), named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.FailDays), _certs_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_FAIL_DAYS */ .xp);
+    const warnDays = parseDays(get(constants/* Inputs */.G0.WarnDays), named(constants/* Inputs */.G0.WarnDays), validate/* DEFAULT_WARN_DAYS */.XM);
+    const failDays = parseDays(get(constants/* Inputs */.G0.FailDays), named(constants/* Inputs */.G0.FailDays), validate/* DEFAULT_FAIL_DAYS */.xp);
     if (failDays > warnDays) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`${named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.FailDays)} (${failDays}) is larger than ${named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.WarnDays)} (${warnDays}).`, `Set ${named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.FailDays)} to at most ${named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.WarnDays)}: a certificate fails after it has been warned about.`);
+        throw new errors/* InputError */.dz(`${named(constants/* Inputs */.G0.FailDays)} (${failDays}) is larger than ${named(constants/* Inputs */.G0.WarnDays)} (${warnDays}).`, `Set ${named(constants/* Inputs */.G0.FailDays)} to at most ${named(constants/* Inputs */.G0.WarnDays)}: a certificate fails after it has been warned about.`);
     }
-    const inventory = parseBoolean(get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Inventory), named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Inventory), false);
-    if (inventory && mode === 'validate' && !secretsOptional) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`${named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Inventory)} lists what the provider holds, which validate mode never contacts.`, `Use ${words.mode('plan')} (read-only) to report the inventory.`);
+    const warnPercent = parsePercent(get(constants/* Inputs */.G0.WarnPercent), named(constants/* Inputs */.G0.WarnPercent));
+    const failPercent = parsePercent(get(constants/* Inputs */.G0.FailPercent), named(constants/* Inputs */.G0.FailPercent));
+    if (warnPercent !== undefined && failPercent !== undefined && failPercent > warnPercent) {
+        throw new errors/* InputError */.dz(`${named(constants/* Inputs */.G0.FailPercent)} (${failPercent}) is larger than ${named(constants/* Inputs */.G0.WarnPercent)} (${warnPercent}).`, `Set ${named(constants/* Inputs */.G0.FailPercent)} to at most ${named(constants/* Inputs */.G0.WarnPercent)}: a certificate fails after it has been warned about.`);
     }
+    const inventory = parseBoolean(get(constants/* Inputs */.G0.Inventory), named(constants/* Inputs */.G0.Inventory), false);
+    if (inventory && (mode === 'validate' || mode === 'check') && !secretsOptional) {
+        throw new errors/* InputError */.dz(`${named(constants/* Inputs */.G0.Inventory)} lists what the provider holds, which ${words.mode(mode)} never contacts.`, `Use ${words.mode('plan')} (read-only) to report the inventory.`);
+    }
+    if (mode === 'check')
+        return checkSettings(get, { warnDays, failDays, warnPercent, failPercent }, raw, words, skipped);
     const certificates = readCertificates(get, raw, {
         inventory,
         mode: mode,
@@ -4348,7 +4804,7 @@ function parseSettings(raw, place = {}) {
     });
     const rotation = mode === 'validate' ? undefined : parseRotation(get, raw, mode, words);
     if (rotation && certificates.kind === 'inputs' && certificates.entry.name === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`${named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Name)} is required for ${words.mode(mode)}.`, 'Give the certificate a short name, e.g. example-com: every uploaded version is named after it.');
+        throw new errors/* InputError */.dz(`${named(constants/* Inputs */.G0.Name)} is required for ${words.mode(mode)}.`, 'Give the certificate a short name, e.g. example-com: every uploaded version is named after it.');
     }
     return {
         mode: mode,
@@ -4357,24 +4813,82 @@ function parseSettings(raw, place = {}) {
         inventory: inventory && mode !== 'validate',
         warnDays,
         failDays,
-        repairChain: parseBoolean(get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.RepairChain), named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.RepairChain), true),
-        github: {
-            token: raw[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.GitHubToken]?.trim() || undefined,
-            commentOnPr: parseBoolean(get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CommentOnPr), named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CommentOnPr), true),
-            expiryIssue: parseBoolean(get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ExpiryIssue), named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ExpiryIssue), false),
-        },
+        warnPercent,
+        failPercent,
+        repairChain: parseBoolean(get(constants/* Inputs */.G0.RepairChain), named(constants/* Inputs */.G0.RepairChain), true),
+        verify: rotation === undefined ? undefined : parseVerify(get, words, rotation.provider.kind),
+        github: githubSettings(get, raw, words),
         secretsOptional,
         skipped,
         words,
     };
 }
+function githubSettings(get, raw, { name: named }) {
+    return {
+        token: raw[constants/* Inputs */.G0.GitHubToken]?.trim() || undefined,
+        commentOnPr: parseBoolean(get(constants/* Inputs */.G0.CommentOnPr), named(constants/* Inputs */.G0.CommentOnPr), true),
+        expiryIssue: parseBoolean(get(constants/* Inputs */.G0.ExpiryIssue), named(constants/* Inputs */.G0.ExpiryIssue), false),
+    };
+}
+/** Inputs check mode does not read: it looks at what endpoints serve, not at files or secrets. */
+const NOT_FOR_CHECK = [
+    ...SINGLE_INPUTS.filter((input) => input !== constants/* Inputs */.G0.Domains),
+    constants/* Inputs */.G0.OnVerifyFailure,
+];
+/**
+ * Check mode needs no provider and no certificate: it connects to the endpoints given, each
+ * domain of `domains` on port 443, and a manifest's entries' domains and endpoints.
+ */
+function checkSettings(get, expiry, raw, words, skipped) {
+    const { name: named } = words;
+    const unused = NOT_FOR_CHECK.find((input) => get(input) !== undefined);
+    if (unused !== undefined) {
+        throw new errors/* InputError */.dz(`${named(unused)} is set, but ${words.mode('check')} reads no certificate: it connects to endpoints and reports what they serve.`, `Remove ${named(unused)}, and list what to check in ${named(constants/* Inputs */.G0.Endpoints)} or ${named(constants/* Inputs */.G0.Domains)} (or a ${named(constants/* Inputs */.G0.Manifest)}).`);
+    }
+    const verify = parseVerify(get, words, undefined);
+    if (verify.mode === 'off') {
+        throw new errors/* InputError */.dz(`${named(constants/* Inputs */.G0.Verify)} is false, and ${words.mode('check')} is nothing but that check.`, `Set ${named(constants/* Inputs */.G0.Verify)} to auto or require, or use another mode.`);
+    }
+    const domains = parseDomains(get(constants/* Inputs */.G0.Domains), named(constants/* Inputs */.G0.Domains));
+    const manifest = get(constants/* Inputs */.G0.Manifest)?.trim();
+    if (domains.length === 0 && verify.endpoints.length === 0 && manifest === undefined) {
+        throw new errors/* InputError */.dz(`${words.mode('check')} has nothing to connect to.`, `List ${named(constants/* Inputs */.G0.Endpoints)} (host or host:port), or ${named(constants/* Inputs */.G0.Domains)} (each checked on port 443), or give a ${named(constants/* Inputs */.G0.Manifest)}.`);
+    }
+    if (get(constants/* Inputs */.G0.Provider) !== undefined) {
+        skipped.push(`${named(constants/* Inputs */.G0.Provider)}: ${words.mode('check')} contacts no provider; it was not used.`);
+    }
+    return {
+        mode: 'check',
+        certificates: manifest === undefined ? { kind: 'none' } : { kind: 'manifest', path: manifest },
+        rotation: undefined,
+        inventory: false,
+        ...expiry,
+        repairChain: true,
+        verify: { ...verify, domains },
+        github: githubSettings(get, raw, words),
+        secretsOptional: false,
+        skipped,
+        words,
+    };
+}
+/** A share of a certificate's lifetime, in percent: 0 to 100, whole or with one decimal. */
+function parsePercent(value, name) {
+    if (value === undefined)
+        return undefined;
+    const text = value.trim().replace(/%$/, '');
+    const number = Number(text);
+    if (!/^\d{1,3}(\.\d)?$/.test(text) || number > 100) {
+        throw new errors/* InputError */.dz(`Invalid ${name} ${(0,secrets/* quoteValue */.cl)(value.trim())}. Expected a percentage of the certificate's lifetime from 0 to 100, e.g. 33.`, 'For a 90-day certificate 33 means 30 days; for a six-day one, two days.');
+    }
+    return number;
+}
 function readCertificates(get, raw, context) {
     const { name: named } = context.words;
-    const manifest = get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Manifest)?.trim();
+    const manifest = get(constants/* Inputs */.G0.Manifest)?.trim();
     if (manifest !== undefined) {
         const clash = SINGLE_INPUTS.find((name) => get(name) !== undefined);
         if (clash !== undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`Both ${named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Manifest)} and ${named(clash)} are set.`, `With a manifest, every certificate's parts, name and domains are in its entry: remove ${named(clash)}, or remove ${named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Manifest)} to rotate one certificate from the other settings.`);
+            throw new errors/* InputError */.dz(`Both ${named(constants/* Inputs */.G0.Manifest)} and ${named(clash)} are set.`, `With a manifest, every certificate's parts, name and domains are in its entry: remove ${named(clash)}, or remove ${named(constants/* Inputs */.G0.Manifest)} to rotate one certificate from the other settings.`);
         }
         return { kind: 'manifest', path: manifest };
     }
@@ -4383,14 +4897,14 @@ function readCertificates(get, raw, context) {
         const value = get(part.value);
         const file = get(part.file)?.trim();
         if (value !== undefined && file !== undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`Both ${named(part.value)} and ${named(part.file)} are set. Give the value or the file, not both.`);
+            throw new errors/* InputError */.dz(`Both ${named(part.value)} and ${named(part.file)} are set. Give the value or the file, not both.`);
         }
         if (value !== undefined)
             parts.push({ role: part.role, source: { kind: 'value', label: named(part.value), text: value } });
         if (file !== undefined)
             parts.push({ role: part.role, source: { kind: 'file', label: named(part.file), path: file } });
     }
-    const name = get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Name)?.trim();
+    const name = get(constants/* Inputs */.G0.Name)?.trim();
     if (!parts.some((p) => p.role === 'certificate' || p.role === 'pkcs12')) {
         if (context.secretsOptional) {
             context.skipped.push('validation: no certificate was given (it comes from a secret this pull request cannot see).');
@@ -4399,7 +4913,7 @@ function readCertificates(get, raw, context) {
         if (context.inventory && context.mode !== 'validate' && parts.length === 0 && name === undefined) {
             return { kind: 'none' };
         }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz('No certificate was given.', `Give the certificate: ${named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CertificateFile)} (a PEM file) or ${named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Certificate)} (the PEM itself); or a PKCS#12 file: ${named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Pkcs12File)} or ${named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Pkcs12)}; or a list of certificates: ${named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Manifest)}. ${context.words.missing}`);
+        throw new errors/* InputError */.dz('No certificate was given.', `Give the certificate: ${named(constants/* Inputs */.G0.CertificateFile)} (a PEM file) or ${named(constants/* Inputs */.G0.Certificate)} (the PEM itself); or a PKCS#12 file: ${named(constants/* Inputs */.G0.Pkcs12File)} or ${named(constants/* Inputs */.G0.Pkcs12)}; or a list of certificates: ${named(constants/* Inputs */.G0.Manifest)}. ${context.words.missing}`);
     }
     const hasKey = parts.some((p) => p.role === 'private-key' || p.role === 'pkcs12');
     if (!hasKey && context.secretsOptional) {
@@ -4414,42 +4928,42 @@ function readCertificates(get, raw, context) {
     return {
         kind: 'inputs',
         entry: {
-            name: name === undefined ? undefined : (0,_rotation_names_js__WEBPACK_IMPORTED_MODULE_4__/* .checkLineageName */ .D0)(name, named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Name)),
+            name: name === undefined ? undefined : (0,names/* checkLineageName */.D0)(name, named(constants/* Inputs */.G0.Name)),
             parts,
-            keyPassphrase: secret(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.KeyPassphrase),
+            keyPassphrase: secret(constants/* Inputs */.G0.KeyPassphrase),
             // An empty PKCS#12 password is a real one (some exports use it): only absent means none.
-            pkcs12Password: secret(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Pkcs12Password, true),
-            domains: parseDomains(get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Domains), named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Domains)),
+            pkcs12Password: secret(constants/* Inputs */.G0.Pkcs12Password, true),
+            domains: parseDomains(get(constants/* Inputs */.G0.Domains), named(constants/* Inputs */.G0.Domains)),
             requireKey: hasKey || !context.secretsOptional,
         },
     };
 }
 function parseRotation(get, raw, mode, words) {
     const { name: named } = words;
-    const kind = get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Provider)?.trim().toLowerCase();
+    const kind = get(constants/* Inputs */.G0.Provider)?.trim().toLowerCase();
     if (kind === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`${named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Provider)} is required for ${words.mode(mode)}.`, `Set ${named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Provider)} to ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .PROVIDERS */ .xq.join(' or ')}, or use ${words.mode('validate')} to only check the certificate.`);
+        throw new errors/* InputError */.dz(`${named(constants/* Inputs */.G0.Provider)} is required for ${words.mode(mode)}.`, `Set ${named(constants/* Inputs */.G0.Provider)} to ${constants/* PROVIDERS */.xq.join(' or ')}, or use ${words.mode('validate')} to only check the certificate.`);
     }
-    if (!_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .PROVIDERS */ .xq.includes(kind)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`Invalid ${named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Provider)} ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .quoteValue */ .cl)(kind)}. Expected one of: ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .PROVIDERS */ .xq.join(', ')}.`);
+    if (!constants/* PROVIDERS */.xq.includes(kind)) {
+        throw new errors/* InputError */.dz(`Invalid ${named(constants/* Inputs */.G0.Provider)} ${(0,secrets/* quoteValue */.cl)(kind)}. Expected one of: ${constants/* PROVIDERS */.xq.join(', ')}.`);
     }
     // Plan only reads: a token for it needs (and a refusal asks for) the read permissions alone.
     const tokenHelp = {
         access: mode === 'plan' ? 'read' : 'write',
-        via: words.via(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ApiToken),
+        via: words.via(constants/* Inputs */.G0.ApiToken),
     };
-    const token = raw[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ApiToken]?.trim();
+    const token = raw[constants/* Inputs */.G0.ApiToken]?.trim();
     if (!token) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`${named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ApiToken)} is required for ${words.mode(mode)}.`, kind === 'digitalocean' ? (0,_providers_digitalocean_scopes_js__WEBPACK_IMPORTED_MODULE_8__/* .tokenFix */ .z5)(tokenHelp) : (0,_providers_dokploy_permissions_js__WEBPACK_IMPORTED_MODULE_9__/* .keyFix */ .d)(tokenHelp));
+        throw new errors/* InputError */.dz(`${named(constants/* Inputs */.G0.ApiToken)} is required for ${words.mode(mode)}.`, kind === 'digitalocean' ? (0,scopes/* tokenFix */.z5)(tokenHelp) : (0,permissions/* keyFix */.d)(tokenHelp));
     }
-    const apiUrl = get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ApiUrl)?.trim();
+    const apiUrl = get(constants/* Inputs */.G0.ApiUrl)?.trim();
     if (kind === 'dokploy' && apiUrl === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`${named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ApiUrl)} is required for Dokploy.`, 'Set it to the dashboard address, e.g. https://dokploy.example.com.');
+        throw new errors/* InputError */.dz(`${named(constants/* Inputs */.G0.ApiUrl)} is required for Dokploy.`, 'Set it to the dashboard address, e.g. https://dokploy.example.com.');
     }
-    const serverId = checkServerId(get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ServerId)?.trim(), named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ServerId));
-    const reloadTraefik = parseBoolean(get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ReloadTraefik), named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ReloadTraefik), false);
+    const serverId = checkServerId(get(constants/* Inputs */.G0.ServerId)?.trim(), named(constants/* Inputs */.G0.ServerId));
+    const reloadTraefik = parseBoolean(get(constants/* Inputs */.G0.ReloadTraefik), named(constants/* Inputs */.G0.ReloadTraefik), false);
     if (kind !== 'dokploy' && (serverId !== undefined || reloadTraefik)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`${named(serverId !== undefined ? _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ServerId : _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ReloadTraefik)} applies to Dokploy only.`, `Remove it, or set ${named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Provider)} to dokploy.`);
+        throw new errors/* InputError */.dz(`${named(serverId !== undefined ? constants/* Inputs */.G0.ServerId : constants/* Inputs */.G0.ReloadTraefik)} applies to Dokploy only.`, `Remove it, or set ${named(constants/* Inputs */.G0.Provider)} to dokploy.`);
     }
     return {
         provider: {
@@ -4460,23 +4974,23 @@ function parseRotation(get, raw, mode, words) {
             reloadTraefik,
             tokenHelp,
         },
-        template: (0,_rotation_names_js__WEBPACK_IMPORTED_MODULE_4__/* .checkTemplate */ .BU)(get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.NameTemplate)?.trim() ?? _rotation_names_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_NAME_TEMPLATE */ .no, named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.NameTemplate)),
+        template: (0,names/* checkTemplate */.BU)(get(constants/* Inputs */.G0.NameTemplate)?.trim() ?? names/* DEFAULT_NAME_TEMPLATE */.no, named(constants/* Inputs */.G0.NameTemplate)),
         plan: {
-            removeSuperseded: parseBoolean(get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.RemoveSuperseded), named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.RemoveSuperseded), true),
-            keepSuperseded: parseInteger(get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.KeepSuperseded), named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.KeepSuperseded), {
+            removeSuperseded: parseBoolean(get(constants/* Inputs */.G0.RemoveSuperseded), named(constants/* Inputs */.G0.RemoveSuperseded), true),
+            keepSuperseded: parseInteger(get(constants/* Inputs */.G0.KeepSuperseded), named(constants/* Inputs */.G0.KeepSuperseded), {
                 fallback: 0,
                 min: 0,
                 max: 100,
             }),
-            rebind: parseBoolean(get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Rebind), named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Rebind), true),
-            allowDroppedNames: parseBoolean(get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowDroppedNames), named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowDroppedNames), false),
+            rebind: parseBoolean(get(constants/* Inputs */.G0.Rebind), named(constants/* Inputs */.G0.Rebind), true),
+            allowDroppedNames: parseBoolean(get(constants/* Inputs */.G0.AllowDroppedNames), named(constants/* Inputs */.G0.AllowDroppedNames), false),
         },
-        concurrency: parseInteger(get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Concurrency), named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Concurrency), {
-            fallback: _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_CONCURRENCY */ .WH,
+        concurrency: parseInteger(get(constants/* Inputs */.G0.Concurrency), named(constants/* Inputs */.G0.Concurrency), {
+            fallback: constants/* DEFAULT_CONCURRENCY */.WH,
             min: 1,
             max: 100,
         }),
-        timeoutSeconds: parseInteger(get(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TimeoutSeconds), named(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TimeoutSeconds), {
+        timeoutSeconds: parseInteger(get(constants/* Inputs */.G0.TimeoutSeconds), named(constants/* Inputs */.G0.TimeoutSeconds), {
             fallback: 30,
             min: 1,
             max: 600,
@@ -4488,9 +5002,9 @@ function parseRotation(get, raw, mode, words) {
  * sent, where the server could echo it back: a key or token pasted here would be.
  */
 function checkServerId(value, name) {
-    if (value === undefined || (SERVER_ID.test(value) && !(0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .looksLikeToken */ .NM)(value)))
+    if (value === undefined || (SERVER_ID.test(value) && !(0,secrets/* looksLikeToken */.NM)(value)))
         return value;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`Invalid ${name} ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .quoteValue */ .cl)(value)}. Expected the id of a Dokploy server (letters, digits, '_' and '-').`, 'Copy it from the server in the Dokploy dashboard, or leave it empty for the Dokploy host itself.');
+    throw new errors/* InputError */.dz(`Invalid ${name} ${(0,secrets/* quoteValue */.cl)(value)}. Expected the id of a Dokploy server (letters, digits, '_' and '-').`, 'Copy it from the server in the Dokploy dashboard, or leave it empty for the Dokploy host itself.');
 }
 const SERVER_ID = /^[A-Za-z0-9_-]{1,64}$/;
 function parseInteger(value, name, bounds) {
@@ -4499,7 +5013,7 @@ function parseInteger(value, name, bounds) {
     const text = value.trim();
     const number = Number(text);
     if (!/^\d{1,6}$/.test(text) || number < bounds.min || number > bounds.max) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`Invalid ${name} ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .quoteValue */ .cl)(text)}. Expected a whole number from ${bounds.min} to ${bounds.max}.`);
+        throw new errors/* InputError */.dz(`Invalid ${name} ${(0,secrets/* quoteValue */.cl)(text)}. Expected a whole number from ${bounds.min} to ${bounds.max}.`);
     }
     return number;
 }
@@ -4508,7 +5022,7 @@ function parseDays(value, name, fallback) {
         return fallback;
     const text = value.trim();
     if (!/^\d{1,5}$/.test(text)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`Invalid ${name} ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .quoteValue */ .cl)(text)}. Expected a whole number of days, e.g. ${fallback}.`);
+        throw new errors/* InputError */.dz(`Invalid ${name} ${(0,secrets/* quoteValue */.cl)(text)}. Expected a whole number of days, e.g. ${fallback}.`);
     }
     return Number(text);
 }
@@ -4521,7 +5035,7 @@ function parseBoolean(value, name, fallback) {
         return true;
     if (['false', 'False', 'FALSE'].includes(text))
         return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`Invalid ${name} ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .quoteValue */ .cl)(text)}. Expected true or false.`);
+    throw new errors/* InputError */.dz(`Invalid ${name} ${(0,secrets/* quoteValue */.cl)(text)}. Expected true or false.`);
 }
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 /** RFC 1035: 255 octets on the wire, so 253 characters written out (labels of at most 63). */
@@ -4529,7 +5043,7 @@ const MAX_DOMAIN_CHARS = 253;
 /** Public CAs put at most a few hundred names in one certificate; each name asked for is checked. */
 const MAX_DOMAINS = 1000;
 /** `name` is how the message names the list: the input (or flag), or a manifest entry's key. */
-function parseDomains(value, name = _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Domains) {
+function parseDomains(value, name = constants/* Inputs */.G0.Domains) {
     if (value === undefined)
         return [];
     const out = [];
@@ -4537,7 +5051,7 @@ function parseDomains(value, name = _constants_js__WEBPACK_IMPORTED_MODULE_3__/*
     const seen = new Set();
     const items = value.split(/[\s,]+/).filter((item) => item !== '');
     if (items.length > MAX_DOMAINS) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`${name} lists ${items.length} names; at most ${MAX_DOMAINS} are checked (a certificate covers a few hundred at most).`, 'List the names this certificate must cover.');
+        throw new errors/* InputError */.dz(`${name} lists ${items.length} names; at most ${MAX_DOMAINS} are checked (a certificate covers a few hundred at most).`, 'List the names this certificate must cover.');
     }
     for (const item of items) {
         const domain = item.trim().replace(/\.$/, '').toLowerCase();
@@ -4546,16 +5060,16 @@ function parseDomains(value, name = _constants_js__WEBPACK_IMPORTED_MODULE_3__/*
         checkDomainLength(domain, domain, name);
         if (/^[a-z][a-z0-9+.-]*:\/\//.test(domain) || domain.includes('/')) {
             const bare = domain.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').split('/')[0];
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`Invalid domain ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .quoteValue */ .cl)(item)} in ${name}: it is a URL. Give the host name ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .quoteValue */ .cl)(bare ?? '')}.`);
+            throw new errors/* InputError */.dz(`Invalid domain ${(0,secrets/* quoteValue */.cl)(item)} in ${name}: it is a URL. Give the host name ${(0,secrets/* quoteValue */.cl)(bare ?? '')}.`);
         }
         const host = domain.startsWith('*.') ? domain.slice(2) : domain;
-        const ascii = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) === 0 ? (0,node_url__WEBPACK_IMPORTED_MODULE_1__.domainToASCII)(host) : '';
-        const valid = ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) !== 0 && host === domain) ||
+        const ascii = (0,external_node_net_.isIP)(host) === 0 ? (0,external_node_url_.domainToASCII)(host) : '';
+        const valid = ((0,external_node_net_.isIP)(host) !== 0 && host === domain) ||
             (ascii !== '' && ascii.split('.').every((label) => LABEL.test(label)));
         if (ascii !== '')
             checkDomainLength(domain, domain === host ? ascii : `*.${ascii}`, name);
         if (!valid) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`Invalid domain ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .quoteValue */ .cl)(item)} in ${name}. Expected host names such as example.com or *.example.com, or IP addresses.`);
+            throw new errors/* InputError */.dz(`Invalid domain ${(0,secrets/* quoteValue */.cl)(item)} in ${name}. Expected host names such as example.com or *.example.com, or IP addresses.`);
         }
         if (!seen.has(domain)) {
             seen.add(domain);
@@ -4570,9 +5084,361 @@ function checkDomainLength(domain, ascii, name) {
     if (length <= MAX_DOMAIN_CHARS)
         return;
     const shown = domain.length > 40 ? `${domain.slice(0, 40)}…` : domain;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`Invalid domain '${shown}' in ${name}: it is ${length} characters long${ascii === domain ? '' : ' in its ASCII form'}; a domain name has at most ${MAX_DOMAIN_CHARS} (RFC 1035).`);
+    throw new errors/* InputError */.dz(`Invalid domain '${shown}' in ${name}: it is ${length} characters long${ascii === domain ? '' : ' in its ASCII form'}; a domain name has at most ${MAX_DOMAIN_CHARS} (RFC 1035).`);
 }
 //# sourceMappingURL=settings.js.map
+
+/***/ }),
+
+/***/ 1284:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ endpointsFor),
+/* harmony export */   T0: () => (/* binding */ formatEndpoint),
+/* harmony export */   aL: () => (/* binding */ parseEndpoints),
+/* harmony export */   o6: () => (/* binding */ parseHost),
+/* harmony export */   pz: () => (/* binding */ parsePort)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_PORT, parseEndpoint */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3136);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9473);
+/* harmony import */ var _certs_hostnames_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6846);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8764);
+/* harmony import */ var _quote_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6878);
+/**
+ * Where to look: `host[:port]` endpoints read from an input, and the default list made from each
+ * certificate's domains. Parsing only: no DNS, no sockets.
+ */
+
+
+
+
+
+
+const DEFAULT_PORT = 443;
+const MAX_HOSTNAME = 253;
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/** `host:port`, with an IPv6 host in brackets, as a person writes it back into the input. */
+function formatEndpoint(endpoint) {
+    return `${(0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(endpoint.host) === 6 ? `[${endpoint.host}]` : endpoint.host}:${endpoint.port}`;
+}
+/** An IP literal (v6 already without brackets) or a host name, normalised; throws on anything else. */
+function parseHost(text, entry) {
+    if (text === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`The endpoint ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .h)(entry)} has no host.`, HOST_FIX);
+    if (text.includes('%')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`The endpoint ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .h)(entry)} has a zone id (%…); a zone id names a local interface.`, HOST_FIX);
+    }
+    const family = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(text);
+    if (family === 4)
+        return text;
+    if (family === 6)
+        return new URL(`http://[${text}]/`).hostname.slice(1, -1);
+    if (text.startsWith('*.')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`The endpoint ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .h)(entry)} is a wildcard; a wildcard has no address to connect to.`, 'Give a concrete name the wildcard covers, e.g. www.example.com.');
+    }
+    if (text.length > MAX_HOSTNAME * 4) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`The host of ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .h)(entry)} is longer than ${MAX_HOSTNAME} characters.`, HOST_FIX);
+    }
+    // Checked before domainToASCII, which silently drops tabs and newlines (WHATWG) and would
+    // turn "evil\nhost" into a name nobody wrote.
+    if (/[\s\p{C}]/u.test(text)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`The host of ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .h)(entry)} holds a space or control character.`, HOST_FIX);
+    }
+    // An all-digit last label is a mistyped IPv4 address (999.1.1.1), never a name in DNS.
+    if (/^\d+$/.test(text.replace(/\.$/, '').split('.').at(-1) ?? '')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`The host of ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .h)(entry)} is neither a valid IPv4 address nor a host name.`, HOST_FIX);
+    }
+    const ascii = (0,node_url__WEBPACK_IMPORTED_MODULE_1__.domainToASCII)(text.replace(/\.$/, '').toLowerCase());
+    if (ascii === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`The host of ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .h)(entry)} is not a valid host name.`, HOST_FIX);
+    if (ascii.length > MAX_HOSTNAME) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`The host of ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .h)(entry)} is longer than ${MAX_HOSTNAME} characters.`, HOST_FIX);
+    }
+    const labels = ascii.split('.');
+    if (!labels.every((label) => LABEL.test(label))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`The host of ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .h)(entry)} is not a valid host name: each dot-separated label is 1–63 letters, digits or inner hyphens.`, HOST_FIX);
+    }
+    return ascii;
+}
+const HOST_FIX = 'Write a host name (www.example.com), an IPv4 address (192.0.2.7) or an IPv6 address in brackets ([2001:db8::7]).';
+function parsePort(text, entry) {
+    const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
+    if (!(port >= 1 && port <= 65_535)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`The port of ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .h)(entry)} is not a number from 1 to 65535.`, 'Write host:port, e.g. example.com:8443.');
+    }
+    return port;
+}
+/** Split `host[:port]` or `[v6][:port]` into its host text and port text (undefined when absent). */
+function splitHostPort(entry) {
+    if (entry.startsWith('[')) {
+        const close = entry.indexOf(']');
+        if (close < 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`The endpoint ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .h)(entry)} opens a bracket it never closes.`, HOST_FIX);
+        const rest = entry.slice(close + 1);
+        if (rest !== '' && !rest.startsWith(':')) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`The endpoint ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .h)(entry)} has text after its bracketed address.`, HOST_FIX);
+        }
+        const host = entry.slice(1, close);
+        if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) !== 6)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`The endpoint ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .h)(entry)} has brackets around something other than an IPv6 address.`, HOST_FIX);
+        return { host, port: rest === '' ? undefined : rest.slice(1) };
+    }
+    const colons = entry.split(':').length - 1;
+    if (colons > 1)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`The endpoint ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .h)(entry)} looks like an IPv6 address without brackets.`, HOST_FIX);
+    const [host = '', port] = entry.split(':');
+    return { host, port };
+}
+/** One `host[:port]` entry; the port defaults to 443. */
+function parseEndpoint(entry) {
+    const text = entry.trim();
+    const { host, port } = splitHostPort(text);
+    return { host: parseHost(host, text), port: port === undefined ? DEFAULT_PORT : parsePort(port, text) };
+}
+/** Many entries, blank ones ignored, duplicates dropped, bounded in number. */
+function parseEndpoints(entries) {
+    const wanted = entries.map((entry) => entry.trim()).filter((entry) => entry !== '');
+    if (wanted.length > _limits_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_ENTRIES */ .Sd) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${wanted.length} endpoints were given; at most ${_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_ENTRIES */ .Sd} are checked.`, 'List fewer endpoints.');
+    }
+    return dedupe(wanted.map(parseEndpoint));
+}
+function dedupe(endpoints) {
+    const seen = new Set();
+    return endpoints.filter((endpoint) => {
+        const key = formatEndpoint(endpoint);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/**
+ * What to check for one certificate: each of its domains on port 443, then the endpoints given.
+ * A wildcard has no address of its own: it is checked through the given endpoints it covers, and
+ * reported as skipped when none does, so silence never passes for a check.
+ */
+function endpointsFor(domains, given = []) {
+    const endpoints = [];
+    const skipped = [];
+    for (const domain of domains) {
+        if (domain.startsWith('*.')) {
+            if (!given.some((endpoint) => (0,_certs_hostnames_js__WEBPACK_IMPORTED_MODULE_3__/* .covers */ .h)({ dns: [domain], ip: [] }, endpoint.host))) {
+                skipped.push({ domain, reason: 'a wildcard has no address; give an endpoint it covers to check it' });
+            }
+            continue;
+        }
+        endpoints.push({ host: parseHost(domain, domain), port: DEFAULT_PORT });
+    }
+    return { endpoints: dedupe([...endpoints, ...given]), skipped };
+}
+//# sourceMappingURL=endpoints.js.map
+
+/***/ }),
+
+/***/ 8764:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ DEFAULT_HANDSHAKE_TIMEOUT_MS),
+/* harmony export */   Il: () => (/* binding */ MAX_CHAIN_LENGTH),
+/* harmony export */   MS: () => (/* binding */ MAX_PIN_ADDRESSES),
+/* harmony export */   Sd: () => (/* binding */ MAX_ENTRIES),
+/* harmony export */   WH: () => (/* binding */ DEFAULT_CONCURRENCY),
+/* harmony export */   kW: () => (/* binding */ MAX_QUOTED),
+/* harmony export */   kz: () => (/* binding */ MAX_TARGETS),
+/* harmony export */   sU: () => (/* binding */ DEFAULT_LOOKUP_TIMEOUT_MS)
+/* harmony export */ });
+/**
+ * Bounds on a live check. A name can resolve to many addresses and an address can answer slowly
+ * or never; every one of these keeps a check from growing or waiting without end.
+ */
+/** The most endpoint × address pairs one run checks: beyond this, a list is a mistake, not a fleet. */
+const MAX_TARGETS = 256;
+/** The most `host[:port]` endpoints and `resolve` pins read from the inputs. */
+const MAX_ENTRIES = 256;
+/** The most addresses one `resolve` pin may list. */
+const MAX_PIN_ADDRESSES = 16;
+/** One connect plus handshake, from the first SYN to the served certificate. */
+const DEFAULT_HANDSHAKE_TIMEOUT_MS = 10_000;
+/** One DNS lookup. */
+const DEFAULT_LOOKUP_TIMEOUT_MS = 10_000;
+/** Handshakes in flight at once. */
+const DEFAULT_CONCURRENCY = 8;
+/**
+ * Certificates followed up the served chain: a real chain is 2–4 long; Node's detailed peer
+ * certificate links the root to itself, so the walk needs a bound as well as a seen-set.
+ */
+const MAX_CHAIN_LENGTH = 10;
+/** The most characters of a bad entry quoted back in an error. */
+const MAX_QUOTED = 64;
+//# sourceMappingURL=limits.js.map
+
+/***/ }),
+
+/***/ 6878:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ quote)
+/* harmony export */ });
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8764);
+/**
+ * A bad entry quoted back in an error: cut to a bound (an input can be megabytes) and in JSON
+ * form, so control characters and lookalike spaces show as escapes instead of moving the text.
+ */
+
+function quote(text) {
+    const chars = Array.from(text);
+    return chars.length <= _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_QUOTED */ .kW
+        ? JSON.stringify(text)
+        : `${JSON.stringify(chars.slice(0, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_QUOTED */ .kW).join(''))}… (${chars.length} characters)`;
+}
+//# sourceMappingURL=quote.js.map
+
+/***/ }),
+
+/***/ 9731:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OB: () => (/* binding */ rowOf),
+/* harmony export */   OL: () => (/* binding */ overallVerified),
+/* harmony export */   Pp: () => (/* binding */ lookupRow),
+/* harmony export */   S4: () => (/* binding */ judge),
+/* harmony export */   fk: () => (/* binding */ whereAndWhat)
+/* harmony export */ });
+/* unused harmony exports describeServed, servedText */
+/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1284);
+/**
+ * What one lineage's live check found, as data, and the verdict on it: pure, so the rules
+ * (what counts as unreachable, when `auto` may pass, what a stale endpoint serves) are read and
+ * tested in one place. The sockets are in verify-lineages.ts.
+ */
+
+/** The subject Traefik gives the certificate it makes for names it has none for. */
+const TRAEFIK_DEFAULT = 'TRAEFIK DEFAULT CERT';
+/**
+ * `known`: SHA-1 → name of every version of the lineage the provider held when the run began, so
+ * a stale endpoint names the version it still serves.
+ */
+function describeServed(served, expectedSha1, known) {
+    if (served.sha1 === expectedSha1)
+        return { serves: 'new' };
+    const version = known.get(served.sha1);
+    if (version !== undefined)
+        return { serves: 'superseded', version };
+    if (served.subject.includes(TRAEFIK_DEFAULT))
+        return { serves: 'traefik-default' };
+    return { serves: 'other' };
+}
+/** Connection errors that mean nothing answered; a handshake error or a reset means something did. */
+const UNREACHABLE = new Set(['refused', 'timeout', 'unreachable', 'connect']);
+function rowOf(lineage, result, expectedSha1, known, attempts) {
+    const row = {
+        ...(lineage === undefined ? {} : { lineage }),
+        host: result.host,
+        port: result.port,
+        address: result.address,
+        matches: result.served?.sha1 === expectedSha1,
+    };
+    if (result.served) {
+        const { serves, version } = describeServed(result.served, expectedSha1, known);
+        Object.assign(row, {
+            sha1: result.served.sha1,
+            serves,
+            ...(version === undefined ? {} : { version }),
+            notAfter: result.served.notAfter,
+            protocol: result.served.protocol,
+            trusted: result.served.trusted,
+        });
+    }
+    if (result.error) {
+        row.error = `${result.error.kind}: ${result.error.message}`;
+        if (UNREACHABLE.has(result.error.kind))
+            row.unreachable = true;
+    }
+    if (attempts !== undefined)
+        row.attempts = attempts;
+    return row;
+}
+function lookupRow(lineage, failure) {
+    return {
+        ...(lineage === undefined ? {} : { lineage }),
+        host: failure.host,
+        port: failure.port,
+        matches: false,
+        error: `lookup: ${failure.error}`,
+        unreachable: true,
+    };
+}
+/**
+ * The verdict: failed when a reachable address serves anything but the new certificate (or, with
+ * `require`, when one cannot be reached); verified when at least one address serves it and
+ * nothing failed; skipped when there was nothing to check or (with `auto`) nothing answered.
+ */
+function judge(lineage, rows, skippedDomains, mode) {
+    const base = { lineage, endpoints: [...rows], skippedDomains: [...skippedDomains] };
+    if (rows.length === 0) {
+        const why = skippedDomains.length > 0
+            ? `no endpoint to check: ${skippedDomains.map((s) => `${s.domain} (${s.reason})`).join(', ')}`
+            : 'no endpoint to check: give the certificate its domains, or endpoints';
+        return { ...base, status: mode === 'require' ? 'failed' : 'skipped', summary: why };
+    }
+    const wrong = rows.filter((row) => !row.matches && !(row.unreachable && mode === 'auto'));
+    if (wrong.length > 0) {
+        const shown = wrong.slice(0, 5).map(whereAndWhat).join('; ');
+        const more = wrong.length > 5 ? `; and ${wrong.length - 5} more` : '';
+        return { ...base, status: 'failed', summary: `not serving the new certificate: ${shown}${more}` };
+    }
+    const served = rows.filter((row) => row.matches).length;
+    const unreachable = rows.length - served;
+    if (served === 0) {
+        return {
+            ...base,
+            status: 'skipped',
+            summary: `no endpoint could be reached (${rows.map(whereAndWhat).join('; ')}), so nothing was verified`,
+        };
+    }
+    const also = unreachable > 0 ? `; ${unreachable} could not be reached (verify: auto passes over them)` : '';
+    return {
+        ...base,
+        status: 'verified',
+        summary: `${served} of ${rows.length} ${rows.length === 1 ? 'address serves' : 'addresses serve'} the new certificate${also}`,
+    };
+}
+/** `host:port at address: what it serves`, for the one-line summaries. */
+function whereAndWhat(row) {
+    const where = `${(0,_endpoints_js__WEBPACK_IMPORTED_MODULE_0__/* .formatEndpoint */ .T0)(row)}${row.address === undefined ? '' : ` at ${row.address}`}`;
+    return `${where}: ${servedText(row)}`;
+}
+function servedText(row) {
+    if (row.sha1 === undefined)
+        return row.error ?? 'nothing';
+    const expiry = row.notAfter === undefined ? '' : `, expires ${row.notAfter.slice(0, 10)}`;
+    switch (row.serves) {
+        case 'new':
+            return 'the new certificate';
+        case 'superseded':
+            return `the superseded version ${row.version} (SHA-1 ${row.sha1}${expiry})`;
+        case 'traefik-default':
+            return `Traefik's default certificate (SHA-1 ${row.sha1}): Traefik has no certificate for this name loaded`;
+        default:
+            return `another certificate (SHA-1 ${row.sha1}${expiry})`;
+    }
+}
+/** The overall `verified` output: false if any failed, true if any verified, else skipped. */
+function overallVerified(verifications) {
+    if (verifications.some((v) => v.status === 'failed'))
+        return 'failed';
+    if (verifications.some((v) => v.status === 'verified'))
+        return 'verified';
+    return 'skipped';
+}
+//# sourceMappingURL=verdict.js.map
 
 /***/ }),
 
@@ -4622,4 +5488,4 @@ const ACTION_WORDS = {
 
 };
 
-//# sourceMappingURL=934.index.js.map
+//# sourceMappingURL=566.index.js.map
