@@ -507,11 +507,15 @@ async function rotate(provider, lineages, options) {
         if (p.work === undefined || p.placed === undefined) {
             return { result: { ...base, status: 'blocked', steps: [] }, arrived: [] };
         }
-        const verification = checked?.verifications.get(p.item.lineage);
+        // A lineage with nothing to check (no domains, no endpoints) shows no check at all.
+        const found = checked?.verifications.get(p.item.lineage);
+        const verification = found && (found.endpoints.length > 0 || found.skippedDomains.length > 0) ? found : undefined;
         const handover = checked?.handover.has(p.item.lineage) === true;
         const failed = verification?.status === 'failed' && !handover;
         const undone = failed && verify?.onFailure === 'rollback' ? await rollback(context, p.placed) : [];
-        const checks = handover || verification === undefined ? [] : [verifyStep(verification, checked?.fixes)];
+        const checks = handover || verification === undefined || verification.status === 'skipped'
+            ? []
+            : [verifyStep(verification, checked?.fixes)];
         const hold = failed
             ? `the new certificate is not served everywhere yet, so the superseded versions stay${undone.length > 0 ? ' (and what was moved was moved back)' : ''}`
             : undefined;

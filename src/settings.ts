@@ -220,11 +220,11 @@ function githubSettings(
   };
 }
 
-/** Inputs check mode does not read: it looks at what endpoints serve, not at files or secrets. */
-const NOT_FOR_CHECK: readonly InputName[] = [
-  ...SINGLE_INPUTS.filter((input) => input !== Inputs.Domains),
-  Inputs.OnVerifyFailure,
-];
+/**
+ * Inputs check mode does not read: it looks at what endpoints serve, not at files or secrets.
+ * Only inputs without a default in action.yml: the runner passes every default, always.
+ */
+const NOT_FOR_CHECK: readonly InputName[] = SINGLE_INPUTS.filter((input) => input !== Inputs.Domains);
 
 /**
  * Check mode needs no provider and no certificate: it connects to the endpoints given, each

@@ -4830,11 +4830,11 @@ function githubSettings(get, raw, { name: named }) {
         expiryIssue: parseBoolean(get(constants/* Inputs */.G0.ExpiryIssue), named(constants/* Inputs */.G0.ExpiryIssue), false),
     };
 }
-/** Inputs check mode does not read: it looks at what endpoints serve, not at files or secrets. */
-const NOT_FOR_CHECK = [
-    ...SINGLE_INPUTS.filter((input) => input !== constants/* Inputs */.G0.Domains),
-    constants/* Inputs */.G0.OnVerifyFailure,
-];
+/**
+ * Inputs check mode does not read: it looks at what endpoints serve, not at files or secrets.
+ * Only inputs without a default in action.yml: the runner passes every default, always.
+ */
+const NOT_FOR_CHECK = SINGLE_INPUTS.filter((input) => input !== constants/* Inputs */.G0.Domains);
 /**
  * Check mode needs no provider and no certificate: it connects to the endpoints given, each
  * domain of `domains` on port 443, and a manifest's entries' domains and endpoints.
