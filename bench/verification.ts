@@ -21,6 +21,8 @@ export interface Timing {
   minMs: number;
   maxMs: number;
   runs: number;
+  /** Median CPU time of a run in the measuring process (the client side only). */
+  cpuMs: number;
   peakRssMb: number;
 }
 
@@ -41,6 +43,7 @@ export async function measureVerification(
     minMs: Math.min(...result.samplesMs),
     maxMs: Math.max(...result.samplesMs),
     runs: result.samplesMs.length,
+    cpuMs: median(result.cpuMs),
     peakRssMb: result.peakRssMb,
   };
 }

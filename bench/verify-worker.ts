@@ -29,6 +29,8 @@ export interface WorkerJob {
 
 export interface WorkerResult {
   samplesMs: number[];
+  /** CPU time (user + system) of each timed run, this process only: the client's cost. */
+  cpuMs: number[];
   peakRssMb: number;
 }
 
@@ -84,6 +86,12 @@ async function once(index: number): Promise<number> {
 
 expectServed([await checkTarget(targets[0]!)], 1);
 const samplesMs: number[] = [];
-for (let i = 0; i < job.repeats; i++) samplesMs.push(await once(i));
-const result: WorkerResult = { samplesMs, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+const cpuMs: number[] = [];
+for (let i = 0; i < job.repeats; i++) {
+  const cpu = process.cpuUsage();
+  samplesMs.push(await once(i));
+  const used = process.cpuUsage(cpu);
+  cpuMs.push((used.user + used.system) / 1000);
+}
+const result: WorkerResult = { samplesMs, cpuMs, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 process.stdout.write(`${JSON.stringify(result)}\n`);
