@@ -5,7 +5,7 @@
  *
  *   npm run bench                 everything (the shell baseline on the largest accounts takes long)
  *   npm run bench -- --quick      1 and 20 lineages on 10 and 1,000 certificates
- *   npm run bench -- --only=cold-start,planning,rotation
+ *   npm run bench -- --only=cold-start,planning,rotation,verify,check
  *   npm run bench -- --only=rotation --scenarios=1x5000@100,20x5000@100 [--no-baseline]
  *
  * Needs the built dist/ (it is committed), openssl, and for the baseline bash, curl and jq.
@@ -17,9 +17,12 @@ import { Pki } from '../test/support/pki.ts';
 import { measureScenarioWith, runBaselineScript } from './baseline.ts';
 import { measureColdStart } from './cold-start.ts';
 import { rerunMinimum, rotationBound, runOurs } from './ours.ts';
+import { DEFAULT_CONCURRENCY } from '../src/verification/limits.ts';
+import { type Fleet, startFleet } from './endpoint-fleet.ts';
 import { measurePlanning } from './planning.ts';
 import { type Scenario, scenarios } from './scenario.ts';
 import { ms, ratio, table } from './stats.ts';
+import { measureCheckBaseline, measureVerification, spread, type Timing } from './verification.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -53,9 +56,16 @@ function tools(): void {
   }
 }
 
+/** Verification: endpoints, round trip, and the handshakes in flight at once that are compared. */
+const FLEET_SIZE = 100;
+const FLEET_RTT_MS = 100;
+const CONCURRENCIES = [...new Set([DEFAULT_CONCURRENCY, 8, 16, 32, 64, 100])].sort((a, b) => a - b);
+const concurrencyLabel = (c: number) => (c === DEFAULT_CONCURRENCY ? `${c} (default)` : String(c));
+
 const out: string[] = [`Machine: ${machine()}.`, ''];
 const rerunMs = new Map<Scenario, number>();
 const pki = await Pki.create();
+let fleet: Fleet | undefined;
 try {
   tools();
   if (wanted('cold-start')) {
@@ -171,7 +181,77 @@ try {
       '',
     );
   }
+  if (wanted('verify') || wanted('check')) {
+    log(`verification fleet: ${FLEET_SIZE} endpoints, ${FLEET_RTT_MS} ms round trip …`);
+    fleet = await startFleet(pki, FLEET_SIZE, FLEET_RTT_MS);
+    const repeats = quick ? 3 : 5;
+    const handshake = await measureVerification(fleet, { kind: 'handshake', repeats: quick ? 10 : 20 });
+    const against = (t: Timing) => ratio(t.medianMs, handshake.medianMs);
+    const rss = (t: Timing) => `${Math.round(t.peakRssMb)} MB`;
+    const cpu = (t: Timing) => `${Math.round(t.cpuMs)} ms`;
+    const handshakeLine = `One handshake through the same relay (\`checkTarget\`, one after another): ${spread(handshake, ms)} over ${handshake.runs} runs, peak RSS ${rss(handshake)}.`;
+    log(`  one handshake ${ms(handshake.medianMs)}`);
+
+    if (wanted('verify')) {
+      const rows: string[][] = [];
+      for (const concurrency of CONCURRENCIES) {
+        log(`verify ${FLEET_SIZE} endpoints, concurrency ${concurrency} …`);
+        const t = await measureVerification(fleet, { kind: 'wait', concurrency, repeats });
+        rows.push([concurrencyLabel(concurrency), spread(t, ms), against(t), cpu(t), rss(t)]);
+      }
+      out.push(
+        `### Verify ${FLEET_SIZE} endpoints, ${FLEET_RTT_MS} ms latency (median of ${repeats} runs, min–max; a worker process per row)`,
+        '',
+        `\`waitUntilServed\` over ${FLEET_SIZE} names pinned to loopback addresses, each a TLS server behind a relay that adds ${FLEET_RTT_MS / 2} ms each way (and one round trip before a connection's first bytes, as TCP's SYN costs), every one already serving the expected certificate: one round of handshakes, no polling interval. ${handshakeLine}`,
+        '',
+        table(['handshakes at once', 'all served', '÷ one handshake', 'client CPU', 'peak RSS'], rows),
+        '',
+        'Target: verification adds at most one handshake round trip plus the polling interval when the new certificate is already served (≈ 1× here).',
+        '',
+      );
+    }
+
+    if (wanted('check')) {
+      const rows: string[][] = [
+        ['one handshake', spread(handshake, ms), '1.00×', cpu(handshake), rss(handshake)],
+      ];
+      for (const concurrency of CONCURRENCIES) {
+        log(`check ${FLEET_SIZE} endpoints, concurrency ${concurrency} …`);
+        const t = await measureVerification(fleet, { kind: 'check', concurrency, repeats });
+        rows.push([
+          `check run, ${concurrencyLabel(concurrency)} at once`,
+          spread(t, ms),
+          against(t),
+          cpu(t),
+          rss(t),
+        ]);
+      }
+      if (!noBaseline) {
+        log('check baseline (openssl s_client, one after another) …');
+        const baselineMs = await measureCheckBaseline(fleet).catch((thrown: unknown) => {
+          log(`  baseline failed: ${String(thrown).split('\n')[0]}`);
+          return Number.NaN;
+        });
+        rows.push([
+          'baseline: `openssl s_client`, one after another (single run)',
+          Number.isFinite(baselineMs) ? ms(baselineMs) : 'failed',
+          ratio(baselineMs, handshake.medianMs),
+          '—',
+          '—',
+        ]);
+      }
+      out.push(
+        `### Check ${FLEET_SIZE} endpoints vs one handshake, ${FLEET_RTT_MS} ms latency (median of ${repeats} runs, min–max)`,
+        '',
+        `A check run over the same endpoints: \`resolveTargets\` with the pins, then \`checkTarget\` on every address through the same bounded pool (\`bench/check-run.ts\`, standing in for the check-mode engine until it is wired). Baseline: \`bench/baseline/check-endpoints.sh\`.`,
+        '',
+        table(['run', 'time', '÷ one handshake', 'client CPU', 'peak RSS'], rows),
+        '',
+      );
+    }
+  }
 } finally {
+  await fleet?.close();
   await pki.cleanup();
 }
 process.stdout.write(`${out.join('\n')}\n`);
