@@ -243,7 +243,7 @@ try {
       out.push(
         `### Check ${FLEET_SIZE} endpoints vs one handshake, ${FLEET_RTT_MS} ms latency (median of ${repeats} runs, min–max)`,
         '',
-        `A check run over the same endpoints: \`resolveTargets\` with the pins, then \`checkTarget\` on every address through the same bounded pool (\`bench/check-run.ts\`, standing in for the check-mode engine until it is wired). Baseline: \`bench/baseline/check-endpoints.sh\`.`,
+        `\`mode: check\` over the same endpoints, through \`run()\` with \`endpoints\` and \`resolve\` as a user gives them: reading the inputs, resolving, one handshake per address, judging each served certificate (\`bench/check-run.ts\`). Baseline: \`bench/baseline/check-endpoints.sh\`.`,
         '',
         table(['run', 'time', '÷ one handshake', 'client CPU', 'peak RSS'], rows),
         '',

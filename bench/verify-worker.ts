@@ -78,7 +78,12 @@ async function once(index: number): Promise<number> {
     case 'check': {
       const run = await checkRunUnderBench(endpoints, pins, job.concurrency);
       const ms = performance.now() - start;
-      expectServed(run.results);
+      const wrong = run.served.filter((s) => s.sha1 !== job.expectedSha1);
+      if (wrong.length > 0 || run.served.length !== targets.length) {
+        throw new Error(
+          `${wrong.length} of ${run.served.length} addresses did not serve the expected certificate (${wrong[0]?.host}: ${wrong[0]?.error ?? wrong[0]?.sha1})`,
+        );
+      }
       return ms;
     }
   }

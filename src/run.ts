@@ -24,8 +24,8 @@ export interface RunDependencies {
   now?: Date;
   /** How provider requests travel (tests, benchmarks); timeouts come from the settings. */
   transport?: Transport;
-  /** How the live check resolves names, shakes hands and waits (tests); the real ones otherwise. */
-  verification?: RotationVerifyInput['overrides'];
+  /** How the live check resolves names, shakes hands and waits (tests, bench); the real ones otherwise. */
+  verification?: RotationVerifyInput['overrides'] & { concurrency?: number };
 }
 
 export interface Checked {

@@ -38,6 +38,8 @@ export interface CheckDependencies {
   now: Date;
   lookup?: Lookup;
   check?: CheckTarget;
+  /** Handshakes at once; default DEFAULT_CONCURRENCY (the bench compares others). */
+  concurrency?: number;
 }
 
 export async function checkServed(settings: Settings, deps: CheckDependencies): Promise<CheckRun> {
@@ -53,7 +55,7 @@ export async function checkServed(settings: Settings, deps: CheckDependencies): 
   const labelOf = new Map(listed.endpoints.map((e) => [formatEndpoint(e.endpoint), e.label]));
   const check =
     deps.check ?? ((target) => checkTarget(target, { timeoutMs: DEFAULT_HANDSHAKE_TIMEOUT_MS, extraCaPems }));
-  const results = await mapLimit(targets, DEFAULT_CONCURRENCY, check);
+  const results = await mapLimit(targets, deps.concurrency ?? DEFAULT_CONCURRENCY, check);
   const thresholds = {
     now: deps.now,
     warnDays: settings.warnDays,
