@@ -83,7 +83,8 @@ export interface ReportCut {
 
 /**
  * The `report` output: the whole report as JSON when it fits; otherwise the same shape with the
- * first items of each list (certificates, rotation lineages, inventory, skipped) that fit, whole,
+ * first items of each list (certificates, rotation lineages, inventory, served endpoints, skipped)
+ * that fit, whole,
  * and `cut` saying how many of each were kept.
  */
 export function reportOutput(report: RunReport, limit = REPORT_OUTPUT_CHARS): string {
@@ -111,6 +112,7 @@ export function reportOutput(report: RunReport, limit = REPORT_OUTPUT_CHARS): st
   if (report.rotation)
     cut.rotation = { ...report.rotation, lineages: take('lineages', report.rotation.lineages) };
   if (report.inventory) cut.inventory = take('inventory', report.inventory);
+  if (report.served) cut.served = take('served', report.served);
   cut.cut = { characters: whole.length, kept };
   return JSON.stringify(cut);
 }
