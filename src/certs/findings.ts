@@ -56,6 +56,12 @@ export const FINDING_CODES = [
   'UNUSUAL_KEY',
   // the provider (rotation/key-reuse.ts): added once the plan is made
   'KEY_REUSED',
+  // what one endpoint serves (verification/assess.ts); dates and strength reuse the codes above
+  'SERVED_UNREACHABLE',
+  'SERVED_NAME_MISMATCH',
+  'SERVED_CHAIN_INCOMPLETE',
+  'SERVED_UNTRUSTED',
+  'SERVED_OLD_TLS',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
