@@ -18,6 +18,7 @@ import { InputError } from './errors.ts';
 import { looksLikeToken, quoteValue } from './secrets.ts';
 import { ACTION_WORDS, type Vocabulary } from './vocabulary.ts';
 import { parseVerify, type VerifySettings } from './verify-settings.ts';
+import { parsePercent } from './certs/lifetime.ts';
 import type { Endpoint } from './verification/endpoints.ts';
 
 export type Mode = (typeof MODES)[number];
@@ -158,8 +159,12 @@ export function parseSettings(raw: RawInputs, place: RunPlace = {}): Settings {
       `Set ${named(Inputs.FailDays)} to at most ${named(Inputs.WarnDays)}: a certificate fails after it has been warned about.`,
     );
   }
-  const warnPercent = parsePercent(get(Inputs.WarnPercent), named(Inputs.WarnPercent));
-  const failPercent = parsePercent(get(Inputs.FailPercent), named(Inputs.FailPercent));
+  const percent = (input: InputName) => {
+    const value = get(input);
+    return value === undefined ? undefined : parsePercent(value.trim(), named(input));
+  };
+  const warnPercent = percent(Inputs.WarnPercent);
+  const failPercent = percent(Inputs.FailPercent);
   if (warnPercent !== undefined && failPercent !== undefined && failPercent > warnPercent) {
     throw new InputError(
       `${named(Inputs.FailPercent)} (${failPercent}) is larger than ${named(Inputs.WarnPercent)} (${warnPercent}).`,
@@ -276,20 +281,6 @@ function checkSettings(
     skipped,
     words,
   };
-}
-
-/** A share of a certificate's lifetime, in percent: 0 to 100, whole or with one decimal. */
-function parsePercent(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  const text = value.trim().replace(/%$/, '');
-  const number = Number(text);
-  if (!/^\d{1,3}(\.\d)?$/.test(text) || number > 100) {
-    throw new InputError(
-      `Invalid ${name} ${quoteValue(value.trim())}. Expected a percentage of the certificate's lifetime from 0 to 100, e.g. 33.`,
-      'For a 90-day certificate 33 means 30 days; for a six-day one, two days.',
-    );
-  }
-  return number;
 }
 
 function readCertificates(

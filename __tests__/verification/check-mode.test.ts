@@ -83,7 +83,7 @@ describe('mode: check', () => {
     const codes = (n: number) => (report.served?.[n]?.findings ?? []).map((f) => `${f.level}:${f.code}`);
     assert.equal(report.served?.length, 5);
     assert.deepEqual(codes(0), []);
-    assert.deepEqual(codes(1), ['error:LIFETIME_LOW']);
+    assert.deepEqual(codes(1), ['error:EXPIRES_SOON']);
     assert.ok(
       codes(2).some((c) => c.startsWith('error:SERVED_UNTRUSTED') || c.includes('CHAIN')),
       codes(2).join(),

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fingerprint } from '../../src/certs/inspect.ts';
 import { checkTarget } from '../../src/verification/handshake.ts';
+import { MAX_SERVED_NAMES } from '../../src/verification/limits.ts';
 import { parsePins } from '../../src/verification/pins.ts';
 import { resolveTargets, type Target } from '../../src/verification/targets.ts';
 import { type Issued, Pki } from '../../test/support/pki.ts';
@@ -72,6 +73,102 @@ describe('checkTarget', () => {
       assert.deepEqual(server.names, [NAME], 'the host goes out as SNI');
     } finally {
       await server.close();
+    }
+  });
+
+  it('reads the facts a judgement needs: dates, key, names, and each certificate of the chain', async () => {
+    const server = await tlsServer('127.0.0.1', { leaf: fresh, chain: [intermediate] });
+    try {
+      const { served } = await checkTarget(target(NAME, server.port, '127.0.0.1'), {
+        extraCaPems: [root.certPem],
+      });
+      assert.ok(served);
+      const x509 = new X509Certificate(fresh.certPem);
+      assert.equal(served.notBefore, x509.validFromDate.toISOString());
+      assert.deepEqual(served.key, { type: 'ec', bits: 256, curve: 'P-256' });
+      assert.deepEqual(served.names, { dns: [NAME], ip: ['127.0.0.1', '0:0:0:0:0:0:0:1'] });
+      assert.equal(served.namesTruncated, false);
+      assert.deepEqual(
+        served.certificates.map((c) => [
+          c.subject,
+          c.issuer,
+          c.selfSigned,
+          c.sha256,
+          c.signature,
+          c.weakSignature,
+        ]),
+        [fresh, intermediate, root].map((issued) => {
+          const cert = new X509Certificate(issued.certPem);
+          return [
+            issued.subject,
+            cert.issuer.replace(/\n/g, ', '),
+            issued === root,
+            fingerprint(cert, 'sha256'),
+            'ecdsa-with-SHA256',
+            false,
+          ];
+        }),
+      );
+      assert.deepEqual(served.certificates[1]?.key, { type: 'ec', bits: 256, curve: 'P-256' });
+      assert.equal(
+        served.certificates[2]?.notAfter,
+        new X509Certificate(root.certPem).validToDate.toISOString(),
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('keeps at most MAX_SERVED_NAMES names of a leaf for the report, but judges the name against all of them', async () => {
+    const many = Array.from({ length: MAX_SERVED_NAMES + 20 }, (_, i) => `n${i}.example.test`);
+    const crowded = await pki.leaf(intermediate, { cn: NAME, dns: [...many, NAME] });
+    const server = await tlsServer('127.0.0.1', { leaf: crowded, chain: [intermediate] });
+    try {
+      const { served } = await checkTarget(target(NAME, server.port, '127.0.0.1'));
+      assert.equal(served?.names.dns.length, MAX_SERVED_NAMES);
+      assert.deepEqual(served?.names.dns.slice(0, 2), ['n0.example.test', 'n1.example.test']);
+      assert.equal(served?.namesTruncated, true);
+      assert.equal(served?.nameMatches, true, 'the name is the last one, past the bound');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('reads an RSA 1024 leaf and its real verdict, where OpenSSL at its default level says only UNSPECIFIED', async () => {
+    const weak = await pki.leaf(intermediate, { cn: NAME, dns: [NAME], key: { type: 'rsa', bits: 1024 } });
+    const server = await tlsServer('127.0.0.1', { leaf: weak, chain: [intermediate] });
+    try {
+      const { served, error } = await checkTarget(target(NAME, server.port, '127.0.0.1'), {
+        extraCaPems: [root.certPem],
+      });
+      assert.equal(error, undefined);
+      assert.deepEqual(served?.key, { type: 'rsa', bits: 1024 });
+      assert.equal(served?.trustError, undefined);
+      assert.equal(served?.trusted, true);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('reads the TLS version a server settles on: TLS 1.2 when capped there, TLS 1.1 from an old server', async () => {
+    const capped = await tlsServer('127.0.0.1', { leaf: fresh, chain: [intermediate] }, 0, {
+      maxVersion: 'TLSv1.2',
+    });
+    const old = await tlsServer('127.0.0.1', { leaf: fresh, chain: [intermediate] }, 0, {
+      minVersion: 'TLSv1',
+      maxVersion: 'TLSv1.1',
+    });
+    try {
+      const [twelve, eleven] = await Promise.all([
+        checkTarget(target(NAME, capped.port, '127.0.0.1'), { extraCaPems: [root.certPem] }),
+        checkTarget(target(NAME, old.port, '127.0.0.1'), { extraCaPems: [root.certPem] }),
+      ]);
+      assert.equal(twelve.served?.protocol, 'TLSv1.2');
+      assert.equal(eleven.error, undefined, 'an old server is read, not reported as unreachable');
+      assert.equal(eleven.served?.protocol, 'TLSv1.1');
+      assert.equal(eleven.served?.sha1, sha1(fresh));
+    } finally {
+      await Promise.all([capped.close(), old.close()]);
     }
   });
 

@@ -25,8 +25,23 @@ export interface TlsDouble extends Listening {
   serve(next: Served): void;
 }
 
-function contextFor(served: Served): tls.SecureContext {
+/** How the server speaks TLS: e.g. an old server that stops at TLS 1.1, or one capped at TLS 1.2. */
+export interface ServerTls {
+  minVersion?: tls.SecureVersion;
+  maxVersion?: tls.SecureVersion;
+}
+
+/**
+ * Security level 0 on the server, so it can serve what clients should refuse (an RSA 1024 key,
+ * TLS 1.0/1.1): OpenSSL 3 at its default level will not even load such a certificate.
+ */
+function serverOptions(versions: ServerTls): tls.SecureContextOptions {
+  return { ciphers: `${tls.DEFAULT_CIPHERS}:@SECLEVEL=0`, ...versions };
+}
+
+function contextFor(served: Served, versions: ServerTls): tls.SecureContext {
   return tls.createSecureContext({
+    ...serverOptions(versions),
     key: served.leaf.keyPem,
     cert: [served.leaf.certPem, ...served.chain.map((c) => c.certPem)].join(''),
   });
@@ -55,10 +70,16 @@ function listen(server: net.Server, host: string, port = 0): Promise<Listening> 
 }
 
 /** `port` 0 picks a free one; give one to put a second address of a name on the same port. */
-export async function tlsServer(host: string, initial: Served, port = 0): Promise<TlsDouble> {
-  let current = contextFor(initial);
+export async function tlsServer(
+  host: string,
+  initial: Served,
+  port = 0,
+  versions: ServerTls = {},
+): Promise<TlsDouble> {
+  let current = contextFor(initial, versions);
   const names: string[] = [];
   const server = tls.createServer({
+    ...serverOptions(versions),
     key: initial.leaf.keyPem,
     cert: initial.leaf.certPem,
     SNICallback: (name, done) => {
@@ -77,8 +98,9 @@ export async function tlsServer(host: string, initial: Served, port = 0): Promis
     ...listening,
     names,
     serve(next) {
-      current = contextFor(next);
+      current = contextFor(next, versions);
       server.setSecureContext({
+        ...serverOptions(versions),
         key: next.leaf.keyPem,
         cert: [next.leaf.certPem, ...next.chain.map((c) => c.certPem)].join(''),
       });

@@ -151,6 +151,11 @@ describe('waitUntilServed', () => {
           protocol: 'TLSv1.3',
           trusted: true,
           nameMatches: true,
+          notBefore: '2026-01-01T00:00:00.000Z',
+          key: { type: 'ec', bits: 256, curve: 'P-256' },
+          names: { dns: [t.host], ip: [] },
+          namesTruncated: false,
+          certificates: [],
         };
         return { ...t, served, elapsedMs: 0 };
       },

@@ -56,11 +56,13 @@ export const FINDING_CODES = [
   'UNUSUAL_KEY',
   // the provider (rotation/key-reuse.ts): added once the plan is made
   'KEY_REUSED',
-  // what an endpoint serves (verification/assess.ts, mode: check)
+  // what one endpoint serves (verification/assess.ts); dates and strength reuse the codes above
   'SERVED_UNREACHABLE',
   'SERVED_NAME_MISMATCH',
+  'SERVED_CHAIN_INCOMPLETE',
   'SERVED_UNTRUSTED',
-  'LIFETIME_LOW',
+  'SERVED_CHAIN_ORDER',
+  'SERVED_OLD_TLS',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

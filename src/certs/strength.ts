@@ -6,18 +6,33 @@
 import type { X509Certificate } from 'node:crypto';
 import { type Finding, finding } from './findings.ts';
 import { oneLineName } from './inspect.ts';
-import { describeKey, keyLabel } from './keys.ts';
+import { describeKey, type KeyFacts, keyLabel } from './keys.ts';
 import { signatureAlgorithm } from './signature.ts';
 
 const COMMON_CURVES = new Set(['P-256', 'P-384']);
 
 export function strengthFindings(cert: X509Certificate, role: 'leaf' | 'intermediate'): Finding[] {
-  const out: Finding[] = [];
   const subject = oneLineName(cert.subject);
   const what = role === 'leaf' ? `The certificate "${subject}"` : `The intermediate certificate "${subject}"`;
-  const key = describeKey(cert.publicKey);
+  return [
+    ...keyStrengthFindings(describeKey(cert.publicKey), role, what, subject),
+    ...signatureStrengthFindings(signatureAlgorithm(cert), what, subject),
+  ];
+}
+
+/**
+ * The key rules on a key's facts alone, so they apply as well to a certificate a server served
+ * (verification/assess.ts), which is judged from facts read during the handshake. `what` begins
+ * the message ("The certificate "CN=…"", or one naming where it was served).
+ */
+export function keyStrengthFindings(
+  key: KeyFacts,
+  role: 'leaf' | 'intermediate',
+  what: string,
+  subject: string,
+): Finding[] {
   if ((key.type === 'rsa' || key.type === 'rsa-pss') && key.bits < 2048) {
-    out.push(
+    return [
       finding(
         'WEAK_KEY',
         'error',
@@ -25,9 +40,10 @@ export function strengthFindings(cert: X509Certificate, role: 'leaf' | 'intermed
         'Issue a new certificate with an RSA 2048+ or ECDSA P-256 key.',
         { subject },
       ),
-    );
-  } else if (key.type === 'dsa') {
-    out.push(
+    ];
+  }
+  if (key.type === 'dsa') {
+    return [
       finding(
         'WEAK_KEY',
         'error',
@@ -35,9 +51,10 @@ export function strengthFindings(cert: X509Certificate, role: 'leaf' | 'intermed
         'Issue a new certificate with an RSA 2048+ or ECDSA P-256 key.',
         { subject },
       ),
-    );
-  } else if (role === 'leaf' && key.type === 'ec' && !COMMON_CURVES.has(key.curve ?? '')) {
-    out.push(
+    ];
+  }
+  if (role === 'leaf' && key.type === 'ec' && !COMMON_CURVES.has(key.curve ?? '')) {
+    return [
       finding(
         'UNUSUAL_KEY',
         'warning',
@@ -45,9 +62,10 @@ export function strengthFindings(cert: X509Certificate, role: 'leaf' | 'intermed
         'Prefer a P-256 or P-384 key (e.g. certbot --key-type ecdsa --elliptic-curve secp256r1).',
         { subject },
       ),
-    );
-  } else if (role === 'leaf' && (key.type === 'ed25519' || key.type === 'ed448')) {
-    out.push(
+    ];
+  }
+  if (role === 'leaf' && (key.type === 'ed25519' || key.type === 'ed448')) {
+    return [
       finding(
         'UNUSUAL_KEY',
         'warning',
@@ -55,19 +73,25 @@ export function strengthFindings(cert: X509Certificate, role: 'leaf' | 'intermed
         'Use an ECDSA P-256 or RSA 2048+ certificate for public sites.',
         { subject },
       ),
-    );
+    ];
   }
-  const signature = signatureAlgorithm(cert);
-  if (signature.weak) {
-    out.push(
-      finding(
-        'WEAK_SIGNATURE',
-        'error',
-        `${what} is signed with ${signature.name}; clients reject MD5 and SHA-1 signatures.`,
-        'Have it re-issued with a SHA-256 (or stronger) signature.',
-        { subject },
-      ),
-    );
-  }
-  return out;
+  return [];
+}
+
+/** The signature rule on the algorithm's name and verdict (signature.ts), for the same reason. */
+export function signatureStrengthFindings(
+  signature: { name: string; weak: boolean },
+  what: string,
+  subject: string,
+): Finding[] {
+  if (!signature.weak) return [];
+  return [
+    finding(
+      'WEAK_SIGNATURE',
+      'error',
+      `${what} is signed with ${signature.name}; clients reject MD5 and SHA-1 signatures.`,
+      'Have it re-issued with a SHA-256 (or stronger) signature.',
+      { subject },
+    ),
+  ];
 }

@@ -259,8 +259,9 @@ export function expiringSoon(report: RunReport): Expiring[] {
   }
   for (const entry of report.served ?? []) {
     if (entry.daysRemaining === undefined || entry.notAfter === undefined) continue;
-    const percent = entry.findings.some((f) => f.code === 'LIFETIME_LOW');
-    if (entry.daysRemaining <= report.warnDays || percent) {
+    // Inside warn-days, or under warn-percent of its lifetime (assess.ts says either as EXPIRING/EXPIRES_SOON).
+    const late = entry.findings.some((f) => ['EXPIRED', 'EXPIRES_SOON', 'EXPIRING'].includes(f.code));
+    if (entry.daysRemaining <= report.warnDays || late) {
       out.push({
         what: `${formatEndpoint(entry)}${entry.address === undefined ? '' : ` at ${entry.address}`}`,
         notAfter: entry.notAfter,

@@ -14,7 +14,9 @@ import { type CheckTarget, checkTarget } from './handshake.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_HANDSHAKE_TIMEOUT_MS } from './limits.ts';
 import { assessServed } from './assess.ts';
 import { readTrustedCa } from './trusted-ca.ts';
-import { type Lookup, resolveTargets } from './targets.ts';
+import { type Lookup, resolveTargets, type Target } from './targets.ts';
+import { type SentChain, sentChain } from './sent-chain.ts';
+import { sentOrderFindings } from './sent-order.ts';
 import { type EndpointRow, lookupRow, rowOf } from './verdict.ts';
 
 /** One address of one endpoint in a check run: what it served, and what that means. */
@@ -24,6 +26,8 @@ export interface ServedEndpoint extends EndpointRow {
   subject?: string;
   chain?: string[];
   daysRemaining?: number;
+  /** Whether the chain's order as sent could be read (TLS 1.2), or why not. */
+  order?: string;
   findings: Finding[];
 }
 
@@ -40,6 +44,7 @@ export interface CheckDependencies {
   check?: CheckTarget;
   /** Handshakes at once; default DEFAULT_CONCURRENCY (the bench compares others). */
   concurrency?: number;
+  sentChain?: (target: Target) => Promise<SentChain>;
 }
 
 export async function checkServed(settings: Settings, deps: CheckDependencies): Promise<CheckRun> {
@@ -55,7 +60,15 @@ export async function checkServed(settings: Settings, deps: CheckDependencies): 
   const labelOf = new Map(listed.endpoints.map((e) => [formatEndpoint(e.endpoint), e.label]));
   const check =
     deps.check ?? ((target) => checkTarget(target, { timeoutMs: DEFAULT_HANDSHAKE_TIMEOUT_MS, extraCaPems }));
-  const results = await mapLimit(targets, deps.concurrency ?? DEFAULT_CONCURRENCY, check);
+  // The order as sent takes a second handshake (TLS 1.2 only, where the chain travels in the
+  // clear: sent-chain.ts), made only with an address that served a certificate to the first.
+  const readOrder =
+    deps.sentChain ?? ((target: Target) => sentChain(target, { timeoutMs: DEFAULT_HANDSHAKE_TIMEOUT_MS }));
+  const checked = await mapLimit(targets, deps.concurrency ?? DEFAULT_CONCURRENCY, async (target) => {
+    const result = await check(target);
+    const sent = result.served === undefined ? undefined : await readOrder(target);
+    return { result, sent };
+  });
   const thresholds = {
     now: deps.now,
     warnDays: settings.warnDays,
@@ -64,20 +77,26 @@ export async function checkServed(settings: Settings, deps: CheckDependencies): 
     ...(settings.failPercent === undefined ? {} : { failPercent: settings.failPercent }),
   };
   const require = verify.mode === 'require';
-  const endpoints: ServedEndpoint[] = results.map((result) => {
+  const endpoints: ServedEndpoint[] = checked.map(({ result, sent }) => {
     const label = labelOf.get(formatEndpoint(result));
     const row = rowOf(undefined, result, '', new Map());
-    const findings = assessServed(result, thresholds).map((f) =>
+    const judged = [
+      ...assessServed(result, thresholds),
+      ...(sent === undefined ? [] : sentOrderFindings(result, sent)),
+    ];
+    const findings = judged.map((f) =>
       // Unreachable is a warning with verify: auto (the run passes over it), an error with require.
       row.unreachable && f.level === 'error' && !require ? { ...f, level: 'warning' as const } : f,
     );
     const served = result.served;
     const entry: ServedEndpoint = {
       ...row,
-      matches: findings.every((f) => f.level !== 'error'),
+      // Check mode has no expected certificate: an address "matches" when it served one without an error.
+      matches: result.served !== undefined && findings.every((f) => f.level !== 'error'),
       findings,
       ...(label === undefined ? {} : { label }),
     };
+    if (sent !== undefined) entry.order = sent.known ? 'as sent' : `unknown: ${sent.reason}`;
     if (served) {
       entry.subject = served.subject;
       entry.chain = served.chain;

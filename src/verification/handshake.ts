@@ -11,9 +11,17 @@ import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import * as tls from 'node:tls';
 import { covers } from '../certs/hostnames.ts';
-import { fingerprint, oneLineName, subjectAltNames } from '../certs/inspect.ts';
-import { DEFAULT_HANDSHAKE_TIMEOUT_MS, MAX_CHAIN_LENGTH } from './limits.ts';
-import { type CheckResult, errorKind, type ServedCertificate, trustMeaning } from './served.ts';
+import { fingerprint, isSelfSigned, oneLineName, subjectAltNames } from '../certs/inspect.ts';
+import { describeKey } from '../certs/keys.ts';
+import { signatureAlgorithm } from '../certs/signature.ts';
+import { DEFAULT_HANDSHAKE_TIMEOUT_MS, MAX_CHAIN_LENGTH, MAX_SERVED_NAMES } from './limits.ts';
+import {
+  type ChainCertificate,
+  type CheckResult,
+  errorKind,
+  type ServedCertificate,
+  trustMeaning,
+} from './served.ts';
 import type { Target } from './targets.ts';
 
 export interface HandshakeOptions {
@@ -28,17 +36,32 @@ export type CheckTarget = (target: Target) => Promise<CheckResult>;
 
 const MESSAGE_LIMIT = 200;
 
-/** Subjects from the leaf up; Node links a root to itself, hence the seen-set and the bound. */
-function chainSubjects(peer: tls.DetailedPeerCertificate): string[] {
-  const subjects: string[] = [];
+/** Certificates from the leaf up; Node links a root to itself, hence the seen-set and the bound. */
+function chainFromLeaf(peer: tls.DetailedPeerCertificate): X509Certificate[] {
+  const certs: X509Certificate[] = [];
   const seen = new Set<string>();
   let current: tls.DetailedPeerCertificate | undefined = peer;
-  while (current?.raw && subjects.length < MAX_CHAIN_LENGTH && !seen.has(current.fingerprint256)) {
+  while (current?.raw && certs.length < MAX_CHAIN_LENGTH && !seen.has(current.fingerprint256)) {
     seen.add(current.fingerprint256);
-    subjects.push(oneLineName(new X509Certificate(current.raw).subject));
+    certs.push(new X509Certificate(current.raw));
     current = current.issuerCertificate;
   }
-  return subjects;
+  return certs;
+}
+
+function chainCertificate(cert: X509Certificate): ChainCertificate {
+  const signature = signatureAlgorithm(cert);
+  return {
+    subject: oneLineName(cert.subject),
+    issuer: oneLineName(cert.issuer),
+    notBefore: cert.validFromDate.toISOString(),
+    notAfter: cert.validToDate.toISOString(),
+    sha256: fingerprint(cert, 'sha256'),
+    selfSigned: isSelfSigned(cert),
+    key: describeKey(cert.publicKey),
+    signature: signature.name,
+    weakSignature: signature.weak,
+  };
 }
 
 function readServed(socket: tls.TLSSocket, target: Target): ServedCertificate | undefined {
@@ -46,19 +69,27 @@ function readServed(socket: tls.TLSSocket, target: Target): ServedCertificate | 
   // returns {} once getPeerX509Certificate() has been called on the same socket.
   const peer = socket.getPeerCertificate(true);
   if (!peer?.raw) return undefined;
-  const leaf = new X509Certificate(peer.raw);
+  const chain = chainFromLeaf(peer);
+  const leaf = chain[0]!;
   const code = socket.authorized ? undefined : String(socket.authorizationError ?? 'UNKNOWN');
+  const names = subjectAltNames(leaf.subjectAltName);
   return {
     sha1: fingerprint(leaf, 'sha1'),
     sha256: fingerprint(leaf, 'sha256'),
     subject: oneLineName(leaf.subject),
-    notAfter: new Date(leaf.validTo).toISOString(),
-    chain: chainSubjects(peer),
+    notBefore: leaf.validFromDate.toISOString(),
+    notAfter: leaf.validToDate.toISOString(),
+    key: describeKey(leaf.publicKey),
+    names: { dns: names.dns.slice(0, MAX_SERVED_NAMES), ip: names.ip.slice(0, MAX_SERVED_NAMES) },
+    namesTruncated: names.dns.length > MAX_SERVED_NAMES || names.ip.length > MAX_SERVED_NAMES,
+    chain: chain.map((cert) => oneLineName(cert.subject)),
+    certificates: chain.map(chainCertificate),
     protocol: socket.getProtocol() ?? 'unknown',
     trusted: socket.authorized,
     ...(code === undefined ? {} : { trustError: { code, meaning: trustMeaning(code) } }),
-    // The project's own matching rule (SANs only, RFC 6125 wildcards, IPs in any spelling).
-    nameMatches: covers(subjectAltNames(leaf.subjectAltName), target.host),
+    // The project's own matching rule (SANs only, RFC 6125 wildcards, IPs in any spelling),
+    // on every name (the bound above is for the report only).
+    nameMatches: covers(names, target.host),
   };
 }
 
@@ -87,6 +118,12 @@ export function checkTarget(target: Target, options: HandshakeOptions = {}): Pro
       // Names are judged apart from the chain (readServed), so `authorized` speaks of the chain alone.
       checkServerIdentity: () => undefined,
       ...(extra.length > 0 ? { ca: [...tls.getCACertificates('default'), ...extra] } : {}),
+      // Accept what clients should refuse (TLS 1.0/1.1, RSA 1024, SHA-1 signatures) so the report
+      // can name it: at Node's defaults the handshake fails with "protocol version" or verification
+      // ends in a bare UNSPECIFIED, and the address would read as unreachable instead of weak.
+      // Judging is assess.ts's work, which holds these to what clients accept.
+      minVersion: 'TLSv1',
+      ciphers: `${tls.DEFAULT_CIPHERS}:@SECLEVEL=0`,
     });
     const timer = setTimeout(() => fail('timeout', `no TLS handshake within ${timeoutMs} ms`), timeoutMs);
     socket.once('secureConnect', () => {

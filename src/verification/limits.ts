@@ -31,5 +31,11 @@ export const DEFAULT_CONCURRENCY = 64;
  */
 export const MAX_CHAIN_LENGTH = 10;
 
+/**
+ * subjectAltName entries kept from a served leaf, per kind (DNS, IP): a certificate may list
+ * thousands, and a report needs enough to say what it covers, not all of them.
+ */
+export const MAX_SERVED_NAMES = 100;
+
 /** The most characters of a bad entry quoted back in an error. */
 export const MAX_QUOTED = 64;
