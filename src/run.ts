@@ -68,6 +68,8 @@ export async function run(settings: Settings, deps: RunDependencies): Promise<Ru
           now,
           warnDays: settings.warnDays,
           failDays: settings.failDays,
+          warnPercent: settings.warnPercent,
+          failPercent: settings.failPercent,
           repairChain: settings.repairChain,
           domains: certificate.domains,
           requireKey: certificate.requireKey,

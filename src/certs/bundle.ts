@@ -19,6 +19,9 @@ export interface CheckOptions {
   warnDays?: number;
   /** Days before not-after that make an error (default 7). */
   failDays?: number;
+  /** The leaf warns / fails when less than this percent of its lifetime is left; off when absent. */
+  warnPercent?: number | undefined;
+  failPercent?: number | undefined;
   /** Put the chain in order and drop extras instead of failing (default true). */
   repairChain?: boolean;
   /** Names the certificate must cover. */

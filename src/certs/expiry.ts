@@ -3,6 +3,7 @@ import type { X509Certificate } from 'node:crypto';
 import { type Finding, finding } from './findings.ts';
 import { plural } from '../plural.ts';
 import { daysUntil, oneLineName } from './inspect.ts';
+import { lifetimeLeftPercent } from './lifetime.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -10,6 +11,9 @@ export interface ExpiryWindow {
   now: Date;
   warnDays: number;
   failDays: number;
+  /** Percent of the lifetime left under which the leaf warns / fails (lifetime.ts); off when absent or 0. */
+  warnPercent?: number;
+  failPercent?: number;
 }
 
 export function expiryFindings(
@@ -51,13 +55,28 @@ export function expiryFindings(
   // Compare exact time: "within 7 days" must not catch a certificate with 7 days 23 hours left.
   const remaining = notAfter.getTime() - now.getTime();
   const days = daysUntil(notAfter, now);
+  const inDays = `${notAfter.toISOString()}, in ${plural(days, 'day')}`;
+  // The share of its lifetime matters for the leaf only: an intermediate lives years.
+  const left = role === 'leaf' ? lifetimeLeftPercent(notBefore, notAfter, now) : 100;
+  const share = `${Math.floor(left * 10) / 10}% of its ${Math.round((notAfter.getTime() - notBefore.getTime()) / DAY_MS)}-day lifetime left`;
   if (remaining <= window.failDays * DAY_MS) {
     return [
       finding(
         'EXPIRES_SOON',
         'error',
-        `${what} expires on ${notAfter.toISOString()}, in ${plural(days, 'day')}: within fail-days (${window.failDays}).`,
+        `${what} expires on ${inDays}: within fail-days (${window.failDays}).`,
         `${renew} To accept it anyway, lower fail-days.`,
+        { subject },
+      ),
+    ];
+  }
+  if (left < (window.failPercent ?? 0)) {
+    return [
+      finding(
+        'EXPIRES_SOON',
+        'error',
+        `${what} expires on ${inDays} (${share}): under fail-percent (${window.failPercent}).`,
+        `${renew} To accept it anyway, lower fail-percent.`,
         { subject },
       ),
     ];
@@ -67,7 +86,18 @@ export function expiryFindings(
       finding(
         'EXPIRING',
         'warning',
-        `${what} expires on ${notAfter.toISOString()}, in ${plural(days, 'day')}: within warn-days (${window.warnDays}).`,
+        `${what} expires on ${inDays}: within warn-days (${window.warnDays}).`,
+        renew,
+        { subject },
+      ),
+    ];
+  }
+  if (left < (window.warnPercent ?? 0)) {
+    return [
+      finding(
+        'EXPIRING',
+        'warning',
+        `${what} expires on ${inDays} (${share}): under warn-percent (${window.warnPercent}).`,
         renew,
         { subject },
       ),

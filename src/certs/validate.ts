@@ -116,6 +116,8 @@ export function checkBundle(input: BundleInput, options: CheckOptions = {}): Che
     now,
     warnDays: options.warnDays ?? DEFAULT_WARN_DAYS,
     failDays: options.failDays ?? DEFAULT_FAIL_DAYS,
+    ...(options.warnPercent === undefined ? {} : { warnPercent: options.warnPercent }),
+    ...(options.failPercent === undefined ? {} : { failPercent: options.failPercent }),
   };
   const served = analysis.served;
   served.forEach((cert, i) => {

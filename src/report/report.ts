@@ -234,7 +234,11 @@ export interface Expiring {
 export function expiringSoon(report: RunReport): Expiring[] {
   const out: Expiring[] = [];
   for (const c of report.certificates) {
-    if (c.leaf && c.leaf.daysRemaining <= report.warnDays) {
+    // Inside warn-days, or (warn-percent) a leaf's expiry finding said by its share of its lifetime.
+    const byShare = c.findings.some(
+      (f) => (f.code === 'EXPIRING' || f.code === 'EXPIRES_SOON') && f.subject === c.leaf?.subject,
+    );
+    if (c.leaf && (c.leaf.daysRemaining <= report.warnDays || byShare)) {
       out.push({
         what: c.label,
         notAfter: c.leaf.notAfter,
