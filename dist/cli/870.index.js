@@ -89,6 +89,10 @@ var external_node_tls_ = __webpack_require__(1692);
 var hostnames = __webpack_require__(6846);
 // EXTERNAL MODULE: ./build/certs/inspect.js
 var inspect = __webpack_require__(9620);
+// EXTERNAL MODULE: ./build/certs/keys.js
+var keys = __webpack_require__(8918);
+// EXTERNAL MODULE: ./build/certs/signature.js
+var certs_signature = __webpack_require__(5566);
 // EXTERNAL MODULE: ./build/verification/limits.js
 var limits = __webpack_require__(8764);
 ;// CONCATENATED MODULE: ./build/verification/served.js
@@ -143,18 +147,34 @@ function errorKind(error) {
 
 
 
+
+
 const MESSAGE_LIMIT = 200;
-/** Subjects from the leaf up; Node links a root to itself, hence the seen-set and the bound. */
-function chainSubjects(peer) {
-    const subjects = [];
+/** Certificates from the leaf up; Node links a root to itself, hence the seen-set and the bound. */
+function chainFromLeaf(peer) {
+    const certs = [];
     const seen = new Set();
     let current = peer;
-    while (current?.raw && subjects.length < limits/* MAX_CHAIN_LENGTH */.Il && !seen.has(current.fingerprint256)) {
+    while (current?.raw && certs.length < limits/* MAX_CHAIN_LENGTH */.Il && !seen.has(current.fingerprint256)) {
         seen.add(current.fingerprint256);
-        subjects.push((0,inspect/* oneLineName */.S1)(new external_node_crypto_.X509Certificate(current.raw).subject));
+        certs.push(new external_node_crypto_.X509Certificate(current.raw));
         current = current.issuerCertificate;
     }
-    return subjects;
+    return certs;
+}
+function chainCertificate(cert) {
+    const signature = (0,certs_signature/* signatureAlgorithm */.w)(cert);
+    return {
+        subject: (0,inspect/* oneLineName */.S1)(cert.subject),
+        issuer: (0,inspect/* oneLineName */.S1)(cert.issuer),
+        notBefore: cert.validFromDate.toISOString(),
+        notAfter: cert.validToDate.toISOString(),
+        sha256: (0,inspect/* fingerprint */.Rj)(cert, 'sha256'),
+        selfSigned: (0,inspect/* isSelfSigned */.Nl)(cert),
+        key: (0,keys/* describeKey */.Rx)(cert.publicKey),
+        signature: signature.name,
+        weakSignature: signature.weak,
+    };
 }
 function readServed(socket, target) {
     // One read of the peer, and the leaf parsed from it: on Node 24.21, getPeerCertificate()
@@ -162,19 +182,27 @@ function readServed(socket, target) {
     const peer = socket.getPeerCertificate(true);
     if (!peer?.raw)
         return undefined;
-    const leaf = new external_node_crypto_.X509Certificate(peer.raw);
+    const chain = chainFromLeaf(peer);
+    const leaf = chain[0];
     const code = socket.authorized ? undefined : String(socket.authorizationError ?? 'UNKNOWN');
+    const names = (0,inspect/* subjectAltNames */._X)(leaf.subjectAltName);
     return {
         sha1: (0,inspect/* fingerprint */.Rj)(leaf, 'sha1'),
         sha256: (0,inspect/* fingerprint */.Rj)(leaf, 'sha256'),
         subject: (0,inspect/* oneLineName */.S1)(leaf.subject),
-        notAfter: new Date(leaf.validTo).toISOString(),
-        chain: chainSubjects(peer),
+        notBefore: leaf.validFromDate.toISOString(),
+        notAfter: leaf.validToDate.toISOString(),
+        key: (0,keys/* describeKey */.Rx)(leaf.publicKey),
+        names: { dns: names.dns.slice(0, limits/* MAX_SERVED_NAMES */.QZ), ip: names.ip.slice(0, limits/* MAX_SERVED_NAMES */.QZ) },
+        namesTruncated: names.dns.length > limits/* MAX_SERVED_NAMES */.QZ || names.ip.length > limits/* MAX_SERVED_NAMES */.QZ,
+        chain: chain.map((cert) => (0,inspect/* oneLineName */.S1)(cert.subject)),
+        certificates: chain.map(chainCertificate),
         protocol: socket.getProtocol() ?? 'unknown',
         trusted: socket.authorized,
         ...(code === undefined ? {} : { trustError: { code, meaning: trustMeaning(code) } }),
-        // The project's own matching rule (SANs only, RFC 6125 wildcards, IPs in any spelling).
-        nameMatches: (0,hostnames/* covers */.h)((0,inspect/* subjectAltNames */._X)(leaf.subjectAltName), target.host),
+        // The project's own matching rule (SANs only, RFC 6125 wildcards, IPs in any spelling),
+        // on every name (the bound above is for the report only).
+        nameMatches: (0,hostnames/* covers */.h)(names, target.host),
     };
 }
 function checkTarget(target, options = {}) {
@@ -201,6 +229,12 @@ function checkTarget(target, options = {}) {
             // Names are judged apart from the chain (readServed), so `authorized` speaks of the chain alone.
             checkServerIdentity: () => undefined,
             ...(extra.length > 0 ? { ca: [...external_node_tls_.getCACertificates('default'), ...extra] } : {}),
+            // Accept what clients should refuse (TLS 1.0/1.1, RSA 1024, SHA-1 signatures) so the report
+            // can name it: at Node's defaults the handshake fails with "protocol version" or verification
+            // ends in a bare UNSPECIFIED, and the address would read as unreachable instead of weak.
+            // Judging is assess.ts's work, which holds these to what clients accept.
+            minVersion: 'TLSv1',
+            ciphers: `${external_node_tls_.DEFAULT_CIPHERS}:@SECLEVEL=0`,
         });
         const timer = setTimeout(() => fail('timeout', `no TLS handshake within ${timeoutMs} ms`), timeoutMs);
         socket.once('secureConnect', () => {
