@@ -81,6 +81,10 @@ export function rotationText(rotation: ReportedRotation, style: TextStyle): stri
   }
   if (rotation.settle) lines.push(`Settle: ${printable(settleText(rotation.settle))}`);
   if (rotation.reload) lines.push(`Reload after a stale check: ${printable(settleText(rotation.reload))}`);
+  if (rotation.handoverReload)
+    lines.push(
+      `Reload after the superseded versions went: ${printable(settleText(rotation.handoverReload))}`,
+    );
   lines.push(`${plural(rotation.requests, 'request')} to the provider.`);
   return lines;
 }
@@ -111,6 +115,11 @@ export function rotationMarkdown(rotation: ReportedRotation): string[] {
     out.push(`> ℹ️ ${escapeMarkdown(settleText(rotation.settle))}`, '');
   if (rotation.reload)
     out.push(`> ℹ️ After a stale check: ${escapeMarkdown(settleText(rotation.reload))}`, '');
+  if (rotation.handoverReload)
+    out.push(
+      `> ℹ️ After the superseded versions went: ${escapeMarkdown(settleText(rotation.handoverReload))}`,
+      '',
+    );
   return out;
 }
 

@@ -111,6 +111,8 @@ export interface RotationResult {
   settle?: SettleOutcome;
   /** Dokploy: the one extra Traefik reload asked for when an endpoint still served an old certificate. */
   reload?: SettleOutcome;
+  /** Dokploy: the reload after superseded versions were removed because Traefik preferred them (rotate.ts). */
+  handoverReload?: SettleOutcome;
   /** HTTP requests this run sent, retries included. */
   requests: number;
   /**

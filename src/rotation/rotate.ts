@@ -216,14 +216,14 @@ export async function rotate(
     );
     settle = await settleAfter(provider, changed, finished);
   }
-  const handedOver =
-    checked && verify ? await finishHandover(provider, placed, results, checked, verify) : undefined;
-  const reload = handedOver ?? checked?.reload;
+  const handedOver = checked && verify ? await finishHandover(provider, results, checked, verify) : undefined;
+  const reload = checked?.reload;
   return {
     mode: 'apply',
     lineages: results,
     ...(settle === undefined ? {} : { settle }),
     ...(reload === undefined ? {} : { reload }),
+    ...(handedOver === undefined ? {} : { handoverReload: handedOver }),
     requests: provider.requestCount() - before,
     inventory: inventoryAfter(listed, done),
   };
@@ -252,7 +252,6 @@ function verifyStep(
  */
 async function finishHandover(
   provider: Provider,
-  placed: readonly Placing[],
   results: LineageResult[],
   checked: Verified,
   verify: RotationVerify,
@@ -279,7 +278,6 @@ async function finishHandover(
     result.status = applyStatus(result.steps);
     result.verification = verification;
   }
-  void placed;
   return reload;
 }
 
