@@ -127,6 +127,41 @@ describe('readTrustedCa', () => {
     await refusal(value(root.certPem + junk), new RegExp(`line ${lines}\\b`));
   });
 
+  it('refuses a damaged certificate block, naming its line, even beside a good one', async () => {
+    // Cut after the BEGIN line and three lines of base64: no END line.
+    const cut = `${root.certPem.split('\n').slice(0, 4).join('\n')}\n`;
+    for (const text of [cut, root.certPem + cut]) {
+      const error = await refusal(value(text), /^trusted-ca: the CERTIFICATE block on line \d+ is damaged/);
+      assert.match(
+        error.message,
+        new RegExp(`line ${text === cut ? 1 : root.certPem.split('\n').length}\\b`),
+      );
+    }
+    const spliced = `${pemBegin('CERTIFICATE')}\n${bodyOf(root.certPem)}\n${pemEnd('X509 CRL')}\n`;
+    await refusal(
+      value(intermediate.certPem + spliced),
+      /^trusted-ca: the CERTIFICATE block on line \d+ is damaged/,
+    );
+  });
+
+  it('refuses a damaged private key as a key, without quoting it', async () => {
+    const key = root.keyPem.trimEnd().split('\n');
+    const cut = `${key.slice(0, -2).join('\n')}\n`;
+    const error = await refusal(value(cut + root.certPem), /^trusted-ca holds a private key \(not shown\)\./);
+    assert.ok(!messageWithFix(error).includes(key[1] as string));
+    // A key's body under a certificate's BEGIN line, with the key's END line: a key too.
+    const spliced = `${pemBegin('CERTIFICATE')}\n${bodyOf(root.keyPem)}\n${pemEnd('PRIVATE KEY')}\n`;
+    await refusal(value(root.certPem + spliced), /^trusted-ca holds a private key \(not shown\)\./);
+  });
+
+  it('a whole trust store is more blocks than are read: says how many are, and that public roots need no entry', async () => {
+    const error = await refusal(
+      value(root.certPem.repeat(65)),
+      /^trusted-ca holds more than 64 PEM blocks\./,
+    );
+    assert.match(error.fix ?? '', /public roots are trusted already/);
+  });
+
   it('refuses what is too large to be a CA bundle', async () => {
     await refusal(
       value(`${root.certPem}${' '.repeat(1024 * 1024)}`),
