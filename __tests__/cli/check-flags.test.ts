@@ -200,6 +200,24 @@ describe('cert-rotate check --help', () => {
     }
   });
 
+  it('lists no variable check refuses: no key passphrase, no PKCS#12 password, no API token', () => {
+    const text = help('check');
+    for (const variable of [
+      'CERT_ROTATE_KEY_PASSPHRASE',
+      'CERT_ROTATE_PKCS12_PASSWORD',
+      'CERT_ROTATE_API_TOKEN',
+    ]) {
+      assert.ok(!text.includes(variable), variable);
+    }
+    // What the help lists, check must take: a passphrase in the environment is refused.
+    assert.match(
+      problem(['check', '--endpoint', 'a:1'], 'input-error', { CERT_ROTATE_KEY_PASSPHRASE: 'x' }),
+      /^CERT_ROTATE_KEY_PASSPHRASE is set, but cert-rotate check reads no certificate/,
+    );
+    assert.match(help('validate'), /CERT_ROTATE_KEY_PASSPHRASE/);
+    assert.match(help('apply'), /CERT_ROTATE_PKCS12_PASSWORD/);
+  });
+
   it('plan lists what apply would check with; apply has the wait and the failure action too', () => {
     const plan = help('plan');
     for (const flag of ['--endpoint', '--resolve', '--verify', '--trusted-ca'])
