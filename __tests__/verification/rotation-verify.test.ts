@@ -7,9 +7,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CheckedBundle } from '../../src/certs/bundle.ts';
 import { commandWords } from '../../src/cli/flags.ts';
+import { InputError } from '../../src/errors.ts';
+import { run } from '../../src/run.ts';
 import { parseSettings, type RawInputs } from '../../src/settings.ts';
 import type { LineageVerification } from '../../src/verification/verdict.ts';
 import { rotationVerify, type VerifiedLineage } from '../../src/verification/rotation-verify.ts';
+import { DigitalOceanDouble } from '../../test/doubles/digitalocean.ts';
 import { Pki } from '../../test/support/pki.ts';
 import { bundleOf } from '../rotation/fixtures.ts';
 
@@ -173,5 +176,52 @@ describe('rotationVerify', () => {
       built({ verify: 'require' }, one, true, true)?.fixFor(failed('other', true), undefined) ?? '';
     assert.match(require, /--verify is require; set it to auto to pass over those/);
     assert.match(require, /pin it with --resolve/);
+  });
+
+  it('more than 256 endpoints over all lineages: refused when the check is built, before anything is sent', () => {
+    const domains = (prefix: string, count: number) =>
+      Array.from({ length: count }, (_, i) => `${prefix}${i}.example.com`);
+    const lineages = [
+      entry('example-com', covering, domains('a', 200)),
+      entry('example-org', other, domains('b', 57)),
+    ];
+    assert.throws(
+      () => built({}, lineages, false),
+      (error: unknown) =>
+        error instanceof InputError &&
+        /^The certificates have 257 endpoints to verify; at most 256 are checked in one run\./.test(
+          error.message,
+        ),
+    );
+    assert.ok(built({}, lineages.slice(0, 1), false), '200 are fine');
+  });
+});
+
+describe('apply with more endpoints than are checked', () => {
+  it('is refused before anything is uploaded, not after the upload and the rebind', async () => {
+    const { intermediates, leaf } = await pki.chain(1, { cn: 'example.com', dns: ['*.example.com'] });
+    const double = await DigitalOceanDouble.start();
+    try {
+      const settings = parseSettings({
+        ...BASE,
+        'api-url': double.url,
+        'api-token': double.token,
+        certificate: leaf.certPem + intermediates.map((c) => c.certPem).join(''),
+        'private-key': leaf.keyPem,
+        domains: Array.from({ length: 257 }, (_, i) => `h${i}.example.com`).join(','),
+      });
+      await assert.rejects(
+        run(settings, { cwd: process.cwd(), mask: () => {}, env: {} }),
+        (error: unknown) =>
+          error instanceof InputError && /257 endpoints to verify; at most 256/.test(error.message),
+      );
+      assert.deepEqual(double.certificates.all(), [], 'nothing uploaded');
+      assert.deepEqual(
+        double.server.requests.filter((r) => r.method !== 'GET'),
+        [],
+      );
+    } finally {
+      await double.close();
+    }
   });
 });
