@@ -122,7 +122,7 @@ describe('usage errors: one line that says what is wrong and which help to read'
       usage(['plam', '--cert', 'a.pem']),
       "unknown command 'plam' (did you mean plan?); expected apply, plan, validate, check; see cert-rotate --help",
     );
-    assert.equal(usage([]), 'no command given (apply, plan, validate); see cert-rotate --help');
+    assert.equal(usage([]), 'no command given (apply, plan, validate, check); see cert-rotate --help');
     assert.equal(
       usage(['validate', 'extra']),
       "unexpected argument 'extra'; see cert-rotate validate --help",

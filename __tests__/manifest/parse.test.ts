@@ -142,6 +142,21 @@ describe('manifest.schema.json', () => {
     ['bad name', 'certificates:\n  - name: -a\n    certificate: {file: c}\n'],
     ['no name (validate)', 'certificates:\n  - certificate: {file: c}\n'],
     ['domains as a number', 'certificates:\n  - domains: 5\n    certificate: {file: c}\n'],
+    [
+      'endpoints as a list',
+      'certificates:\n  - endpoints: [lb.example.com:8443]\n    certificate: {file: c}\n',
+    ],
+    [
+      'endpoints as one text',
+      'certificates:\n  - endpoints: "a.example.com, b.example.com:8443"\n    certificate: {file: c}\n',
+    ],
+    ['no endpoints', 'certificates:\n  - endpoints: []\n    certificate: {file: c}\n'],
+    ['endpoints as a number', 'certificates:\n  - endpoints: 5\n    certificate: {file: c}\n'],
+    ['an endpoint as a number', 'certificates:\n  - endpoints: [5]\n    certificate: {file: c}\n'],
+    [
+      'too many endpoints',
+      `certificates:\n  - endpoints: [${Array.from({ length: 257 }, (_, i) => `h${i}.example.com`).join(', ')}]\n    certificate: {file: c}\n`,
+    ],
   ];
   for (const [what, text] of cases) {
     it(`agrees with the parser: ${what}`, async () => {

@@ -257,8 +257,9 @@ export const FLAGS: readonly Flag[] = [
 
 /** Secrets the command reads from the environment only, with what each holds (for the help). */
 export const SECRET_VARIABLES: readonly { input: InputName; help: string; commands: readonly Command[] }[] = [
-  { input: Inputs.KeyPassphrase, help: 'Passphrase of an encrypted key', commands: ALL },
-  { input: Inputs.Pkcs12Password, help: 'Password of the PKCS#12 file', commands: ALL },
+  // Check mode reads no certificate, and refuses these.
+  { input: Inputs.KeyPassphrase, help: 'Passphrase of an encrypted key', commands: FILES },
+  { input: Inputs.Pkcs12Password, help: 'Password of the PKCS#12 file', commands: FILES },
   {
     input: Inputs.ApiToken,
     help: "The provider's API token (DigitalOcean) or key (Dokploy)",

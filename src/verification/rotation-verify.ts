@@ -12,7 +12,7 @@ import type { Vocabulary } from '../vocabulary.ts';
 import type { VerifySettings } from '../verify-settings.ts';
 import { type Endpoint, endpointsFor, type SkippedDomain } from './endpoints.ts';
 import type { LineageVerification } from './verdict.ts';
-import { type VerifyOptions, verifyLineages } from './verify-lineages.ts';
+import { checkEndpointCount, type VerifyOptions, verifyLineages } from './verify-lineages.ts';
 
 export interface VerifiedLineage {
   lineage: string;
@@ -49,6 +49,8 @@ export function rotationVerify(input: RotationVerifyInput): RotationVerify | und
         );
     byLineage.set(item.lineage, endpointsFor(item.domains, [...item.endpoints, ...given]));
   }
+  // Now, before anything is sent, rather than when the check runs after the upload.
+  checkEndpointCount([...byLineage.values()].reduce((sum, where) => sum + where.endpoints.length, 0));
   const options: VerifyOptions = {
     mode: verify.mode,
     timeoutMs: verify.timeoutSeconds * 1000,
