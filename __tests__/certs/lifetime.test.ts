@@ -36,9 +36,24 @@ describe('parsePercent', () => {
     assert.equal(parsePercent('0', 'warn-percent'), 0);
     assert.equal(parsePercent('100', 'warn-percent'), 100);
     assert.equal(parsePercent('100.0', 'warn-percent'), 100);
+    assert.equal(parsePercent('33%', 'warn-percent'), 33);
   });
 
-  for (const bad of ['', '101', '100.1', '12.55', '10%', '-1', '0x10', '1e1', '.5', '5.', 'ten', '1 0']) {
+  for (const bad of [
+    '',
+    '101',
+    '100.1',
+    '12.55',
+    '10%%',
+    '%',
+    '-1',
+    '0x10',
+    '1e1',
+    '.5',
+    '5.',
+    'ten',
+    '1 0',
+  ]) {
     it(`refuses ${JSON.stringify(bad)}, naming the input and the form expected`, () => {
       assert.throws(
         () => parsePercent(bad, 'fail-percent'),

@@ -3,6 +3,7 @@
  * `auto` passes and `require` fails, what a stale address is said to serve, and the words the
  * report and the step use. Pure: rows are made by hand, no sockets.
  */
+import { servedFacts } from '../../test/support/served-facts.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CheckErrorKind, CheckResult, ServedCertificate } from '../../src/verification/served.ts';
@@ -23,16 +24,7 @@ const ELSE = 'c'.repeat(40);
 const KNOWN = new Map([[OLD, 'example-com-bbbbbbbbbbbb']]);
 
 function served(sha1: string, subject = 'CN=app.example.test'): ServedCertificate {
-  return {
-    sha1,
-    sha256: 'd'.repeat(64),
-    subject,
-    notAfter: '2027-03-04T05:06:07.000Z',
-    chain: [subject],
-    protocol: 'TLSv1.3',
-    trusted: true,
-    nameMatches: true,
-  };
+  return servedFacts({ sha1, subject, notAfter: '2027-03-04T05:06:07.000Z' });
 }
 
 function result(

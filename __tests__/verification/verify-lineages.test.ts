@@ -3,6 +3,7 @@
  * own lineage's new certificate; lookups that fail become rows; the number of targets is bounded
  * before any handshake. The handshake and DNS are injected (no sockets) and the clock is fake.
  */
+import { servedFacts } from '../../test/support/served-facts.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { InputError } from '../../src/errors.ts';
@@ -20,16 +21,7 @@ function servedBy(target: Target, sha1: string): CheckResult {
   return {
     ...target,
     elapsedMs: 1,
-    served: {
-      sha1,
-      sha256: '0'.repeat(64),
-      subject: `CN=${target.host}`,
-      notAfter: '2027-01-02T00:00:00.000Z',
-      chain: [`CN=${target.host}`],
-      protocol: 'TLSv1.3',
-      trusted: true,
-      nameMatches: true,
-    },
+    served: servedFacts({ sha1, subject: `CN=${target.host}`, notAfter: '2027-01-02T00:00:00.000Z' }),
   };
 }
 

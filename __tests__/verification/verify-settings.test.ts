@@ -198,7 +198,7 @@ describe('warn-percent and fail-percent', () => {
       refused(
         () => validate({ 'warn-percent': bad }),
         new RegExp(
-          `^Invalid warn-percent '${bad.replace(/[.%]/g, (c) => `\\${c}`)}'\\. Expected a percentage`,
+          `^Invalid warn-percent '${bad.replace(/[.%]/g, (c) => `\\${c}`)}'\\. Expected a percent of the certificate's lifetime`,
         ),
       );
     }
@@ -248,7 +248,6 @@ describe('mode: check', () => {
       [{ 'private-key-file': 'key.pem' }, 'private-key-file', '--key'],
       [{ 'certificate-chain-file': 'chain.pem' }, 'certificate-chain-file', '--chain'],
       [{ name: 'example-com' }, 'name', '--name'],
-      [{ 'on-verify-failure': 'keep' }, 'on-verify-failure', '--on-verify-failure'],
     ];
     for (const [raw, input, flag] of cases) {
       const error = refused(

@@ -2,6 +2,7 @@
  * The poller against a real loopback server that switches to the new certificate after a few
  * connections, as a load balancer picks an upload up; the clock is fake, so backoff costs nothing.
  */
+import { servedFacts } from '../../test/support/served-facts.ts';
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
@@ -142,21 +143,7 @@ describe('waitUntilServed', () => {
         most = Math.max(most, running);
         await new Promise((resolve) => setImmediate(resolve));
         running--;
-        const served = {
-          sha1: expected,
-          sha256: 'cd'.repeat(32),
-          subject: `CN=${t.host}`,
-          notAfter: '2027-01-01T00:00:00.000Z',
-          chain: [`CN=${t.host}`],
-          protocol: 'TLSv1.3',
-          trusted: true,
-          nameMatches: true,
-          notBefore: '2026-01-01T00:00:00.000Z',
-          key: { type: 'ec', bits: 256, curve: 'P-256' },
-          names: { dns: [t.host], ip: [] },
-          namesTruncated: false,
-          certificates: [],
-        };
+        const served = servedFacts({ sha1: expected, subject: `CN=${t.host}` });
         return { ...t, served, elapsedMs: 0 };
       },
     });

@@ -20,17 +20,19 @@ export function lifetimeLeftPercent(notBefore: Date, notAfter: Date, now: Date):
 }
 
 /**
- * A percent threshold as given (`10`, `12.5`, ` 0 `): a number from 0 to 100, whole or with one
- * decimal. More decimals promise a precision no certificate date has; a `%` sign or a fraction
- * (0.1 for 10%) is a likely mistake, so both are refused with the form expected. `name` is how
- * messages name the setting (`fail-percent`, `--fail-percent`).
+ * A percent threshold as given (`10`, `12.5`, ` 0 `, `33%`): a number from 0 to 100, whole or
+ * with one decimal, with or without one `%` after it (what it means is plain). More decimals
+ * promise a precision no certificate date has, and a fraction (.5, or 0.1 for 10%) is a likely
+ * mistake: both are refused with the form expected. `name` is how messages name the setting
+ * (`fail-percent`, `--fail-percent`).
  */
 export function parsePercent(value: string, name: string): number {
   const text = value.trim();
-  const number = Number(text);
-  if (!/^\d{1,3}(\.\d)?$/.test(text) || number > 100) {
+  const bare = text.replace(/%$/, '');
+  const number = Number(bare);
+  if (!/^\d{1,3}(\.\d)?$/.test(bare) || number > 100) {
     throw new InputError(
-      `Invalid ${name} ${quoteValue(text)}. Expected a percent of the certificate's lifetime from 0 to 100, whole or with one decimal (e.g. 10 or 12.5), without a % sign.`,
+      `Invalid ${name} ${quoteValue(text)}. Expected a percent of the certificate's lifetime from 0 to 100, whole or with one decimal (e.g. 10 or 12.5).`,
       `Set ${name} to e.g. 10 to fail when less than a tenth of the lifetime is left; 0 turns the check off.`,
     );
   }
