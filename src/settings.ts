@@ -205,12 +205,30 @@ export function parseSettings(raw: RawInputs, place: RunPlace = {}): Settings {
     warnPercent,
     failPercent,
     repairChain: parseBoolean(get(Inputs.RepairChain), named(Inputs.RepairChain), true),
-    verify: rotation === undefined ? undefined : parseVerify(get, words, rotation.provider.kind),
+    verify: verifyFor(get, words, rotation),
     github: githubSettings(get, raw, words),
     secretsOptional,
     skipped,
     words,
   };
+}
+
+/**
+ * The live check's settings for plan and apply. Validate mode checks none, but its settings are
+ * still read, so a mistake in them shows in a pull request's check (which validates) before the
+ * apply that needs them.
+ */
+function verifyFor(
+  get: (name: InputName) => string | undefined,
+  words: Vocabulary,
+  rotation: RotationSettings | undefined,
+): VerifySettings | undefined {
+  const verify = parseVerify(
+    get,
+    words,
+    rotation?.provider.kind ?? get(Inputs.Provider)?.trim().toLowerCase(),
+  );
+  return rotation === undefined ? undefined : verify;
 }
 
 function githubSettings(

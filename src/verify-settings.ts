@@ -41,11 +41,13 @@ export function parseVerify(
   provider: string | undefined,
 ): VerifySettings {
   const { name: named } = words;
-  const modeText = get(Inputs.Verify)?.trim().toLowerCase() ?? 'auto';
+  // `true` reads as what it plainly means: check, as auto does.
+  const given = get(Inputs.Verify)?.trim().toLowerCase() ?? 'auto';
+  const modeText = given === 'true' ? 'auto' : given;
   if (!(VERIFY_MODES as readonly string[]).includes(modeText)) {
     throw new InputError(
       `Invalid ${named(Inputs.Verify)} ${quoteValue(modeText)}. Expected one of: ${VERIFY_MODES.join(', ')}.`,
-      'auto checks every endpoint that can be reached, require also fails on one that cannot, false checks nothing.',
+      'auto (or true) checks every endpoint that can be reached, require also fails on one that cannot, false checks nothing.',
     );
   }
   const onFailure = get(Inputs.OnVerifyFailure)?.trim().toLowerCase() ?? 'keep';

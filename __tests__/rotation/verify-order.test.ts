@@ -3,6 +3,7 @@
  * then remove. The check is a fake RotationVerify that records what the provider held when it was
  * asked and answers as the test says; the providers are the doubles, over real sockets.
  */
+import { InputError } from '../../src/errors.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Agent } from 'undici';
@@ -160,6 +161,7 @@ describe('DigitalOcean: verify between the rebind and the removal', () => {
           endpoints: WHERE.endpoints,
           skippedDomains: WHERE.skipped,
           known: new Map([[sha1Of(v1), nameOf(LINEAGE, v1)]]),
+          named: [],
         },
       ]);
       assert.deepEqual(
@@ -204,6 +206,54 @@ describe('DigitalOcean: verify between the rebind and the removal', () => {
       assert.deepEqual(verify.fixes, [undefined], 'no reload on DigitalOcean');
       assert.equal(h.double.certificates.all().length, 2);
       assert.deepEqual(look().writes, ['POST', 'PUT'], 'no DELETE');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('a check that cannot be made (it throws) fails the lineage and holds the removal; the run still reports', async () => {
+    const { h, look } = await rotated();
+    try {
+      const verify = fakeVerify(() => 'verified', look, {
+        run: async () => {
+          throw new InputError('The endpoints resolve to 300 addresses; at most 256.', 'Give fewer.');
+        },
+      });
+      const lineage = only(await rotate(h.provider, [{ lineage: LINEAGE, bundle: v2 }], options(verify)));
+      assert.deepEqual(picture(lineage), [
+        'create:done',
+        'confirm:done',
+        'rebind:done',
+        'verify:failed',
+        'remove:skipped',
+      ]);
+      assert.equal(lineage.status, 'partial');
+      assert.match(
+        lineage.verification?.summary ?? '',
+        /^the check could not be made: The endpoints resolve to 300 addresses; at most 256\. Give fewer\.$/,
+      );
+      assert.equal(h.double.certificates.all().length, 2);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('verify: require with no endpoint at all fails the lineage and holds the removal', async () => {
+    const { h, look } = await rotated();
+    try {
+      const verify = fakeVerify(() => 'verified', look, {
+        run: async (items) =>
+          items.map((item) => ({
+            lineage: item.lineage,
+            status: 'failed' as const,
+            summary: 'no endpoint to check',
+            endpoints: [],
+            skippedDomains: [],
+          })),
+      });
+      const lineage = only(await rotate(h.provider, [{ lineage: LINEAGE, bundle: v2 }], options(verify)));
+      assert.deepEqual(picture(lineage).slice(-2), ['verify:failed', 'remove:skipped']);
+      assert.equal(h.double.certificates.all().length, 2);
     } finally {
       await h.close();
     }

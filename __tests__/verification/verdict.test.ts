@@ -110,6 +110,17 @@ describe('describeServed', () => {
     assert.deepEqual(describeServed(served(ELSE, 'CN=other.example'), NEW, KNOWN), { serves: 'other' });
   });
 
+  it('a version listed without a fingerprint (Dokploy documented dialect) is known by the one in its name', () => {
+    const named = [{ kind: 'sha1' as const, prefix: 'c'.repeat(12), name: 'example-com-cccccccccccc' }];
+    assert.deepEqual(describeServed(served(ELSE), NEW, new Map(), named), {
+      serves: 'superseded',
+      version: 'example-com-cccccccccccc',
+    });
+    // A prefix under 8 hex digits names too many certificates to tell: not taken.
+    const short = [{ kind: 'sha1' as const, prefix: 'cccc', name: 'example-com-cccc' }];
+    assert.equal(describeServed(served(ELSE), NEW, new Map(), short).serves, 'other');
+  });
+
   it('a known version wins over the subject; the new one wins over both', () => {
     assert.equal(describeServed(served(OLD, 'CN=TRAEFIK DEFAULT CERT'), NEW, KNOWN).serves, 'superseded');
     assert.equal(describeServed(served(NEW, 'CN=TRAEFIK DEFAULT CERT'), NEW, KNOWN).serves, 'new');

@@ -73,7 +73,9 @@ describe('verify settings: bad values name the setting where it was given', () =
       /^Invalid verify 'sometimes'\. Expected one of: auto, require, false\.$/,
     );
     assert.match(error.fix ?? '', /require also fails on one that cannot/);
-    refused(() => command({ verify: 'true' }), /^Invalid --verify 'true'\./);
+    refused(() => command({ verify: 'yes' }), /^Invalid --verify 'yes'\./);
+    // `true` says what auto does.
+    assert.equal(verifyOf(action({ verify: 'true' })).mode, 'auto');
   });
 
   it('on-verify-failure', () => {
@@ -298,5 +300,17 @@ describe('mode: check', () => {
   it('still refuses bad live-check values', () => {
     refused(() => check({ endpoints: 'a.example.com:x' }), /^In endpoints: The port of "a\.example\.com:x"/);
     refused(() => check({ endpoints: 'a.example.com', verify: 'maybe' }), /^Invalid verify 'maybe'/);
+  });
+});
+
+describe('validate mode', () => {
+  it('checks nothing live, but still refuses a bad live-check setting, so a pull request shows it', () => {
+    const base = { mode: 'validate', certificate: PEM };
+    assert.equal(parseSettings(base).verify, undefined);
+    assert.throws(() => parseSettings({ ...base, verify: 'bogus' }), /^InputError: Invalid verify 'bogus'/);
+    assert.throws(
+      () => parseSettings({ ...base, provider: 'dokploy', 'on-verify-failure': 'rollback' }),
+      /rollback applies to DigitalOcean only/,
+    );
   });
 });

@@ -26,7 +26,7 @@ import {
 } from './names.ts';
 import { type Desired, describeUse, holds, type LineagePlan, type PlanOptions, planLineage } from './plan.ts';
 import type { LineageToVerify } from '../verification/verify-lineages.ts';
-import type { LineageVerification } from '../verification/verdict.ts';
+import type { LineageVerification, NamedVersion } from '../verification/verdict.ts';
 import { type Endpoint, formatEndpoint, type SkippedDomain } from '../verification/endpoints.ts';
 import {
   type AppliedStep,
@@ -187,10 +187,12 @@ export async function rotate(
       if (p.work === undefined || p.placed === undefined) {
         return { result: { ...base, status: 'blocked', steps: [] }, arrived: [] };
       }
-      // A lineage with nothing to check (no domains, no endpoints) shows no check at all.
+      // A lineage with nothing to check (no domains, no endpoints) shows no check at all, unless
+      // that fails it (verify: require, or a check that could not be made).
       const found = checked?.verifications.get(p.item.lineage);
-      const verification =
-        found && (found.endpoints.length > 0 || found.skippedDomains.length > 0) ? found : undefined;
+      const shown =
+        found?.status !== 'skipped' || found.endpoints.length > 0 || found.skippedDomains.length > 0;
+      const verification = found && shown ? found : undefined;
       const handover = checked?.handover.has(p.item.lineage) === true;
       const failed = verification?.status === 'failed' && !handover;
       const undone = failed && verify?.onFailure === 'rollback' ? await rollback(context, p.placed) : [];
@@ -257,7 +259,7 @@ async function finishHandover(
   if (checked.handover.size === 0) return undefined;
   const reload = await settleAfter(provider, true, true);
   const items = checked.items.filter((item) => checked.handover.has(item.lineage));
-  const again = reload?.status === 'requested' ? await verify.run(items) : [];
+  const again = reload?.status === 'requested' ? await checkSafely(verify, items) : [];
   for (const result of results) {
     if (!checked.handover.has(result.lineage)) continue;
     const found = again.find((v) => v.lineage === result.lineage);
@@ -286,6 +288,29 @@ interface Verified {
   /** Dokploy: lineages whose superseded versions go first (Traefik serves them over the new one). */
   handover: Set<string>;
   reload?: SettleOutcome;
+}
+
+/**
+ * The certificates are in place by the time anything is checked: a check that cannot be made (too
+ * many addresses after DNS, a bug) fails the lineages it was for, and so holds their removals,
+ * rather than ending the run with no report of what was done.
+ */
+async function checkSafely(
+  verify: RotationVerify,
+  list: readonly LineageToVerify[],
+): Promise<LineageVerification[]> {
+  try {
+    return await verify.run(list);
+  } catch (thrown) {
+    const { message, fix } = failure(thrown);
+    return list.map((item) => ({
+      lineage: item.lineage,
+      status: 'failed',
+      summary: `the check could not be made: ${message}${fix ? ` ${fix}` : ''}`,
+      endpoints: [],
+      skippedDomains: [...item.skippedDomains],
+    }));
+  }
 }
 
 /** Plan: the endpoints apply would check, and the wildcards it would pass over (and why). */
@@ -320,10 +345,15 @@ async function verifyPlaced(
     if (current === undefined) return [];
     const where = verify.endpointsOf(p.item.lineage);
     const known = new Map<string, string>();
+    const named: NamedVersion[] = [];
     for (const member of p.members) {
       // A lookalike (other content under a fitting name) is not a version: it stays "another certificate".
-      if (p.item.matcher.contradiction(member) !== undefined) continue;
-      if (member.sha1 !== undefined && member.id !== current.id) known.set(member.sha1, member.name);
+      if (p.item.matcher.contradiction(member) !== undefined || member.id === current.id) continue;
+      if (member.sha1 !== undefined) known.set(member.sha1, member.name);
+      else {
+        const fingerprint = p.item.matcher.fingerprintOf(member.name);
+        if (fingerprint) named.push({ ...fingerprint, name: member.name });
+      }
     }
     return [
       {
@@ -332,6 +362,7 @@ async function verifyPlaced(
         endpoints: where.endpoints,
         skippedDomains: where.skipped,
         known,
+        named,
       },
     ];
   });
@@ -339,7 +370,7 @@ async function verifyPlaced(
   const record = (list: readonly LineageVerification[]) => {
     for (const v of list) verifications.set(v.lineage, v);
   };
-  record(await verify.run(items));
+  record(await checkSafely(verify, items));
   let reload: SettleOutcome | undefined;
   const failing = (v: LineageVerification) =>
     v.endpoints.filter((row) => !row.matches && !(row.unreachable && verify.mode === 'auto'));
@@ -349,7 +380,7 @@ async function verifyPlaced(
   const healable = items.filter((item) => stale(verifications.get(item.lineage)));
   if (healable.length > 0 && verify.mayReload && provider.settle) {
     reload = await settleAfter(provider, true, true);
-    if (reload?.status === 'requested') record(await verify.run(healable));
+    if (reload?.status === 'requested') record(await checkSafely(verify, healable));
   }
   // After a reload, an endpoint that serves a superseded version (and nothing worse) shows that
   // Traefik loaded both and prefers the old one: that holds while both are there, so the

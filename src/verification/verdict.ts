@@ -49,17 +49,28 @@ export interface LineageVerification {
 /** The subject Traefik gives the certificate it makes for names it has none for. */
 const TRAEFIK_DEFAULT = 'TRAEFIK DEFAULT CERT';
 
+/** A version known by the fingerprint prefix in its name only (a listing with no certificate data). */
+export interface NamedVersion {
+  kind: 'sha1' | 'sha256';
+  prefix: string;
+  name: string;
+}
+
 /**
  * `known`: SHA-1 → name of every version of the lineage the provider held when the run began, so
- * a stale endpoint names the version it still serves.
+ * a stale endpoint names the version it still serves; `named`: versions whose listing carries no
+ * fingerprint (Dokploy's documented dialect), known by the prefix their name holds.
  */
 export function describeServed(
   served: NonNullable<CheckResult['served']>,
   expectedSha1: string,
   known: ReadonlyMap<string, string>,
+  named: readonly NamedVersion[] = [],
 ): { serves: ServedKind; version?: string } {
   if (served.sha1 === expectedSha1) return { serves: 'new' };
-  const version = known.get(served.sha1);
+  const version =
+    known.get(served.sha1) ??
+    named.find((v) => v.prefix.length >= 8 && served[v.kind].startsWith(v.prefix.toLowerCase()))?.name;
   if (version !== undefined) return { serves: 'superseded', version };
   if (served.subject.includes(TRAEFIK_DEFAULT)) return { serves: 'traefik-default' };
   return { serves: 'other' };
@@ -74,6 +85,7 @@ export function rowOf(
   expectedSha1: string,
   known: ReadonlyMap<string, string>,
   attempts?: number,
+  named: readonly NamedVersion[] = [],
 ): EndpointRow {
   const row: EndpointRow = {
     ...(lineage === undefined ? {} : { lineage }),
@@ -83,7 +95,7 @@ export function rowOf(
     matches: result.served?.sha1 === expectedSha1,
   };
   if (result.served) {
-    const { serves, version } = describeServed(result.served, expectedSha1, known);
+    const { serves, version } = describeServed(result.served, expectedSha1, known, named);
     Object.assign(row, {
       sha1: result.served.sha1,
       serves,

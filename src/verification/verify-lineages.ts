@@ -9,7 +9,14 @@ import type { CheckTarget } from './handshake.ts';
 import { DEFAULT_HANDSHAKE_TIMEOUT_MS, MAX_TARGETS } from './limits.ts';
 import type { Pins } from './pins.ts';
 import { type Lookup, resolveTargets, type Target } from './targets.ts';
-import { type EndpointRow, judge, type LineageVerification, lookupRow, rowOf } from './verdict.ts';
+import {
+  type EndpointRow,
+  judge,
+  type LineageVerification,
+  lookupRow,
+  type NamedVersion,
+  rowOf,
+} from './verdict.ts';
 import { waitUntilServed } from './wait-until-served.ts';
 import { InputError } from '../errors.ts';
 
@@ -21,6 +28,8 @@ export interface LineageToVerify {
   skippedDomains: readonly SkippedDomain[];
   /** SHA-1 → name of the lineage's other versions, to name what a stale address still serves. */
   known: ReadonlyMap<string, string>;
+  /** Other versions listed without a fingerprint, known by the one in their name. */
+  named?: readonly NamedVersion[];
 }
 
 export interface VerifyOptions {
@@ -98,7 +107,9 @@ export async function verifyLineages(
   waited.forEach((result, index) => {
     const at = owner[index] as number;
     const item = lineages[at] as LineageToVerify;
-    rows[at]?.push(rowOf(item.lineage, result.last, item.expectedSha1, item.known, result.attempts));
+    rows[at]?.push(
+      rowOf(item.lineage, result.last, item.expectedSha1, item.known, result.attempts, item.named),
+    );
   });
   return lineages.map((item, index) => {
     const failures = resolved[index]?.failures ?? [];
