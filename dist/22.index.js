@@ -17,7 +17,8 @@ __webpack_require__.r(__webpack_exports__);
 /**
  * `trusted-ca`: the CA certificates of a private PKI, trusted besides the public roots when a
  * served chain is judged. Given as PEM or as a file; only CERTIFICATE blocks are taken, each one
- * checked to be a certificate, and a private key in it is refused without being quoted.
+ * checked to be a certificate, and a private key in it is refused without being quoted. A damaged
+ * block is refused too: dropped, it would leave a CA the user meant to trust silently untrusted.
  */
 
 
@@ -26,7 +27,6 @@ __webpack_require__.r(__webpack_exports__);
 
 /** A CA bundle of every public root is about 200 KiB; a private PKI's is a few certificates. */
 const MAX_CA_BYTES = 1024 * 1024;
-const MAX_CA_CERTIFICATES = 200;
 async function readTrustedCa(source, cwd, words) {
     const text = source.kind === 'value'
         ? source.text
@@ -35,12 +35,22 @@ async function readTrustedCa(source, cwd, words) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source.label}: not PEM text of at most 1 MiB.`, FIX);
     }
     const scan = (0,_certs_pem_js__WEBPACK_IMPORTED_MODULE_4__/* .scanPem */ .oI)((0,_certs_pem_js__WEBPACK_IMPORTED_MODULE_4__/* .normaliseText */ .af)(text));
-    if (scan.blocks.some((block) => block.label.includes('PRIVATE KEY'))) {
+    if (scan.tooMany !== undefined) {
+        // The scan reads none past its bound, so not even a key among them is looked for.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source.label} holds more than ${_certs_pem_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_PEM_BLOCKS */ .DK} PEM blocks.`, `${FIX} The public roots are trusted already: give only the certificates of the private CA, not a whole trust store.`);
+    }
+    // A damaged key block is a key all the same.
+    const labels = [...scan.blocks, ...scan.problems].flatMap((block) => 'endLabel' in block ? [block.label, block.endLabel] : [block.label]);
+    if (labels.some((label) => label.includes('PRIVATE KEY'))) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source.label} holds a private key (not shown). It takes CA certificates only.`, `${FIX} Remove the key from it, and treat that key as exposed if the file was shared.`);
     }
+    const damaged = scan.problems[0];
+    if (damaged !== undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source.label}: the ${damaged.label} block on line ${damaged.line} is damaged (${DAMAGE[damaged.kind]}).`, `${FIX} Copy the file again without editing it, each block from its BEGIN line to its END line.`);
+    }
     const certificates = scan.blocks.filter((block) => block.label === 'CERTIFICATE');
-    if (certificates.length === 0 || scan.tooMany !== undefined || certificates.length > MAX_CA_CERTIFICATES) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source.label} holds ${scan.tooMany !== undefined || certificates.length > MAX_CA_CERTIFICATES ? `more than ${MAX_CA_CERTIFICATES} blocks` : 'no PEM CERTIFICATE block'}.`, FIX);
+    if (certificates.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${source.label} holds no PEM CERTIFICATE block.`, FIX);
     }
     return certificates.map((block) => {
         try {
@@ -52,6 +62,12 @@ async function readTrustedCa(source, cwd, words) {
         return (0,_certs_pem_js__WEBPACK_IMPORTED_MODULE_4__/* .toPem */ .sg)('CERTIFICATE', block.der);
     });
 }
+const DAMAGE = {
+    truncated: 'no END line: it was cut short',
+    mismatched: 'it ends with the END line of another label',
+    'bad-base64': 'its content is not base64',
+    'no-begin': 'an END line with no BEGIN line',
+};
 const FIX = 'Give the PEM certificates of the CA (root, and intermediates if needed) that signs the served chains, or the path of a file holding them.';
 //# sourceMappingURL=trusted-ca.js.map
 

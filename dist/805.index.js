@@ -507,15 +507,16 @@ async function rotate(provider, lineages, options) {
         if (p.work === undefined || p.placed === undefined) {
             return { result: { ...base, status: 'blocked', steps: [] }, arrived: [] };
         }
-        // A lineage with nothing to check (no domains, no endpoints) shows no check at all.
+        // A lineage with nothing to check (no domains, no endpoints) shows no check at all, unless
+        // that fails it (verify: require, or a check that could not be made).
         const found = checked?.verifications.get(p.item.lineage);
-        const verification = found && (found.endpoints.length > 0 || found.skippedDomains.length > 0) ? found : undefined;
+        const shown = found?.status !== 'skipped' || found.endpoints.length > 0 || found.skippedDomains.length > 0;
+        const verification = found && shown ? found : undefined;
         const handover = checked?.handover.has(p.item.lineage) === true;
         const failed = verification?.status === 'failed' && !handover;
         const undone = failed && verify?.onFailure === 'rollback' ? await rollback(context, p.placed) : [];
-        const checks = handover || verification === undefined || verification.status === 'skipped'
-            ? []
-            : [verifyStep(verification, checked?.fixes)];
+        // A check with endpoints that reached none still shows, as done with nothing verified.
+        const checks = handover || verification === undefined ? [] : [verifyStep(verification, checked?.fixes)];
         const hold = failed
             ? `the new certificate is not served everywhere yet, so the superseded versions stay${undone.length > 0 ? ' (and what was moved was moved back)' : ''}`
             : undefined;
@@ -532,13 +533,14 @@ async function rotate(provider, lineages, options) {
         const finished = results.every((r) => r.status === 'created' || r.status === 'rotated' || r.status === 'unchanged');
         settle = await settleAfter(provider, changed, finished);
     }
-    const handedOver = checked && verify ? await finishHandover(provider, placed, results, checked, verify) : undefined;
-    const reload = handedOver ?? checked?.reload;
+    const handedOver = checked && verify ? await finishHandover(provider, results, checked, verify) : undefined;
+    const reload = checked?.reload;
     return {
         mode: 'apply',
         lineages: results,
         ...(settle === undefined ? {} : { settle }),
         ...(reload === undefined ? {} : { reload }),
+        ...(handedOver === undefined ? {} : { handoverReload: handedOver }),
         requests: provider.requestCount() - before,
         inventory: inventoryAfter(listed, done),
     };
@@ -559,12 +561,12 @@ function verifyStep(verification, fixes) {
  * because Traefik kept serving them over the new one; now Traefik is reloaded without them, and
  * what it serves is checked again. The lineage's result gets the check as its last step.
  */
-async function finishHandover(provider, placed, results, checked, verify) {
+async function finishHandover(provider, results, checked, verify) {
     if (checked.handover.size === 0)
         return undefined;
     const reload = await settleAfter(provider, true, true);
     const items = checked.items.filter((item) => checked.handover.has(item.lineage));
-    const again = reload?.status === 'requested' ? await verify.run(items) : [];
+    const again = reload?.status === 'requested' ? await checkSafely(verify, items) : [];
     for (const result of results) {
         if (!checked.handover.has(result.lineage))
             continue;
@@ -580,8 +582,27 @@ async function finishHandover(provider, placed, results, checked, verify) {
         result.status = (0,rotation_results/* applyStatus */.Th)(result.steps);
         result.verification = verification;
     }
-    void placed;
     return reload;
+}
+/**
+ * The certificates are in place by the time anything is checked: a check that cannot be made (too
+ * many addresses after DNS, a bug) fails the lineages it was for, and so holds their removals,
+ * rather than ending the run with no report of what was done.
+ */
+async function checkSafely(verify, list) {
+    try {
+        return await verify.run(list);
+    }
+    catch (thrown) {
+        const { message, fix } = (0,rotation_results/* failure */.V2)(thrown);
+        return list.map((item) => ({
+            lineage: item.lineage,
+            status: 'failed',
+            summary: `the check could not be made: ${message}${fix ? ` ${fix}` : ''}`,
+            endpoints: [],
+            skippedDomains: [...item.skippedDomains],
+        }));
+    }
 }
 /** Plan: the endpoints apply would check, and the wildcards it would pass over (and why). */
 function planned(verify, lineage) {
@@ -601,12 +622,18 @@ async function verifyPlaced(provider, placed, verify) {
             return [];
         const where = verify.endpointsOf(p.item.lineage);
         const known = new Map();
+        const named = [];
         for (const member of p.members) {
             // A lookalike (other content under a fitting name) is not a version: it stays "another certificate".
-            if (p.item.matcher.contradiction(member) !== undefined)
+            if (p.item.matcher.contradiction(member) !== undefined || member.id === current.id)
                 continue;
-            if (member.sha1 !== undefined && member.id !== current.id)
+            if (member.sha1 !== undefined)
                 known.set(member.sha1, member.name);
+            else {
+                const fingerprint = p.item.matcher.fingerprintOf(member.name);
+                if (fingerprint)
+                    named.push({ ...fingerprint, name: member.name });
+            }
         }
         return [
             {
@@ -615,6 +642,7 @@ async function verifyPlaced(provider, placed, verify) {
                 endpoints: where.endpoints,
                 skippedDomains: where.skipped,
                 known,
+                named,
             },
         ];
     });
@@ -623,7 +651,7 @@ async function verifyPlaced(provider, placed, verify) {
         for (const v of list)
             verifications.set(v.lineage, v);
     };
-    record(await verify.run(items));
+    record(await checkSafely(verify, items));
     let reload;
     const failing = (v) => v.endpoints.filter((row) => !row.matches && !(row.unreachable && verify.mode === 'auto'));
     const stale = (v) => v?.status === 'failed' &&
@@ -632,7 +660,7 @@ async function verifyPlaced(provider, placed, verify) {
     if (healable.length > 0 && verify.mayReload && provider.settle) {
         reload = await settleAfter(provider, true, true);
         if (reload?.status === 'requested')
-            record(await verify.run(healable));
+            record(await checkSafely(verify, healable));
     }
     // After a reload, an endpoint that serves a superseded version (and nothing worse) shows that
     // Traefik loaded both and prefers the old one: that holds while both are there, so the

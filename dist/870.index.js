@@ -343,11 +343,18 @@ var errors = __webpack_require__(9473);
 
 
 
-async function verifyLineages(lineages, options) {
-    const total = lineages.reduce((sum, item) => sum + item.endpoints.length, 0);
+/**
+ * The bound on endpoints over all lineages. rotation-verify.ts checks it when the check is built,
+ * before anything is sent: found only here, after the upload and the rebind, it would stop the
+ * run with the new certificates in place and no report of them.
+ */
+function checkEndpointCount(total) {
     if (total > limits/* MAX_TARGETS */.kz) {
         throw new errors/* InputError */.dz(`The certificates have ${total} endpoints to verify; at most ${limits/* MAX_TARGETS */.kz} are checked in one run.`, 'Give fewer domains or endpoints, or split the manifest.');
     }
+}
+async function verifyLineages(lineages, options) {
+    checkEndpointCount(lineages.reduce((sum, item) => sum + item.endpoints.length, 0));
     const resolved = await Promise.all(lineages.map((item) => (0,verification_targets/* resolveTargets */.h)(item.endpoints, {
         ...(options.pins === undefined ? {} : { pins: options.pins }),
         ...(options.lookup === undefined ? {} : { lookup: options.lookup }),
@@ -382,7 +389,7 @@ async function verifyLineages(lineages, options) {
     waited.forEach((result, index) => {
         const at = owner[index];
         const item = lineages[at];
-        rows[at]?.push((0,verdict/* rowOf */.OB)(item.lineage, result.last, item.expectedSha1, item.known, result.attempts));
+        rows[at]?.push((0,verdict/* rowOf */.OB)(item.lineage, result.last, item.expectedSha1, item.known, result.attempts, item.named));
     });
     return lineages.map((item, index) => {
         const failures = resolved[index]?.failures ?? [];
@@ -413,6 +420,8 @@ function rotationVerify(input) {
                 (0,hostnames/* covers */.h)({ dns: item.leaf.dnsNames, ip: item.leaf.ipAddresses }, endpoint.host));
         byLineage.set(item.lineage, (0,endpoints/* endpointsFor */.E$)(item.domains, [...item.endpoints, ...given]));
     }
+    // Now, before anything is sent, rather than when the check runs after the upload.
+    checkEndpointCount([...byLineage.values()].reduce((sum, where) => sum + where.endpoints.length, 0));
     const options = {
         mode: verify.mode,
         timeoutMs: verify.timeoutSeconds * 1000,

@@ -1150,16 +1150,18 @@ function lifetimeLeftPercent(notBefore, notAfter, now) {
     return Math.min(100, Math.max(0, left));
 }
 /**
- * A percent threshold as given (`10`, `12.5`, ` 0 `): a number from 0 to 100, whole or with one
- * decimal. More decimals promise a precision no certificate date has; a `%` sign or a fraction
- * (0.1 for 10%) is a likely mistake, so both are refused with the form expected. `name` is how
- * messages name the setting (`fail-percent`, `--fail-percent`).
+ * A percent threshold as given (`10`, `12.5`, ` 0 `, `33%`): a number from 0 to 100, whole or
+ * with one decimal, with or without one `%` after it (what it means is plain). More decimals
+ * promise a precision no certificate date has, and a fraction (.5, or 0.1 for 10%) is a likely
+ * mistake: both are refused with the form expected. `name` is how messages name the setting
+ * (`fail-percent`, `--fail-percent`).
  */
 function parsePercent(value, name) {
     const text = value.trim();
-    const number = Number(text);
-    if (!/^\d{1,3}(\.\d)?$/.test(text) || number > 100) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Invalid ${name} ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteValue */ .cl)(text)}. Expected a percent of the certificate's lifetime from 0 to 100, whole or with one decimal (e.g. 10 or 12.5), without a % sign.`, `Set ${name} to e.g. 10 to fail when less than a tenth of the lifetime is left; 0 turns the check off.`);
+    const bare = text.replace(/%$/, '');
+    const number = Number(bare);
+    if (!/^\d{1,3}(\.\d)?$/.test(bare) || number > 100) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Invalid ${name} ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteValue */ .cl)(text)}. Expected a percent of the certificate's lifetime from 0 to 100, whole or with one decimal (e.g. 10 or 12.5).`, `Set ${name} to e.g. 10 to fail when less than a tenth of the lifetime is left; 0 turns the check off.`);
     }
     return number;
 }
@@ -2223,8 +2225,9 @@ const FLAGS = [
 ];
 /** Secrets the command reads from the environment only, with what each holds (for the help). */
 const SECRET_VARIABLES = [
-    { input: constants/* Inputs */.G0.KeyPassphrase, help: 'Passphrase of an encrypted key', commands: ALL },
-    { input: constants/* Inputs */.G0.Pkcs12Password, help: 'Password of the PKCS#12 file', commands: ALL },
+    // Check mode reads no certificate, and refuses these.
+    { input: constants/* Inputs */.G0.KeyPassphrase, help: 'Passphrase of an encrypted key', commands: FILES },
+    { input: constants/* Inputs */.G0.Pkcs12Password, help: 'Password of the PKCS#12 file', commands: FILES },
     {
         input: constants/* Inputs */.G0.ApiToken,
         help: "The provider's API token (DigitalOcean) or key (Dokploy)",
@@ -3002,6 +3005,8 @@ function rotationText(rotation, style) {
         lines.push(`Settle: ${escape_printable(settleText(rotation.settle))}`);
     if (rotation.reload)
         lines.push(`Reload after a stale check: ${escape_printable(settleText(rotation.reload))}`);
+    if (rotation.handoverReload)
+        lines.push(`Reload after the superseded versions went: ${escape_printable(settleText(rotation.handoverReload))}`);
     lines.push(`${(0,plural/* plural */.L)(rotation.requests, 'request')} to the provider.`);
     return lines;
 }
@@ -3033,6 +3038,8 @@ function rotationMarkdown(rotation) {
         out.push(`> ℹ️ ${escapeMarkdown(settleText(rotation.settle))}`, '');
     if (rotation.reload)
         out.push(`> ℹ️ After a stale check: ${escapeMarkdown(settleText(rotation.reload))}`, '');
+    if (rotation.handoverReload)
+        out.push(`> ℹ️ After the superseded versions went: ${escapeMarkdown(settleText(rotation.handoverReload))}`, '');
     return out;
 }
 /** Rows shown per lineage in the summary and the terminal; every row is in the `endpoints` output. */
@@ -4783,9 +4790,11 @@ const DEFAULT_VERIFY_TIMEOUT_SECONDS = 300;
 const MAX_VERIFY_TIMEOUT_SECONDS = 3600;
 function parseVerify(get, words, provider) {
     const { name: named } = words;
-    const modeText = get(constants/* Inputs */.G0.Verify)?.trim().toLowerCase() ?? 'auto';
+    // `true` reads as what it plainly means: check, as auto does.
+    const given = get(constants/* Inputs */.G0.Verify)?.trim().toLowerCase() ?? 'auto';
+    const modeText = given === 'true' ? 'auto' : given;
     if (!constants/* VERIFY_MODES */.v4.includes(modeText)) {
-        throw new errors/* InputError */.dz(`Invalid ${named(constants/* Inputs */.G0.Verify)} ${(0,secrets/* quoteValue */.cl)(modeText)}. Expected one of: ${constants/* VERIFY_MODES */.v4.join(', ')}.`, 'auto checks every endpoint that can be reached, require also fails on one that cannot, false checks nothing.');
+        throw new errors/* InputError */.dz(`Invalid ${named(constants/* Inputs */.G0.Verify)} ${(0,secrets/* quoteValue */.cl)(modeText)}. Expected one of: ${constants/* VERIFY_MODES */.v4.join(', ')}.`, 'auto (or true) checks every endpoint that can be reached, require also fails on one that cannot, false checks nothing.');
     }
     const onFailure = get(constants/* Inputs */.G0.OnVerifyFailure)?.trim().toLowerCase() ?? 'keep';
     if (!constants/* VERIFY_FAILURE_ACTIONS */.dI.includes(onFailure)) {
@@ -4931,12 +4940,21 @@ function parseSettings(raw, place = {}) {
         warnPercent,
         failPercent,
         repairChain: parseBoolean(get(constants/* Inputs */.G0.RepairChain), named(constants/* Inputs */.G0.RepairChain), true),
-        verify: rotation === undefined ? undefined : parseVerify(get, words, rotation.provider.kind),
+        verify: verifyFor(get, words, rotation),
         github: githubSettings(get, raw, words),
         secretsOptional,
         skipped,
         words,
     };
+}
+/**
+ * The live check's settings for plan and apply. Validate mode checks none, but its settings are
+ * still read, so a mistake in them shows in a pull request's check (which validates) before the
+ * apply that needs them.
+ */
+function verifyFor(get, words, rotation) {
+    const verify = parseVerify(get, words, rotation?.provider.kind ?? get(constants/* Inputs */.G0.Provider)?.trim().toLowerCase());
+    return rotation === undefined ? undefined : verify;
 }
 function githubSettings(get, raw, { name: named }) {
     return {
@@ -5437,12 +5455,14 @@ function quote(text) {
 const TRAEFIK_DEFAULT = 'TRAEFIK DEFAULT CERT';
 /**
  * `known`: SHA-1 → name of every version of the lineage the provider held when the run began, so
- * a stale endpoint names the version it still serves.
+ * a stale endpoint names the version it still serves; `named`: versions whose listing carries no
+ * fingerprint (Dokploy's documented dialect), known by the prefix their name holds.
  */
-function describeServed(served, expectedSha1, known) {
+function describeServed(served, expectedSha1, known, named = []) {
     if (served.sha1 === expectedSha1)
         return { serves: 'new' };
-    const version = known.get(served.sha1);
+    const version = known.get(served.sha1) ??
+        named.find((v) => v.prefix.length >= 8 && served[v.kind].startsWith(v.prefix.toLowerCase()))?.name;
     if (version !== undefined)
         return { serves: 'superseded', version };
     if (served.subject.includes(TRAEFIK_DEFAULT))
@@ -5451,7 +5471,7 @@ function describeServed(served, expectedSha1, known) {
 }
 /** Connection errors that mean nothing answered; a handshake error or a reset means something did. */
 const UNREACHABLE = new Set(['refused', 'timeout', 'unreachable', 'connect']);
-function rowOf(lineage, result, expectedSha1, known, attempts) {
+function rowOf(lineage, result, expectedSha1, known, attempts, named = []) {
     const row = {
         ...(lineage === undefined ? {} : { lineage }),
         host: result.host,
@@ -5460,7 +5480,7 @@ function rowOf(lineage, result, expectedSha1, known, attempts) {
         matches: result.served?.sha1 === expectedSha1,
     };
     if (result.served) {
-        const { serves, version } = describeServed(result.served, expectedSha1, known);
+        const { serves, version } = describeServed(result.served, expectedSha1, known, named);
         Object.assign(row, {
             sha1: result.served.sha1,
             serves,
