@@ -5,7 +5,7 @@
 import * as core from './runner.ts';
 import { type OutputName, Outputs } from './constants.ts';
 import { overallStatus, type RunReport } from './report/report.ts';
-import { wrote } from './rotation/results.ts';
+import { type AppliedStep, wrote } from './rotation/results.ts';
 import { printable } from './report/escape.ts';
 import { fitSummary, reportOutput } from './report/output-size.ts';
 import { renderSummary } from './report/summary.ts';
@@ -23,17 +23,31 @@ export async function publish(report: RunReport): Promise<void> {
  */
 export function outputsOf(report: RunReport): Record<OutputName, string> {
   const single = report.certificates.length === 1 ? report.certificates[0] : undefined;
-  const lineages = report.rotation?.lineages ?? [];
+  // With several targets, a lineage appears once per target it went to.
+  const lineages = [
+    ...(report.rotation?.lineages ?? []),
+    ...(report.targets ?? []).flatMap((t) => t.rotation?.lineages ?? []),
+  ];
   const steps = lineages.flatMap((l) => l.steps ?? []);
   const soonest = report.certificates
     .flatMap((c) => (c.leaf ? [c.leaf] : []))
     .sort((a, b) => a.daysRemaining - b.daysRemaining)[0];
   const current = single && lineages.length === 1 ? lineages[0]?.current : undefined;
-  const removed = steps.flatMap((step) =>
-    (step.op === 'remove' || step.op === 'remove-duplicate') && step.outcome.status === 'done'
-      ? [step.certificate]
-      : [],
-  );
+  const removedBy = (list: readonly AppliedStep[]) =>
+    list.flatMap((step) =>
+      (step.op === 'remove' || step.op === 'remove-duplicate') && step.outcome.status === 'done'
+        ? [step.certificate]
+        : [],
+    );
+  // With several targets each removal says where it was: ids are only unique per account.
+  const removed = report.targets
+    ? report.targets.flatMap((t) =>
+        removedBy((t.rotation?.lineages ?? []).flatMap((l) => l.steps ?? [])).map((c) => ({
+          ...c,
+          target: t.name,
+        })),
+      )
+    : removedBy(steps);
   return {
     [Outputs.Valid]: String(report.certificates.every((c) => c.status === 'valid')),
     [Outputs.FingerprintSha1]: single?.leaf?.sha1 ?? '',

@@ -14,6 +14,8 @@ import { buildReport, type RunReport } from './report/report.ts';
 import { Redactor, type SecretSink } from './secrets.ts';
 import type { RotationSettings, Settings } from './settings.ts';
 import type { RotationVerify } from './rotation/rotate.ts';
+import type { RotationMode } from './rotation/results.ts';
+import type { RotateTarget, TargetRun } from './fleet/run-targets.ts';
 import type { RotationVerifyInput } from './verification/rotation-verify.ts';
 
 export interface RunDependencies {
@@ -24,6 +26,11 @@ export interface RunDependencies {
   now?: Date;
   /** How provider requests travel (tests, benchmarks); timeouts come from the settings. */
   transport?: Transport;
+  /**
+   * Which targets each certificate goes to; default: all to the one the provider inputs describe.
+   * (The manifest's `targets:` feed this; tests give several doubles.)
+   */
+  targets?: (ready: readonly Checked[]) => TargetRun[];
   /** How the live check resolves names, shakes hands and waits (tests, bench); the real ones otherwise. */
   verification?: RotationVerifyInput['overrides'] & { concurrency?: number };
 }
@@ -96,30 +103,55 @@ export async function run(settings: Settings, deps: RunDependencies): Promise<Ru
     return { report: report(), checked };
   }
   // The network and rotation code loads only for runs that use it: a validate run starts faster.
-  const [{ createProvider }, { rotate }] = await Promise.all([
+  const [{ createProvider }, { rotate }, { rotateTargets, DEFAULT_TARGET }] = await Promise.all([
     import('./providers/factory.ts'),
     import('./rotation/rotate.ts'),
+    import('./fleet/run-targets.ts'),
   ]);
   const redactor = new Redactor();
   for (const { bundle } of checked) redactor.add(bundle.upload?.privateKey);
-  const ms = rotation.timeoutSeconds * 1000;
-  const provider = createProvider(rotation.provider, redactor, {
-    timeouts: { connectMs: ms, headersMs: ms, bodyMs: ms },
-    ...deps.transport,
-  });
-  const verify = await liveCheck(settings, rotation, ready, deps);
-  const result = await rotate(
-    provider,
-    ready.map((c) => ({ lineage: c.certificate.name as string, bundle: c.bundle })),
-    {
-      mode: settings.mode,
-      template: rotation.template,
-      plan: rotation.plan,
-      concurrency: rotation.concurrency,
-      ...(verify === undefined ? {} : { verify }),
-    },
-  );
-  return { report: report(result), checked };
+  const targets: TargetRun[] = deps.targets?.(ready) ?? [{ name: DEFAULT_TARGET, rotation, lineages: ready }];
+  const prepare: RotateTarget = (target) => {
+    const ms = target.rotation.timeoutSeconds * 1000;
+    const provider = createProvider(target.rotation.provider, redactor, {
+      timeouts: { connectMs: ms, headersMs: ms, bodyMs: ms },
+      ...deps.transport,
+    });
+    return {
+      label: provider.label,
+      rotate: async () => {
+        const verify = await liveCheck(settings, target.rotation, target.lineages, deps);
+        return rotate(
+          provider,
+          target.lineages.map((c) => ({ lineage: c.certificate.name as string, bundle: c.bundle })),
+          {
+            mode: settings.mode as RotationMode,
+            template: target.rotation.template,
+            plan: target.rotation.plan,
+            concurrency: target.rotation.concurrency,
+            ...(verify === undefined ? {} : { verify }),
+          },
+        );
+      },
+    };
+  };
+  const [first] = targets;
+  if (targets.length === 1 && first?.name === DEFAULT_TARGET) {
+    // One target, from the inputs: a target that cannot be rotated at all ends the run with its
+    // error, and the report has the one rotation.
+    return { report: report(await prepare(first).rotate()), checked };
+  }
+  const outcomes = await rotateTargets(targets, prepare);
+  return {
+    report: buildReport({
+      settings,
+      checked,
+      skipped: [...settings.skipped, ...loaded.skipped],
+      now,
+      targets: outcomes,
+    }),
+    checked,
+  };
 }
 
 /** The live check between placing and removing (verification/), unless verify is false. */

@@ -113,6 +113,7 @@ export function reportOutput(report: RunReport, limit = REPORT_OUTPUT_CHARS): st
     cut.rotation = { ...report.rotation, lineages: take('lineages', report.rotation.lineages) };
   if (report.inventory) cut.inventory = take('inventory', report.inventory);
   if (report.served) cut.served = take('served', report.served);
+  if (report.targets) cut.targets = take('targets', report.targets);
   cut.cut = { characters: whole.length, kept };
   return JSON.stringify(cut);
 }

@@ -14,6 +14,7 @@ import type { Mode, Settings } from '../settings.ts';
 import type { CheckRun, ServedEndpoint } from '../verification/check-run.ts';
 import { formatEndpoint, type SkippedDomain } from '../verification/endpoints.ts';
 import { overallVerified, type VerifyStatus } from '../verification/verdict.ts';
+import type { TargetOutcome } from '../fleet/run-targets.ts';
 
 /** What became of one certificate: its rotation status, or its check's verdict. */
 export type CertificateOutcome = LineageStatus | 'valid' | 'invalid';
@@ -61,12 +62,26 @@ export interface RunReport {
   rotation?: Omit<RotationResult, 'inventory'>;
   /** With `inventory: true`: everything the provider holds after the run, and what it removed. */
   inventory?: InventoryEntry[];
+  /**
+   * Several targets (a manifest's `targets:`): each one's rotation and inventory, or why it could
+   * not be rotated at all. `rotation` and `inventory` are then absent.
+   */
+  targets?: TargetReport[];
   /** Check mode: what each endpoint address served, judged. */
   served?: ServedEndpoint[];
   /** Check mode: wildcard domains with no endpoint to check them through. */
   servedSkipped?: SkippedDomain[];
   /** Apply (and check): the live check's verdict over the run. */
   verified?: VerifyStatus;
+}
+
+export interface TargetReport {
+  name: string;
+  label: string;
+  lineages: string[];
+  rotation?: Omit<RotationResult, 'inventory'>;
+  inventory?: InventoryEntry[];
+  error?: { code: string; message: string; fix?: string };
 }
 
 /** Statuses of a lineage that are a success; anything else fails the run. */
@@ -82,6 +97,8 @@ export interface ReportInput {
   skipped: readonly string[];
   now: Date;
   rotation?: RotationResult;
+  /** Several targets: each one's outcome (fleet/run-targets.ts). */
+  targets?: readonly TargetOutcome[];
   served?: CheckRun;
 }
 
@@ -94,7 +111,7 @@ export function buildReport(input: ReportInput): RunReport {
       label: certificate.name ?? subjectLabel(bundle.leaf) ?? certificate.label,
       domains: certificate.domains,
       status,
-      outcome: lineage?.status ?? status,
+      outcome: lineage?.status ?? acrossTargets(input.targets, certificate.name) ?? status,
       chain: bundle.chain,
       orderFound: bundle.orderFound,
       // What only the provider's listing shows (a reused key) joins the certificate's own findings.
@@ -115,6 +132,7 @@ export function buildReport(input: ReportInput): RunReport {
     ok:
       certificates.every((c) => c.status === 'valid') &&
       (rotation === undefined || rotationOk(rotation)) &&
+      (input.targets ?? []).every((t) => t.result !== undefined && rotationOk(t.result)) &&
       !servedFindings.some((f) => f.level === 'error'),
     generatedAt: now.toISOString(),
     warnDays: settings.warnDays,
@@ -131,12 +149,47 @@ export function buildReport(input: ReportInput): RunReport {
     if (rotation.mode === 'apply' && verifications.length > 0)
       report.verified = overallVerified(verifications);
   }
+  if (input.targets) {
+    report.targets = input.targets.map((t) => targetReport(t, settings.inventory, now));
+    const verifications = input.targets.flatMap((t) =>
+      t.result?.mode === 'apply'
+        ? t.result.lineages.flatMap((l) => (l.verification ? [l.verification] : []))
+        : [],
+    );
+    if (verifications.length > 0) report.verified = overallVerified(verifications);
+  }
   if (input.served) {
     report.served = input.served.endpoints;
     report.servedSkipped = input.served.skipped;
     report.verified = servedFindings.some((f) => f.level === 'error') ? 'failed' : 'verified';
   }
   return report;
+}
+
+/** A certificate's outcome over the targets it went to: the worst; `failed` where a target could not be rotated. */
+function acrossTargets(
+  targets: readonly TargetOutcome[] | undefined,
+  name: string | undefined,
+): CertificateOutcome | undefined {
+  if (targets === undefined || name === undefined) return undefined;
+  const outcomes = new Set<CertificateOutcome>();
+  for (const target of targets) {
+    if (!target.lineages.includes(name)) continue;
+    const status = target.result?.lineages.find((l) => l.lineage === name)?.status;
+    outcomes.add(target.error !== undefined ? 'failed' : (status ?? 'failed'));
+  }
+  return PRIORITY.find((status) => outcomes.has(status));
+}
+
+function targetReport(target: TargetOutcome, inventory: boolean, now: Date): TargetReport {
+  const out: TargetReport = { name: target.name, label: target.label, lineages: [...target.lineages] };
+  if (target.result) {
+    const { inventory: items, ...rotation } = target.result;
+    out.rotation = rotation;
+    if (inventory) out.inventory = items.map((item) => inventoryEntry(item, now));
+  }
+  if (target.error) out.error = target.error;
+  return out;
 }
 
 /** An unnamed certificate is called what it is for: its CN, else the first name it covers. */
@@ -247,7 +300,13 @@ export function expiringSoon(report: RunReport): Expiring[] {
       });
     }
   }
-  for (const entry of held(report.inventory ?? [])) {
+  const inventories = [
+    ...(report.inventory ?? []),
+    ...(report.targets ?? []).flatMap((t) =>
+      (t.inventory ?? []).map((e) => ({ ...e, name: `${e.name} (${t.name})` })),
+    ),
+  ];
+  for (const entry of held(inventories)) {
     if (
       entry.daysRemaining !== undefined &&
       entry.notAfter !== undefined &&

@@ -8,7 +8,7 @@ import { plural } from '../plural.ts';
 import { escapeMarkdown } from './escape.ts';
 import { renderGantt } from './gantt.ts';
 import type { CertificateReport, RunReport } from './report.ts';
-import { held, verdict } from './report.ts';
+import { held, rotationOk, type TargetReport, verdict } from './report.ts';
 import { rotationMarkdown } from './rotation.ts';
 import { servedMarkdown } from './served.ts';
 
@@ -29,6 +29,7 @@ export function renderSummary(report: RunReport): string {
   for (const cert of report.certificates) append(out, details(cert, report.certificates.length > 1));
   append(out, findings(report));
   if (report.rotation) append(out, rotationMarkdown(report.rotation));
+  for (const target of report.targets ?? []) append(out, targetSection(report, target), '');
   if (report.served) append(out, servedMarkdown(report));
   // No heading right under another: with nothing above it (an inventory-only run), the verdict
   // heading already names the inventory, so it goes without its own.
@@ -39,6 +40,26 @@ export function renderSummary(report: RunReport): string {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trimEnd()}\n`;
+}
+
+/** One target of several: its rotation (or why it could not be rotated) and its inventory. */
+function targetSection(report: RunReport, target: TargetReport): string[] {
+  const ok = target.rotation !== undefined && rotationOk(target.rotation);
+  const out = [
+    `## ${ok ? '✅' : '❌'} Target ${escapeMarkdown(target.name)}: ${escapeMarkdown(target.label)}`,
+    '',
+  ];
+  if (target.error) {
+    out.push(
+      `> ❌ **Not rotated** (${escapeMarkdown(target.error.code)}): ${escapeMarkdown(target.error.message)}${target.error.fix ? ` *Fix:* ${escapeMarkdown(target.error.fix)}` : ''}`,
+      '',
+      `Its certificates stay as they were there: ${target.lineages.map(escapeMarkdown).join(', ')}.`,
+      '',
+    );
+  }
+  if (target.rotation) append(out, rotationMarkdown(target.rotation));
+  if (target.inventory) append(out, inventorySection({ ...report, inventory: target.inventory }, true));
+  return out;
 }
 
 /** `out.push(...lines)` overflows the stack past some 100,000 lines. */

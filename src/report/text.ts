@@ -32,6 +32,18 @@ export function renderText(report: RunReport, style: TextStyle): string {
   }
   // Lines per step and per certificate the provider holds: pushed one by one, never spread.
   if (report.rotation) for (const line of rotationText(report.rotation, style)) lines.push(line);
+  for (const target of report.targets ?? []) {
+    lines.push('', paint('bold', `== Target ${printable(target.name)}: ${printable(target.label)}`));
+    if (target.error) {
+      const fix = target.error.fix ? ` Fix: ${target.error.fix}` : '';
+      lines.push(
+        paint('red', printable(`not rotated (${target.error.code}): ${target.error.message}${fix}`)),
+      );
+    }
+    if (target.rotation) for (const line of rotationText(target.rotation, style)) lines.push(line);
+    if (target.inventory)
+      for (const line of inventoryLines({ ...report, inventory: target.inventory }, paint)) lines.push(line);
+  }
   if (report.served) for (const line of servedText(report)) lines.push(line);
   if (report.inventory) {
     lines.push('');
