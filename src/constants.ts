@@ -42,6 +42,7 @@ export const Inputs = {
   TrustedCa: 'trusted-ca',
   VerifyTimeoutSeconds: 'verify-timeout-seconds',
   OnVerifyFailure: 'on-verify-failure',
+  Shard: 'shard',
 } as const;
 
 export type InputName = (typeof Inputs)[keyof typeof Inputs];
@@ -70,6 +71,7 @@ export const Outputs = {
   Removed: 'removed',
   Verified: 'verified',
   Endpoints: 'endpoints',
+  Matrix: 'matrix',
 } as const;
 
 export type OutputName = (typeof Outputs)[keyof typeof Outputs];

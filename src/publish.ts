@@ -6,6 +6,7 @@ import * as core from './runner.ts';
 import { type OutputName, Outputs } from './constants.ts';
 import { overallStatus, type RunReport } from './report/report.ts';
 import { type AppliedStep, wrote } from './rotation/results.ts';
+import { matrixOutput } from './fleet/shards.ts';
 import { printable } from './report/escape.ts';
 import { fitSummary, reportOutput } from './report/output-size.ts';
 import { renderSummary } from './report/summary.ts';
@@ -62,6 +63,7 @@ export function outputsOf(report: RunReport): Record<OutputName, string> {
     [Outputs.Removed]: JSON.stringify(removed),
     [Outputs.Verified]: VERIFIED[report.verified ?? 'skipped'],
     [Outputs.Endpoints]: endpointsOutput(report),
+    [Outputs.Matrix]: report.matrix === undefined ? '' : matrixOutput(report.matrix),
   };
 }
 

@@ -16,6 +16,15 @@ import type { RotationSettings, Settings } from './settings.ts';
 import type { RotationVerify } from './rotation/rotate.ts';
 import type { RotationMode } from './rotation/results.ts';
 import type { RotateTarget, TargetRun } from './fleet/run-targets.ts';
+import {
+  DEFAULT_TARGET,
+  inShard,
+  type MatrixEntry,
+  planMatrix,
+  shardBudget,
+  type ShardSpec,
+} from './fleet/shards.ts';
+import { InputError } from './errors.ts';
 import type { RotationVerifyInput } from './verification/rotation-verify.ts';
 
 export interface RunDependencies {
@@ -86,6 +95,11 @@ export async function run(settings: Settings, deps: RunDependencies): Promise<Ru
       ),
     }),
   );
+  // Plan and validate runs say how the work spreads over jobs (the `matrix` output).
+  const matrix =
+    settings.mode === 'plan' || settings.mode === 'validate'
+      ? await matrixOf(settings, checked, deps)
+      : undefined;
   const report = (rotation?: Parameters<typeof buildReport>[0]['rotation']) =>
     buildReport({
       settings,
@@ -93,6 +107,7 @@ export async function run(settings: Settings, deps: RunDependencies): Promise<Ru
       skipped: [...settings.skipped, ...loaded.skipped],
       now,
       ...(rotation === undefined ? {} : { rotation }),
+      ...(matrix === undefined ? {} : { matrix }),
     });
 
   const rotation = settings.rotation;
@@ -103,19 +118,34 @@ export async function run(settings: Settings, deps: RunDependencies): Promise<Ru
     return { report: report(), checked };
   }
   // The network and rotation code loads only for runs that use it: a validate run starts faster.
-  const [{ createProvider }, { rotate }, { rotateTargets, DEFAULT_TARGET }] = await Promise.all([
-    import('./providers/factory.ts'),
-    import('./rotation/rotate.ts'),
-    import('./fleet/run-targets.ts'),
-  ]);
+  const [{ createProvider }, { rotate }, { rotateTargets }, { RateLimiter }, { realClock }] =
+    await Promise.all([
+      import('./providers/factory.ts'),
+      import('./rotation/rotate.ts'),
+      import('./fleet/run-targets.ts'),
+      import('./providers/rate-limit.ts'),
+      import('./providers/clock.ts'),
+    ]);
   const redactor = new Redactor();
   for (const { bundle } of checked) redactor.add(bundle.upload?.privateKey);
-  const targets: TargetRun[] = deps.targets?.(ready) ?? [{ name: DEFAULT_TARGET, rotation, lineages: ready }];
+  const all: TargetRun[] = deps.targets?.(ready) ?? [{ name: DEFAULT_TARGET, rotation, lineages: ready }];
+  const spec = settings.shard;
+  const targets = spec === undefined ? all : [shardOfTargets(all, spec)];
   const prepare: RotateTarget = (target) => {
     const ms = target.rotation.timeoutSeconds * 1000;
+    // One shard of n takes 1/n of its account's per-minute budget: n jobs at once stay under it.
+    const shared =
+      spec !== undefined && spec.count > 1 && target.rotation.provider.kind === 'digitalocean'
+        ? {
+            limiter: new RateLimiter(deps.transport?.clock ?? realClock, {
+              requests: shardBudget(target.rotation.provider.kind, spec),
+            }),
+          }
+        : {};
     const provider = createProvider(target.rotation.provider, redactor, {
       timeouts: { connectMs: ms, headersMs: ms, bodyMs: ms },
       ...deps.transport,
+      ...shared,
     });
     return {
       label: provider.label,
@@ -149,9 +179,43 @@ export async function run(settings: Settings, deps: RunDependencies): Promise<Ru
       skipped: [...settings.skipped, ...loaded.skipped],
       now,
       targets: outcomes,
+      ...(matrix === undefined ? {} : { matrix }),
     }),
     checked,
   };
+}
+
+/** The shard `shard` names: its target, with the lineages that fall in it. */
+function shardOfTargets(targets: readonly TargetRun[], spec: ShardSpec): TargetRun {
+  const target = targets.find((t) => t.name === spec.target);
+  if (target === undefined) {
+    throw new InputError(
+      `The shard ${spec.target}${spec.count > 1 ? `/${spec.index}/${spec.count}` : ''} names no target of this run (${targets.map((t) => t.name).join(', ')}).`,
+      'Use the shard names the matrix output of the plan job lists, with the same manifest and inputs.',
+    );
+  }
+  return { ...target, lineages: target.lineages.filter((c) => inShard(c.certificate.name ?? '', spec)) };
+}
+
+/**
+ * The matrix over every named certificate (plan and validate runs). A validate run reads no
+ * provider settings: its default target is judged at DigitalOcean's rate, the stricter one.
+ */
+function matrixOf(settings: Settings, checked: readonly Checked[], deps: RunDependencies): MatrixEntry[] {
+  const named = checked.filter((c) => c.certificate.name !== undefined);
+  const targets =
+    deps.targets?.(named) ??
+    (settings.rotation
+      ? [{ name: DEFAULT_TARGET, rotation: settings.rotation, lineages: named }]
+      : undefined);
+  const loads = targets?.map((t) => ({
+    target: t.name,
+    provider: t.rotation.provider.kind,
+    lineages: t.lineages,
+  })) ?? [{ target: DEFAULT_TARGET, provider: 'digitalocean' as const, lineages: named }];
+  return planMatrix(
+    loads.map((load) => ({ ...load, lineages: load.lineages.map((c) => c.certificate.name as string) })),
+  );
 }
 
 /** The live check between placing and removing (verification/), unless verify is false. */

@@ -19,6 +19,7 @@ import { looksLikeToken, quoteValue } from './secrets.ts';
 import { ACTION_WORDS, type Vocabulary } from './vocabulary.ts';
 import { parseVerify, type VerifySettings } from './verify-settings.ts';
 import { parsePercent } from './certs/lifetime.ts';
+import { parseShard, type ShardSpec } from './fleet/shards.ts';
 import type { Endpoint } from './verification/endpoints.ts';
 
 export type Mode = (typeof MODES)[number];
@@ -80,6 +81,8 @@ export interface Settings {
   repairChain: boolean;
   /** The live check: after apply, in plan (the list), and what check mode connects to. Undefined in validate mode. */
   verify: VerifySettings | undefined;
+  /** `shard`: this run does one shard of the matrix alone (fleet/shards.ts). */
+  shard?: ShardSpec;
   github: GitHubSettings;
   /**
    * A pull request may not see secrets (forks, Dependabot): then what needs them is left out
@@ -206,6 +209,7 @@ export function parseSettings(raw: RawInputs, place: RunPlace = {}): Settings {
     failPercent,
     repairChain: parseBoolean(get(Inputs.RepairChain), named(Inputs.RepairChain), true),
     verify: verifyFor(get, words, rotation),
+    ...shardOf(get(Inputs.Shard), named(Inputs.Shard)),
     github: githubSettings(get, raw, words),
     secretsOptional,
     skipped,
@@ -229,6 +233,10 @@ function verifyFor(
     rotation?.provider.kind ?? get(Inputs.Provider)?.trim().toLowerCase(),
   );
   return rotation === undefined ? undefined : verify;
+}
+
+function shardOf(value: string | undefined, name: string): { shard?: ShardSpec } {
+  return value === undefined ? {} : { shard: parseShard(value, name) };
 }
 
 function githubSettings(

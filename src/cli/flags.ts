@@ -251,6 +251,13 @@ export const FLAGS: readonly Flag[] = [
     commands: ['apply'],
     help: 'keep (default), or rollback: move what was rebound back (DigitalOcean)',
   },
+  {
+    name: 'shard',
+    value: 'SHARD',
+    input: Inputs.Shard,
+    commands: ['validate', 'plan', 'apply'],
+    help: "Do one shard of the matrix alone: a target's name, or target/i/n",
+  },
   { name: 'json', commands: ALL, help: 'Print the report as JSON' },
   { name: 'help', commands: ALL, help: 'Show this help' },
 ];

@@ -15,6 +15,7 @@ import type { CheckRun, ServedEndpoint } from '../verification/check-run.ts';
 import { formatEndpoint, type SkippedDomain } from '../verification/endpoints.ts';
 import { overallVerified, type VerifyStatus } from '../verification/verdict.ts';
 import type { TargetOutcome } from '../fleet/run-targets.ts';
+import type { MatrixEntry } from '../fleet/shards.ts';
 
 /** What became of one certificate: its rotation status, or its check's verdict. */
 export type CertificateOutcome = LineageStatus | 'valid' | 'invalid';
@@ -67,6 +68,10 @@ export interface RunReport {
    * not be rotated at all. `rotation` and `inventory` are then absent.
    */
   targets?: TargetReport[];
+  /** Plan and validate: how the work spreads over jobs (the `matrix` output). */
+  matrix?: MatrixEntry[];
+  /** `shard`: the one shard this run did. */
+  shard?: string;
   /** Check mode: what each endpoint address served, judged. */
   served?: ServedEndpoint[];
   /** Check mode: wildcard domains with no endpoint to check them through. */
@@ -92,13 +97,14 @@ export function rotationOk(rotation: Pick<RotationResult, 'lineages' | 'settle'>
 }
 
 export interface ReportInput {
-  settings: Pick<Settings, 'mode' | 'warnDays' | 'failDays' | 'inventory'>;
+  settings: Pick<Settings, 'mode' | 'warnDays' | 'failDays' | 'inventory'> & Partial<Pick<Settings, 'shard'>>;
   checked: readonly Checked[];
   skipped: readonly string[];
   now: Date;
   rotation?: RotationResult;
   /** Several targets: each one's outcome (fleet/run-targets.ts). */
   targets?: readonly TargetOutcome[];
+  matrix?: readonly MatrixEntry[];
   served?: CheckRun;
 }
 
@@ -149,6 +155,9 @@ export function buildReport(input: ReportInput): RunReport {
     if (rotation.mode === 'apply' && verifications.length > 0)
       report.verified = overallVerified(verifications);
   }
+  if (input.matrix) report.matrix = [...input.matrix];
+  const shard = input.settings.shard;
+  if (shard) report.shard = shard.count > 1 ? `${shard.target}/${shard.index}/${shard.count}` : shard.target;
   if (input.targets) {
     report.targets = input.targets.map((t) => targetReport(t, settings.inventory, now));
     const verifications = input.targets.flatMap((t) =>
