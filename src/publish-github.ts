@@ -51,6 +51,7 @@ export async function publishToGitHub(report: RunReport, publishing: GitHubPubli
           marker: commentMarker(context, key),
           body: commentBody(report, context),
           runUrl: context.runUrl,
+          section: report.shard,
         });
         log.info(`Pull request comment ${result.action}: ${result.url}`);
       });
@@ -72,9 +73,17 @@ export async function publishToGitHub(report: RunReport, publishing: GitHubPubli
       const result = await syncExpiryIssue(await publishing.client(), {
         ...repo,
         marker: expiryIssueMarker(context, key),
-        title: issueTitle(expiring, settings.warnDays),
-        body: expiring.length === 0 ? undefined : issueBody(expiring, report, context),
+        // The shards of a matrix share the issue: its title cannot count what only one of them saw.
+        title:
+          report.shard === undefined
+            ? issueTitle(expiring, settings.warnDays)
+            : `Certificates expiring (warning window ${plural(settings.warnDays, 'day')})`,
+        body:
+          expiring.length === 0
+            ? undefined
+            : `${report.shard === undefined ? '' : `#### Shard ${escapeMarkdown(report.shard)}\n\n`}${issueBody(expiring, report, context)}`,
         runUrl: context.runUrl,
+        section: report.shard,
       });
       if (result.action !== 'none')
         log.info(`Expiry issue ${result.action}: #${result.number} ${result.url ?? ''}`);

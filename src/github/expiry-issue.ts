@@ -7,6 +7,7 @@
 import { fitBody, hiddenMarker, sameBody, truncationNote, withMarker } from './body.ts';
 import type { GitHubClient, OpenIssue } from './client.ts';
 import type { RunContext } from './context.ts';
+import { withSection } from './sections.ts';
 
 export interface ExpiryIssueOptions {
   owner: string;
@@ -16,6 +17,11 @@ export interface ExpiryIssueOptions {
   title: string;
   /** Markdown about what expires; undefined when all is well. */
   body: string | undefined;
+  /**
+   * A shard of the matrix: `body` is its section of the one issue (github/sections.ts); the issue
+   * closes when no shard's section is left.
+   */
+  section?: string | undefined;
   /** Linked from the closing comment, and from the note on a body cut to fit. */
   runUrl?: string | undefined;
 }
@@ -49,15 +55,17 @@ export async function syncExpiryIssue(
     .sort((a, b) => a.number - b.number);
   const [oldest, ...others] = ours;
   const duplicates = others.length > 0 ? { duplicates: others.map((issue) => issue.number) } : {};
+  const wanted =
+    options.section === undefined ? options.body : withSection(oldest?.body, options.section, options.body);
 
-  if (options.body === undefined) {
+  if (wanted === undefined) {
     if (!oldest) return { action: 'none' };
     for (const issue of ours) await close(client, owner, repo, issue, options.runUrl);
     return { action: 'closed', number: oldest.number, url: oldest.url, ...duplicates };
   }
 
   const title = fitTitle(options.title);
-  const body = fitBody(withMarker(marker, options.body), truncationNote(options.runUrl));
+  const body = fitBody(withMarker(marker, wanted), truncationNote(options.runUrl));
   if (!oldest) {
     const opened = await client.createIssue(owner, repo, title, body);
     return { action: 'opened', number: opened.number, url: opened.url };

@@ -7,6 +7,7 @@ import { fitBody, hiddenMarker, sameBody, truncationNote, withMarker } from './b
 import type { GitHubClient } from './client.ts';
 import type { RunContext } from './context.ts';
 import { isGitHubError } from './errors.ts';
+import { withSection } from './sections.ts';
 
 export interface PrCommentOptions {
   owner: string;
@@ -19,6 +20,8 @@ export interface PrCommentOptions {
   body: string;
   /** Linked from the note on a body cut to fit. */
   runUrl?: string | undefined;
+  /** A shard of the matrix: `body` is its section of the one comment (github/sections.ts). */
+  section?: string | undefined;
 }
 
 export interface PrCommentResult {
@@ -39,10 +42,14 @@ export async function upsertPrComment(
   options: PrCommentOptions,
 ): Promise<PrCommentResult> {
   const { owner, repo, number, marker } = options;
-  const body = fitBody(withMarker(marker, options.body), truncationNote(options.runUrl));
   const comments = await client.listIssueComments(owner, repo, number);
   // Oldest first: if a race ever left two, the one people have seen longest stays current.
   const existing = comments.find((comment) => comment.body.includes(marker));
+  const wanted =
+    options.section === undefined
+      ? options.body
+      : (withSection(existing?.body, options.section, options.body) ?? options.body);
+  const body = fitBody(withMarker(marker, wanted), truncationNote(options.runUrl));
   if (existing) {
     if (sameBody(existing.body, body)) return { action: 'unchanged', url: existing.url };
     try {

@@ -20,7 +20,8 @@ export function dayMarker(days: number, warnDays: number, failDays: number): str
 
 export function renderSummary(report: RunReport): string {
   const icon = report.ok ? '✅' : '❌';
-  const out = [`## ${icon} cert-rotate ${report.mode}: ${escapeMarkdown(verdict(report))}`, ''];
+  const shard = report.shard === undefined ? '' : ` (shard ${escapeMarkdown(report.shard)})`;
+  const out = [`## ${icon} cert-rotate ${report.mode}${shard}: ${escapeMarkdown(verdict(report))}`, ''];
   if (report.skipped.length > 0) {
     out.push('**Skipped**', '', ...report.skipped.map((s) => `- ⏭️ ${escapeMarkdown(s)}`), '');
   }
