@@ -5,7 +5,7 @@
  *
  *   npm run bench                 everything (the shell baseline on the largest accounts takes long)
  *   npm run bench -- --quick      1 and 20 lineages on 10 and 1,000 certificates
- *   npm run bench -- --only=cold-start,planning,rotation,verify,check
+ *   npm run bench -- --only=cold-start,planning,rotation,fleet,verify,check
  *   npm run bench -- --only=rotation --scenarios=1x5000@100,20x5000@100 [--no-baseline]
  *
  * Needs the built dist/ (it is committed), openssl, and for the baseline bash, curl and jq.
@@ -20,6 +20,7 @@ import { rerunMinimum, rotationBound, runOurs } from './ours.ts';
 import { DEFAULT_CONCURRENCY } from '../src/verification/limits.ts';
 import { type Fleet, startFleet } from './endpoint-fleet.ts';
 import { measurePlanning } from './planning.ts';
+import { FLEET_SCENARIO, FLEET_TARGETS, measureFleet } from './fleet.ts';
 import { type Scenario, scenarios } from './scenario.ts';
 import { ms, ratio, table } from './stats.ts';
 import { measureCheckBaseline, measureVerification, spread, type Timing } from './verification.ts';
@@ -156,6 +157,38 @@ try {
       '### A re-run with nothing to do',
       '',
       table(['scenario', 'requests (minimum ⌈remote/200⌉)', 'writes'], requestRows),
+      '',
+    );
+  }
+
+  if (wanted('fleet')) {
+    log(
+      `fleet: ${FLEET_TARGETS} accounts × ${FLEET_SCENARIO.lineages} lineages @ ${FLEET_SCENARIO.latencyMs} ms …`,
+    );
+    const fleet = await measureFleet(pki);
+    log(`  fleet ${ms(fleet.fleetMs)}, one account alone ${ms(fleet.aloneMs)}`);
+    out.push(
+      `### Fleet: ${FLEET_TARGETS} targets × ${FLEET_SCENARIO.lineages} lineages @ ${FLEET_SCENARIO.latencyMs} ms (one run each)`,
+      '',
+      `Three DigitalOcean accounts (doubles with DigitalOcean's real rate limit), every lineage with one older version on each; one run rotates all three side by side (\`run()\` with three targets, \`bench/fleet.ts\`), against the same rotation on one account alone. Target: ≤ 1.2× the slowest target alone. Then a re-run with nothing to do: per target, exactly its listing.`,
+      '',
+      table(
+        ['run', 'time', '÷ one account alone'],
+        [
+          [`${FLEET_TARGETS} accounts in one run`, ms(fleet.fleetMs), ratio(fleet.fleetMs, fleet.aloneMs)],
+          ['one account alone', ms(fleet.aloneMs), '1.00×'],
+        ],
+      ),
+      '',
+      table(
+        ['re-run, target', 'requests', 'of which the listing', 'writes'],
+        fleet.rerun.map((r, i) => [
+          `account-${i + 1}`,
+          String(r.requests),
+          String(r.listing),
+          String(r.writes),
+        ]),
+      ),
       '',
     );
   }
