@@ -2220,6 +2220,13 @@ const FLAGS = [
         commands: ['apply'],
         help: 'keep (default), or rollback: move what was rebound back (DigitalOcean)',
     },
+    {
+        name: 'shard',
+        value: 'SHARD',
+        input: constants/* Inputs */.G0.Shard,
+        commands: ['validate', 'plan', 'apply'],
+        help: "Do one shard of the matrix alone: a target's name, or target/i/n",
+    },
     { name: 'json', commands: ALL, help: 'Print the report as JSON' },
     { name: 'help', commands: ALL, help: 'Show this help' },
 ];
@@ -2657,7 +2664,7 @@ function buildReport(input) {
             label: certificate.name ?? subjectLabel(bundle.leaf) ?? certificate.label,
             domains: certificate.domains,
             status,
-            outcome: lineage?.status ?? status,
+            outcome: lineage?.status ?? acrossTargets(input.targets, certificate.name) ?? status,
             chain: bundle.chain,
             orderFound: bundle.orderFound,
             // What only the provider's listing shows (a reused key) joins the certificate's own findings.
@@ -2678,6 +2685,7 @@ function buildReport(input) {
         mode: settings.mode,
         ok: certificates.every((c) => c.status === 'valid') &&
             (rotation === undefined || rotationOk(rotation)) &&
+            (input.targets ?? []).every((t) => t.result !== undefined && rotationOk(t.result)) &&
             !servedFindings.some((f) => f.level === 'error'),
         generatedAt: now.toISOString(),
         warnDays: settings.warnDays,
@@ -2695,12 +2703,50 @@ function buildReport(input) {
         if (rotation.mode === 'apply' && verifications.length > 0)
             report.verified = (0,verdict/* overallVerified */.OL)(verifications);
     }
+    if (input.matrix)
+        report.matrix = [...input.matrix];
+    const shard = input.settings.shard;
+    if (shard)
+        report.shard = shard.count > 1 ? `${shard.target}/${shard.index}/${shard.count}` : shard.target;
+    if (input.targets) {
+        report.targets = input.targets.map((t) => targetReport(t, settings.inventory, now));
+        const verifications = input.targets.flatMap((t) => t.result?.mode === 'apply'
+            ? t.result.lineages.flatMap((l) => (l.verification ? [l.verification] : []))
+            : []);
+        if (verifications.length > 0)
+            report.verified = (0,verdict/* overallVerified */.OL)(verifications);
+    }
     if (input.served) {
         report.served = input.served.endpoints;
         report.servedSkipped = input.served.skipped;
         report.verified = servedFindings.some((f) => f.level === 'error') ? 'failed' : 'verified';
     }
     return report;
+}
+/** A certificate's outcome over the targets it went to: the worst; `failed` where a target could not be rotated. */
+function acrossTargets(targets, name) {
+    if (targets === undefined || name === undefined)
+        return undefined;
+    const outcomes = new Set();
+    for (const target of targets) {
+        if (!target.lineages.includes(name))
+            continue;
+        const status = target.result?.lineages.find((l) => l.lineage === name)?.status;
+        outcomes.add(target.error !== undefined ? 'failed' : (status ?? 'failed'));
+    }
+    return PRIORITY.find((status) => outcomes.has(status));
+}
+function targetReport(target, inventory, now) {
+    const out = { name: target.name, label: target.label, lineages: [...target.lineages] };
+    if (target.result) {
+        const { inventory: items, ...rotation } = target.result;
+        out.rotation = rotation;
+        if (inventory)
+            out.inventory = items.map((item) => inventoryEntry(item, now));
+    }
+    if (target.error)
+        out.error = target.error;
+    return out;
 }
 /** An unnamed certificate is called what it is for: its CN, else the first name it covers. */
 function subjectLabel(leaf) {
@@ -2801,7 +2847,11 @@ function expiringSoon(report) {
             });
         }
     }
-    for (const entry of held(report.inventory ?? [])) {
+    const inventories = [
+        ...(report.inventory ?? []),
+        ...(report.targets ?? []).flatMap((t) => (t.inventory ?? []).map((e) => ({ ...e, name: `${e.name} (${t.name})` }))),
+    ];
+    for (const entry of held(inventories)) {
         if (entry.daysRemaining !== undefined &&
             entry.notAfter !== undefined &&
             entry.daysRemaining <= report.warnDays) {
@@ -3149,7 +3199,8 @@ const text_CODES = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 };
 function renderText(report, style) {
     const paint = (name, text) => style.color ? `\u001b[${text_CODES[name]}m${text}\u001b[0m` : text;
     const lines = [
-        paint('bold', `cert-rotate ${report.mode}: `) + paint(report.ok ? 'green' : 'red', report_verdict(report)),
+        paint('bold', `cert-rotate ${report.mode}${report.shard === undefined ? '' : ` (shard ${escape_printable(report.shard)})`}: `) +
+            paint(report.ok ? 'green' : 'red', report_verdict(report)),
     ];
     for (const note of report.skipped)
         lines.push(paint('yellow', `skipped: ${escape_printable(note)}`));
@@ -3165,6 +3216,19 @@ function renderText(report, style) {
     if (report.rotation)
         for (const line of rotationText(report.rotation, style))
             lines.push(line);
+    for (const target of report.targets ?? []) {
+        lines.push('', paint('bold', `== Target ${escape_printable(target.name)}: ${escape_printable(target.label)}`));
+        if (target.error) {
+            const fix = target.error.fix ? ` Fix: ${target.error.fix}` : '';
+            lines.push(paint('red', escape_printable(`not rotated (${target.error.code}): ${target.error.message}${fix}`)));
+        }
+        if (target.rotation)
+            for (const line of rotationText(target.rotation, style))
+                lines.push(line);
+        if (target.inventory)
+            for (const line of inventoryLines({ ...report, inventory: target.inventory }, paint))
+                lines.push(line);
+    }
     if (report.served)
         for (const line of served_servedText(report))
             lines.push(line);
@@ -3256,7 +3320,11 @@ var pkcs12_support = __webpack_require__(3176);
 var validate = __webpack_require__(634);
 // EXTERNAL MODULE: ./build/load-certificates.js + 1 modules
 var load_certificates = __webpack_require__(2055);
+// EXTERNAL MODULE: ./build/fleet/shards.js
+var shards = __webpack_require__(4274);
 ;// CONCATENATED MODULE: ./build/run.js
+
+
 
 
 
@@ -3299,12 +3367,17 @@ async function run(settings, deps) {
             words: settings.words,
         }),
     }));
+    // Plan and validate runs say how the work spreads over jobs (the `matrix` output).
+    const matrix = settings.mode === 'plan' || settings.mode === 'validate'
+        ? await matrixOf(settings, checked, deps)
+        : undefined;
     const report = (rotation) => buildReport({
         settings,
         checked,
         skipped: [...settings.skipped, ...loaded.skipped],
         now,
         ...(rotation === undefined ? {} : { rotation }),
+        ...(matrix === undefined ? {} : { matrix }),
     });
     const rotation = settings.rotation;
     // Nothing is sent anywhere for a certificate that failed its checks; the others go ahead, so
@@ -3314,27 +3387,91 @@ async function run(settings, deps) {
         return { report: report(), checked };
     }
     // The network and rotation code loads only for runs that use it: a validate run starts faster.
-    const [{ createProvider }, { rotate }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(78)]).then(__webpack_require__.bind(__webpack_require__, 9078)),
-        __webpack_require__.e(/* import() */ 722).then(__webpack_require__.bind(__webpack_require__, 8722)),
+    const [{ createProvider }, { rotate }, { rotateTargets }, { RateLimiter }, { realClock }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(574)]).then(__webpack_require__.bind(__webpack_require__, 574)),
+        __webpack_require__.e(/* import() */ 805).then(__webpack_require__.bind(__webpack_require__, 7805)),
+        __webpack_require__.e(/* import() */ 241).then(__webpack_require__.bind(__webpack_require__, 4241)),
+        __webpack_require__.e(/* import() */ 777).then(__webpack_require__.bind(__webpack_require__, 777)),
+        __webpack_require__.e(/* import() */ 551).then(__webpack_require__.bind(__webpack_require__, 551)),
     ]);
     const redactor = new secrets/* Redactor */.pO();
     for (const { bundle } of checked)
         redactor.add(bundle.upload?.privateKey);
-    const ms = rotation.timeoutSeconds * 1000;
-    const provider = createProvider(rotation.provider, redactor, {
-        timeouts: { connectMs: ms, headersMs: ms, bodyMs: ms },
-        ...deps.transport,
-    });
-    const verify = await liveCheck(settings, rotation, ready, deps);
-    const result = await rotate(provider, ready.map((c) => ({ lineage: c.certificate.name, bundle: c.bundle })), {
-        mode: settings.mode,
-        template: rotation.template,
-        plan: rotation.plan,
-        concurrency: rotation.concurrency,
-        ...(verify === undefined ? {} : { verify }),
-    });
-    return { report: report(result), checked };
+    const all = deps.targets?.(ready) ?? [{ name: shards/* DEFAULT_TARGET */.Kv, rotation, lineages: ready }];
+    const spec = settings.shard;
+    const targets = spec === undefined ? all : [shardOfTargets(all, spec)];
+    const prepare = (target) => {
+        const ms = target.rotation.timeoutSeconds * 1000;
+        // One shard of n takes 1/n of its account's per-minute budget: n jobs at once stay under it.
+        const shared = spec !== undefined && spec.count > 1 && target.rotation.provider.kind === 'digitalocean'
+            ? {
+                limiter: new RateLimiter(deps.transport?.clock ?? realClock, {
+                    requests: (0,shards/* shardBudget */.Au)(target.rotation.provider.kind, spec),
+                }),
+            }
+            : {};
+        const provider = createProvider(target.rotation.provider, redactor, {
+            timeouts: { connectMs: ms, headersMs: ms, bodyMs: ms },
+            ...deps.transport,
+            ...shared,
+        });
+        return {
+            label: provider.label,
+            rotate: async () => {
+                const verify = await liveCheck(settings, target.rotation, target.lineages, deps);
+                return rotate(provider, target.lineages.map((c) => ({ lineage: c.certificate.name, bundle: c.bundle })), {
+                    mode: settings.mode,
+                    template: target.rotation.template,
+                    plan: target.rotation.plan,
+                    concurrency: target.rotation.concurrency,
+                    ...(verify === undefined ? {} : { verify }),
+                });
+            },
+        };
+    };
+    const [first] = targets;
+    if (targets.length === 1 && first?.name === shards/* DEFAULT_TARGET */.Kv) {
+        // One target, from the inputs: a target that cannot be rotated at all ends the run with its
+        // error, and the report has the one rotation.
+        return { report: report(await prepare(first).rotate()), checked };
+    }
+    const outcomes = await rotateTargets(targets, prepare);
+    return {
+        report: buildReport({
+            settings,
+            checked,
+            skipped: [...settings.skipped, ...loaded.skipped],
+            now,
+            targets: outcomes,
+            ...(matrix === undefined ? {} : { matrix }),
+        }),
+        checked,
+    };
+}
+/** The shard `shard` names: its target, with the lineages that fall in it. */
+function shardOfTargets(targets, spec) {
+    const target = targets.find((t) => t.name === spec.target);
+    if (target === undefined) {
+        throw new errors/* InputError */.dz(`The shard ${spec.target}${spec.count > 1 ? `/${spec.index}/${spec.count}` : ''} names no target of this run (${targets.map((t) => t.name).join(', ')}).`, 'Use the shard names the matrix output of the plan job lists, with the same manifest and inputs.');
+    }
+    return { ...target, lineages: target.lineages.filter((c) => (0,shards/* inShard */.Iw)(c.certificate.name ?? '', spec)) };
+}
+/**
+ * The matrix over every named certificate (plan and validate runs). A validate run reads no
+ * provider settings: its default target is judged at DigitalOcean's rate, the stricter one.
+ */
+function matrixOf(settings, checked, deps) {
+    const named = checked.filter((c) => c.certificate.name !== undefined);
+    const targets = deps.targets?.(named) ??
+        (settings.rotation
+            ? [{ name: shards/* DEFAULT_TARGET */.Kv, rotation: settings.rotation, lineages: named }]
+            : undefined);
+    const loads = targets?.map((t) => ({
+        target: t.name,
+        provider: t.rotation.provider.kind,
+        lineages: t.lineages,
+    })) ?? [{ target: shards/* DEFAULT_TARGET */.Kv, provider: 'digitalocean', lineages: named }];
+    return (0,shards/* planMatrix */.T4)(loads.map((load) => ({ ...load, lineages: load.lineages.map((c) => c.certificate.name) })));
 }
 /** The live check between placing and removing (verification/), unless verify is false. */
 async function liveCheck(settings, rotation, ready, deps) {
@@ -3474,6 +3611,7 @@ const Inputs = {
     TrustedCa: 'trusted-ca',
     VerifyTimeoutSeconds: 'verify-timeout-seconds',
     OnVerifyFailure: 'on-verify-failure',
+    Shard: 'shard',
 };
 /** Inputs whose values are secrets: masked the moment they are read. */
 const SECRET_INPUTS = [
@@ -3498,6 +3636,7 @@ const Outputs = {
     Removed: 'removed',
     Verified: 'verified',
     Endpoints: 'endpoints',
+    Matrix: 'matrix',
 };
 const MODES = ['apply', 'plan', 'validate', 'check'];
 const PROVIDERS = ['digitalocean', 'dokploy'];
@@ -3569,6 +3708,112 @@ function errorCode(thrown) {
     return undefined;
 }
 //# sourceMappingURL=errors.js.map
+
+/***/ }),
+
+/***/ 4274:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Au: () => (/* binding */ shardBudget),
+/* harmony export */   Iw: () => (/* binding */ inShard),
+/* harmony export */   Kv: () => (/* binding */ DEFAULT_TARGET),
+/* harmony export */   T4: () => (/* binding */ planMatrix),
+/* harmony export */   uK: () => (/* binding */ parseShard)
+/* harmony export */ });
+/* unused harmony exports MAX_SHARDS_PER_TARGET, lineagesPerShard, matrixOutput, shardIndexOf */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9473);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6410);
+/**
+ * Work spread over jobs through the workflow matrix: a plan (or validate) run writes `matrix`,
+ * one shard per target, and a target with more lineages than a job should carry at its rate limit
+ * is split into shards `target/i/n`. A run given `shard` does that shard alone. Pure.
+ *
+ * Shards of one target share its account, and so its rate limit: each shard of n takes 1/n of the
+ * per-minute budget (shardBudget), so n jobs at once stay under the limit together. Splitting
+ * does not make one account's work faster; it keeps each job short (a job that dies loses little,
+ * a re-run redoes one shard) and the shards' reports apart. Across targets, shards are parallel
+ * for real: each account has its own limit.
+ */
+
+
+/** The target the action's own provider inputs describe. */
+const DEFAULT_TARGET = 'default';
+const MAX_SHARDS_PER_TARGET = 32;
+const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
+/**
+ * Requests one lineage's apply may take at worst: create, read back, a rebind or two (each a
+ * look, a PUT and a look), the removal. Dokploy's are fewer (create, the confirming listing,
+ * remove), but it has no published limit: it is judged by the same count.
+ */
+const REQUESTS_PER_LINEAGE = 6;
+/** Per minute, what the client allows itself (rate-limit.ts keeps DigitalOcean's 250 at 240). */
+const REQUESTS_PER_MINUTE = { digitalocean: 240, dokploy: 600 };
+/** "A few minutes": past this much work at its rate limit, a target is split. */
+const MINUTES_PER_SHARD = 5;
+/** The most lineages one shard of a target of this provider carries. */
+function lineagesPerShard(provider) {
+    return Math.floor((REQUESTS_PER_MINUTE[provider] * MINUTES_PER_SHARD) / REQUESTS_PER_LINEAGE);
+}
+/** The matrix: a shard per target, split where a target's lineages exceed a shard's worth. */
+function planMatrix(loads) {
+    return loads.flatMap((load) => {
+        const count = Math.min(MAX_SHARDS_PER_TARGET, Math.max(1, Math.ceil(load.lineages.length / lineagesPerShard(load.provider))));
+        if (count === 1)
+            return [{ shard: load.target, target: load.target, lineages: load.lineages.length }];
+        return Array.from({ length: count }, (_, i) => ({
+            shard: `${load.target}/${i + 1}/${count}`,
+            target: load.target,
+            lineages: load.lineages.filter((lineage) => shardIndexOf(lineage, count) === i + 1).length,
+        }));
+    });
+}
+/** The `matrix` output: for `strategy.matrix` (`matrix: ${{ fromJSON(needs.plan.outputs.matrix) }}`). */
+function matrixOutput(entries) {
+    return JSON.stringify({ include: entries });
+}
+/**
+ * Which of n shards a lineage belongs to (1-based): FNV-1a of its name, so it stays in its shard
+ * whatever else the manifest holds, and plan and apply agree without passing lists around.
+ */
+function shardIndexOf(lineage, count) {
+    let hash = 0x811c9dc5;
+    for (const byte of Buffer.from(lineage, 'utf8')) {
+        hash ^= byte;
+        hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    return (hash % count) + 1;
+}
+function inShard(lineage, spec) {
+    return spec.count === 1 || shardIndexOf(lineage, spec.count) === spec.index;
+}
+/** `name` or `name/i/n`; `name` is checked against the targets where they are known. */
+function parseShard(text, setting) {
+    const value = text.trim();
+    const parts = value.split('/');
+    const fix = `Give a target's name (e.g. do-prod), or target/i/n (e.g. do-prod/2/3), as the matrix output lists them.`;
+    const [target = '', index, count] = parts;
+    if (!TARGET_NAME.test(target) || (parts.length !== 1 && parts.length !== 3)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Invalid ${setting} ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteValue */ .cl)(value)}.`, fix);
+    }
+    if (parts.length === 1)
+        return { target, index: 1, count: 1 };
+    const i = Number(index);
+    const n = Number(count);
+    if (!/^\d{1,2}$/.test(index ?? '') ||
+        !/^\d{1,2}$/.test(count ?? '') ||
+        i < 1 ||
+        i > n ||
+        n > MAX_SHARDS_PER_TARGET) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Invalid ${setting} ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteValue */ .cl)(value)}: i and n must be whole numbers with 1 ≤ i ≤ n ≤ ${MAX_SHARDS_PER_TARGET}.`, fix);
+    }
+    return { target, index: i, count: n };
+}
+/** A shard's share of its account's per-minute budget: together, n shards stay under the limit. */
+function shardBudget(provider, spec) {
+    return Math.max(1, Math.floor((REQUESTS_PER_MINUTE[provider] ?? 240) / spec.count));
+}
+//# sourceMappingURL=shards.js.map
 
 /***/ }),
 
@@ -4845,12 +5090,15 @@ function within(setting, parse) {
 //# sourceMappingURL=verify-settings.js.map
 // EXTERNAL MODULE: ./build/certs/lifetime.js
 var lifetime = __webpack_require__(7177);
+// EXTERNAL MODULE: ./build/fleet/shards.js
+var shards = __webpack_require__(4274);
 ;// CONCATENATED MODULE: ./build/settings.js
 /**
  * Every input, read and validated in one place into one typed object. The action and the
  * terminal command collect raw strings differently (`core.getInput` / flags and environment)
  * and both hand them to `parseSettings`, so the rules and the error messages are the same.
  */
+
 
 
 
@@ -4941,6 +5189,7 @@ function parseSettings(raw, place = {}) {
         failPercent,
         repairChain: parseBoolean(get(constants/* Inputs */.G0.RepairChain), named(constants/* Inputs */.G0.RepairChain), true),
         verify: verifyFor(get, words, rotation),
+        ...shardOf(get(constants/* Inputs */.G0.Shard), named(constants/* Inputs */.G0.Shard)),
         github: githubSettings(get, raw, words),
         secretsOptional,
         skipped,
@@ -4955,6 +5204,9 @@ function parseSettings(raw, place = {}) {
 function verifyFor(get, words, rotation) {
     const verify = parseVerify(get, words, rotation?.provider.kind ?? get(constants/* Inputs */.G0.Provider)?.trim().toLowerCase());
     return rotation === undefined ? undefined : verify;
+}
+function shardOf(value, name) {
+    return value === undefined ? {} : { shard: (0,shards/* parseShard */.uK)(value, name) };
 }
 function githubSettings(get, raw, { name: named }) {
     return {

@@ -1,12 +1,13 @@
 export const id = 870;
-export const ids = [870];
+export const ids = [870,551];
 export const modules = {
 
 /***/ 551:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ realClock)
+/* harmony export */   realClock: () => (/* binding */ realClock)
 /* harmony export */ });
 const realClock = {
     now: () => Date.now(),
@@ -302,7 +303,7 @@ var handshake = __webpack_require__(7546);
  * addresses of many certificates share one round of checks and one backoff.
  */
 async function waitUntilServed(targets, expectedSha1, options) {
-    const clock = options.clock ?? providers_clock/* realClock */.d;
+    const clock = options.clock ?? providers_clock.realClock;
     const check = options.check ?? ((target) => (0,handshake/* checkTarget */.e)(target, options.handshake));
     const normal = (sha1) => sha1.toLowerCase().replace(/:/g, '');
     const expectedOf = (index) => normal(typeof expectedSha1 === 'string' ? expectedSha1 : (expectedSha1[index] ?? ''));

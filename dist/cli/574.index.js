@@ -1,12 +1,13 @@
-export const id = 78;
-export const ids = [78];
+export const id = 574;
+export const ids = [574,777,551];
 export const modules = {
 
 /***/ 551:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ realClock)
+/* harmony export */   realClock: () => (/* binding */ realClock)
 /* harmony export */ });
 const realClock = {
     now: () => Date.now(),
@@ -17,7 +18,39 @@ const realClock = {
 
 /***/ }),
 
-/***/ 9078:
+/***/ 8570:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ isProviderError),
+/* harmony export */   m: () => (/* binding */ ProviderError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9473);
+/**
+ * What can go wrong talking to a provider, as classes with stable codes. The rotation decides
+ * by code: NAME_TAKEN means another run won the race (adopt its certificate), NOT_FOUND on a
+ * remove means it is already gone, IN_USE means "rebind first or keep it", AMBIGUOUS means a
+ * write may or may not have landed (look before trying again).
+ */
+
+class ProviderError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CertRotateError */ .iV {
+    providerCode;
+    status;
+    constructor(code, message, options = {}) {
+        super(`PROVIDER_${code}`, message, options.fix, options.cause === undefined ? undefined : { cause: options.cause });
+        this.name = 'ProviderError';
+        this.providerCode = code;
+        this.status = options.status;
+    }
+}
+function isProviderError(thrown, code) {
+    return thrown instanceof ProviderError && (code === undefined || thrown.providerCode === code);
+}
+//# sourceMappingURL=errors.js.map
+
+/***/ }),
+
+/***/ 574:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -82,78 +115,8 @@ var undici = __webpack_require__(6752);
 var secrets = __webpack_require__(6410);
 // EXTERNAL MODULE: ./build/version.js
 var version = __webpack_require__(8508);
-;// CONCATENATED MODULE: ./build/providers/rate-limit.js
-class RateLimiter {
-    sent = [];
-    remaining;
-    resetAt;
-    queue = Promise.resolve();
-    options;
-    clock;
-    /** Total time spent waiting, for the report and the benchmarks. */
-    waitedMs = 0;
-    constructor(clock, options = {}) {
-        this.clock = clock;
-        this.options = { requests: 240, windowMs: 60_000, lowWater: 25, ...options };
-    }
-    /** Wait until one more request may go. Calls are served in order. */
-    acquire() {
-        const turn = this.queue.then(() => this.waitForSlot());
-        this.queue = turn.catch(() => { });
-        return turn;
-    }
-    /** Learn from a reply's headers (names in any case, values as the provider sends them). */
-    observe(headers) {
-        let remaining;
-        let reset;
-        for (const [name, value] of Object.entries(headers)) {
-            const lower = name.toLowerCase();
-            // A refusal with retry-after is the per-minute limit: its remaining/reset (which may say 0
-            // and an hour away) are not the hourly budget, and taken as such would stall the run.
-            if (lower === 'retry-after')
-                return;
-            if (lower === 'ratelimit-remaining')
-                remaining = headerNumber(value);
-            else if (lower === 'ratelimit-reset')
-                reset = headerNumber(value);
-        }
-        if (remaining !== undefined)
-            this.remaining = remaining;
-        if (reset !== undefined && reset > 0)
-            this.resetAt = reset * 1000;
-    }
-    async waitForSlot() {
-        let now = this.clock.now();
-        while (this.sent.length > 0 && this.sent[0] <= now - this.options.windowMs)
-            this.sent.shift();
-        let wait = 0;
-        if (this.sent.length >= this.options.requests)
-            wait = this.sent[0] + this.options.windowMs - now;
-        if (this.remaining !== undefined &&
-            this.resetAt !== undefined &&
-            this.remaining <= this.options.lowWater) {
-            const untilReset = this.resetAt - now;
-            if (untilReset > 0)
-                wait = Math.max(wait, untilReset / Math.max(this.remaining, 1));
-        }
-        if (wait > 0) {
-            this.waitedMs += wait;
-            await this.clock.sleep(wait);
-            now = this.clock.now();
-        }
-        this.sent.push(now);
-        if (this.remaining !== undefined)
-            this.remaining = Math.max(0, this.remaining - 1);
-    }
-}
-/** A header's numeric value; undefined when absent, blank (`Number('')` is 0) or not a number. */
-function headerNumber(value) {
-    if (value === undefined || value.trim() === '')
-        return undefined;
-    const n = Number(value);
-    return Number.isFinite(n) ? n : undefined;
-}
-//# sourceMappingURL=rate-limit.js.map
+// EXTERNAL MODULE: ./build/providers/rate-limit.js
+var rate_limit = __webpack_require__(777);
 ;// CONCATENATED MODULE: ./build/providers/http.js
 /**
  * The one place provider HTTP happens: undici with keep-alive, timeouts and the runner's proxy
@@ -214,7 +177,7 @@ class HttpClient {
         this.options = options;
         this.baseUrl = checkBaseUrl(options.provider, options.baseUrl, options.allowInsecureHttp === true);
         this.retry = { ...DEFAULT_RETRY, ...options.retry };
-        this.clock = options.clock ?? providers_clock/* realClock */.d;
+        this.clock = options.clock ?? providers_clock.realClock;
         const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
         const agentOptions = {
             connect: { timeout: timeouts.connectMs },
@@ -338,15 +301,15 @@ class HttpClient {
     rateLimitDelay(headers) {
         const retryAfter = headers['retry-after'];
         if (retryAfter !== undefined) {
-            const seconds = headerNumber(retryAfter);
+            const seconds = (0,rate_limit.headerNumber)(retryAfter);
             if (seconds !== undefined)
                 return Math.max(0, seconds * 1000);
             const date = Date.parse(retryAfter);
             if (Number.isFinite(date))
                 return Math.max(0, date - this.clock.now());
         }
-        const reset = headerNumber(headers['ratelimit-reset']);
-        if (reset !== undefined && headerNumber(headers['ratelimit-remaining']) === 0) {
+        const reset = (0,rate_limit.headerNumber)(headers['ratelimit-reset']);
+        if (reset !== undefined && (0,rate_limit.headerNumber)(headers['ratelimit-remaining']) === 0) {
             return Math.max(0, reset * 1000 - this.clock.now());
         }
         return undefined;
@@ -1430,7 +1393,7 @@ function createDigitalOceanProvider(options) {
     if (token === '')
         throw new providers_errors/* ProviderError */.m('AUTH', `${PROVIDER}: no API token was given.`, { fix: authFix });
     options.redactor.add(token);
-    const clock = options.clock ?? providers_clock/* realClock */.d;
+    const clock = options.clock ?? providers_clock.realClock;
     const debug = options.debug;
     const http = new HttpClient({
         provider: PROVIDER,
@@ -1438,7 +1401,7 @@ function createDigitalOceanProvider(options) {
         headers: { authorization: `Bearer ${token}` },
         redactor: options.redactor,
         clock,
-        limiter: options.limiter ?? new RateLimiter(clock),
+        limiter: options.limiter ?? new rate_limit.RateLimiter(clock),
         ...(options.allowInsecureHttp === undefined ? {} : { allowInsecureHttp: options.allowInsecureHttp }),
         ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
         ...(options.retry === undefined ? {} : { retry: options.retry }),
@@ -1450,7 +1413,7 @@ function createDigitalOceanProvider(options) {
     const api = { send: (req) => http.request(req), clock, polling, note };
     // CDN routes have their own limit, apart from the token's: spaced out before they are sent.
     const cdnLimit = { ...CDN_LIMIT, ...options.cdnLimit };
-    const pacer = new RateLimiter(clock, cdnLimit);
+    const pacer = new rate_limit.RateLimiter(clock, cdnLimit);
     const cdnApi = {
         ...api,
         send: async (req) => {
@@ -2132,20 +2095,88 @@ function createProvider(settings, redactor, transport = {}) {
 
 /***/ }),
 
-/***/ 8508:
+/***/ 777:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ USER_AGENT)
+/* harmony export */   RateLimiter: () => (/* binding */ RateLimiter),
+/* harmony export */   headerNumber: () => (/* binding */ headerNumber)
 /* harmony export */ });
-/* unused harmony export VERSION */
-/** The action's version, for the User-Agent. A test keeps it equal to package.json's. */
-const VERSION = '0.1.0';
-const USER_AGENT = `cert-rotate-action/${VERSION} (node/${process.versions.node})`;
-//# sourceMappingURL=version.js.map
+class RateLimiter {
+    sent = [];
+    remaining;
+    resetAt;
+    queue = Promise.resolve();
+    options;
+    clock;
+    /** Total time spent waiting, for the report and the benchmarks. */
+    waitedMs = 0;
+    constructor(clock, options = {}) {
+        this.clock = clock;
+        this.options = { requests: 240, windowMs: 60_000, lowWater: 25, ...options };
+    }
+    /** Wait until one more request may go. Calls are served in order. */
+    acquire() {
+        const turn = this.queue.then(() => this.waitForSlot());
+        this.queue = turn.catch(() => { });
+        return turn;
+    }
+    /** Learn from a reply's headers (names in any case, values as the provider sends them). */
+    observe(headers) {
+        let remaining;
+        let reset;
+        for (const [name, value] of Object.entries(headers)) {
+            const lower = name.toLowerCase();
+            // A refusal with retry-after is the per-minute limit: its remaining/reset (which may say 0
+            // and an hour away) are not the hourly budget, and taken as such would stall the run.
+            if (lower === 'retry-after')
+                return;
+            if (lower === 'ratelimit-remaining')
+                remaining = headerNumber(value);
+            else if (lower === 'ratelimit-reset')
+                reset = headerNumber(value);
+        }
+        if (remaining !== undefined)
+            this.remaining = remaining;
+        if (reset !== undefined && reset > 0)
+            this.resetAt = reset * 1000;
+    }
+    async waitForSlot() {
+        let now = this.clock.now();
+        while (this.sent.length > 0 && this.sent[0] <= now - this.options.windowMs)
+            this.sent.shift();
+        let wait = 0;
+        if (this.sent.length >= this.options.requests)
+            wait = this.sent[0] + this.options.windowMs - now;
+        if (this.remaining !== undefined &&
+            this.resetAt !== undefined &&
+            this.remaining <= this.options.lowWater) {
+            const untilReset = this.resetAt - now;
+            if (untilReset > 0)
+                wait = Math.max(wait, untilReset / Math.max(this.remaining, 1));
+        }
+        if (wait > 0) {
+            this.waitedMs += wait;
+            await this.clock.sleep(wait);
+            now = this.clock.now();
+        }
+        this.sent.push(now);
+        if (this.remaining !== undefined)
+            this.remaining = Math.max(0, this.remaining - 1);
+    }
+}
+/** A header's numeric value; undefined when absent, blank (`Number('')` is 0) or not a number. */
+function headerNumber(value) {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    const n = Number(value);
+    return Number.isFinite(n) ? n : undefined;
+}
+//# sourceMappingURL=rate-limit.js.map
 
 /***/ })
 
 };
 
-//# sourceMappingURL=78.index.js.map
+//# sourceMappingURL=574.index.js.map

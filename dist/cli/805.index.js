@@ -1,5 +1,5 @@
-export const id = 722;
-export const ids = [722];
+export const id = 805;
+export const ids = [805];
 export const modules = {
 
 /***/ 8570:
@@ -87,28 +87,20 @@ class KeyedLock {
 
 /***/ }),
 
-/***/ 8722:
+/***/ 9513:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  rotate: () => (/* binding */ rotate)
-});
-
-// EXTERNAL MODULE: ./build/certs/inspect.js
-var inspect = __webpack_require__(9620);
-// EXTERNAL MODULE: ./build/constants.js
-var constants = __webpack_require__(2757);
-// EXTERNAL MODULE: ./build/errors.js
-var errors = __webpack_require__(9473);
-// EXTERNAL MODULE: ./build/providers/errors.js
-var providers_errors = __webpack_require__(8570);
-// EXTERNAL MODULE: ./build/rotation/plan.js + 1 modules
-var rotation_plan = __webpack_require__(5061);
-;// CONCATENATED MODULE: ./build/rotation/results.js
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CX: () => (/* binding */ wrote),
+/* harmony export */   KW: () => (/* binding */ certRef),
+/* harmony export */   Th: () => (/* binding */ applyStatus),
+/* harmony export */   V2: () => (/* binding */ failure),
+/* harmony export */   li: () => (/* binding */ useRef),
+/* harmony export */   nK: () => (/* binding */ stepFailure),
+/* harmony export */   wf: () => (/* binding */ planStatus)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9473);
+/* harmony import */ var _providers_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8570);
 /**
  * What a rotation reports: plain data (JSON as it is), public facts only. Upload texts and keys
  * never enter it; certificates and the things that use them appear by id and name. Every step of
@@ -125,9 +117,9 @@ function useRef(use) {
 }
 /** Anything thrown, as a failed outcome: coded errors keep their code and fix. */
 function failure(thrown) {
-    const fix = thrown instanceof errors/* CertRotateError */.iV ? thrown.fix : undefined;
-    const code = (0,providers_errors/* isProviderError */.E)(thrown) ? thrown.providerCode : 'INTERNAL';
-    return { status: 'failed', code, message: (0,errors/* toError */.iT)(thrown).message, ...(fix === undefined ? {} : { fix }) };
+    const fix = thrown instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CertRotateError */ .iV ? thrown.fix : undefined;
+    const code = (0,_providers_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isProviderError */ .E)(thrown) ? thrown.providerCode : 'INTERNAL';
+    return { status: 'failed', code, message: (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .toError */ .iT)(thrown).message, ...(fix === undefined ? {} : { fix }) };
 }
 function stepFailure(code, message, fix) {
     return { status: 'failed', code, message, ...(fix === undefined ? {} : { fix }) };
@@ -163,6 +155,32 @@ function planStatus(plan) {
         : 'unchanged';
 }
 //# sourceMappingURL=results.js.map
+
+/***/ }),
+
+/***/ 7805:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  rotate: () => (/* binding */ rotate)
+});
+
+// EXTERNAL MODULE: ./build/certs/inspect.js
+var inspect = __webpack_require__(9620);
+// EXTERNAL MODULE: ./build/constants.js
+var constants = __webpack_require__(2757);
+// EXTERNAL MODULE: ./build/errors.js
+var errors = __webpack_require__(9473);
+// EXTERNAL MODULE: ./build/providers/errors.js
+var providers_errors = __webpack_require__(8570);
+// EXTERNAL MODULE: ./build/rotation/plan.js + 1 modules
+var rotation_plan = __webpack_require__(5061);
+// EXTERNAL MODULE: ./build/rotation/results.js
+var rotation_results = __webpack_require__(9513);
 ;// CONCATENATED MODULE: ./build/rotation/create.js
 /**
  * The first half of a lineage's apply: upload the new version and make sure it is there before
@@ -192,7 +210,7 @@ async function createAndConfirm(ctx, work, steps, arrived) {
     }
     catch (thrown) {
         if (!(0,providers_errors/* isProviderError */.E)(thrown, 'NAME_TAKEN')) {
-            steps.push({ op: 'create', name, outcome: failure(thrown) });
+            steps.push({ op: 'create', name, outcome: (0,rotation_results/* failure */.V2)(thrown) });
             return { missing: 'the create failed' };
         }
         const taken = await adopt(ctx.provider, work);
@@ -208,15 +226,15 @@ async function createAndConfirm(ctx, work, steps, arrived) {
         steps.push({
             op: 'create',
             name,
-            certificate: certRef(created),
-            outcome: stepFailure('NOT_IN_LINEAGE', `${ctx.provider.label} answered the upload of ${name} with ${created.name} (${created.id}), which is not part of lineage ${work.plan.desired.lineage}; it is left alone.`, 'Run again: the next run uploads the certificate under its own name.'),
+            certificate: (0,rotation_results/* certRef */.KW)(created),
+            outcome: (0,rotation_results/* stepFailure */.nK)('NOT_IN_LINEAGE', `${ctx.provider.label} answered the upload of ${name} with ${created.name} (${created.id}), which is not part of lineage ${work.plan.desired.lineage}; it is left alone.`, 'Run again: the next run uploads the certificate under its own name.'),
         });
         return { missing: 'the create failed' };
     }
     steps.push({
         op: 'create',
         name,
-        certificate: certRef(created),
+        certificate: (0,rotation_results/* certRef */.KW)(created),
         outcome: adopted ? { status: 'adopted', why: adopted } : { status: 'done' },
     });
     arrived.push(created);
@@ -230,7 +248,7 @@ async function adopt(provider, work) {
         listing = await provider.list();
     }
     catch (thrown) {
-        const failed = failure(thrown);
+        const failed = (0,rotation_results/* failure */.V2)(thrown);
         return {
             failed: { ...failed, message: `${name} was taken, and looking for it failed: ${failed.message}` },
         };
@@ -244,7 +262,7 @@ async function adopt(provider, work) {
         ? `a certificate named ${name} (${holder.id}) holds fingerprint ${holder.sha1 ?? 'unknown'}, not ${work.upload.sha1}`
         : `${provider.label} said the name ${name} is taken, but no certificate of that name is listed`;
     return {
-        failed: stepFailure('NAME_TAKEN', `${what}: it is not this upload, and it is left alone.`, 'Remove or rename that certificate if it is not wanted, or change the name template; then run again.'),
+        failed: (0,rotation_results/* stepFailure */.nK)('NAME_TAKEN', `${what}: it is not this upload, and it is left alone.`, 'Remove or rename that certificate if it is not wanted, or change the name template; then run again.'),
     };
 }
 /**
@@ -263,7 +281,7 @@ async function create_confirm(ctx, work, created, steps, arrived) {
             listing = await ctx.provider.list();
     }
     catch (thrown) {
-        steps.push({ op: 'confirm', certificate: certRef(created), outcome: unconfirmed(work, created, thrown) });
+        steps.push({ op: 'confirm', certificate: (0,rotation_results/* certRef */.KW)(created), outcome: unconfirmed(work, created, thrown) });
         return { missing: 'the new certificate could not be confirmed' };
     }
     const twins = listing
@@ -277,8 +295,8 @@ async function create_confirm(ctx, work, created, steps, arrived) {
             : `${created.name} (${created.id}) is not in ${ctx.provider.label}'s listing after its upload.`;
         steps.push({
             op: 'confirm',
-            certificate: certRef(created),
-            outcome: stepFailure('NOT_CONFIRMED', message, 'Run again: the next run looks afresh.'),
+            certificate: (0,rotation_results/* certRef */.KW)(created),
+            outcome: (0,rotation_results/* stepFailure */.nK)('NOT_CONFIRMED', message, 'Run again: the next run looks afresh.'),
         });
         return { missing: 'the new certificate could not be confirmed' };
     }
@@ -290,7 +308,7 @@ async function create_confirm(ctx, work, created, steps, arrived) {
         : `another upload of the same content (${keeper.id}) is kept; ${created.id} is a duplicate`;
     steps.push({
         op: 'confirm',
-        certificate: certRef(keeper),
+        certificate: (0,rotation_results/* certRef */.KW)(keeper),
         outcome: unusable ?? (note ? { status: 'done', note } : { status: 'done' }),
     });
     if (unusable)
@@ -301,10 +319,10 @@ async function create_confirm(ctx, work, created, steps, arrived) {
             continue;
         try {
             const result = await ctx.provider.remove(twin.id);
-            steps.push({ op: 'remove-duplicate', certificate: certRef(twin), result, outcome: { status: 'done' } });
+            steps.push({ op: 'remove-duplicate', certificate: (0,rotation_results/* certRef */.KW)(twin), result, outcome: { status: 'done' } });
         }
         catch (thrown) {
-            steps.push({ op: 'remove-duplicate', certificate: certRef(twin), outcome: failure(thrown) });
+            steps.push({ op: 'remove-duplicate', certificate: (0,rotation_results/* certRef */.KW)(twin), outcome: (0,rotation_results/* failure */.V2)(thrown) });
         }
     }
     return { current: keeper };
@@ -314,7 +332,7 @@ async function create_confirm(ctx, work, created, steps, arrived) {
  * create): say exactly where that leaves things, since "failed" alone reads as nothing done.
  */
 function unconfirmed(work, created, thrown) {
-    const failed = failure(thrown);
+    const failed = (0,rotation_results/* failure */.V2)(thrown);
     const olds = work.plan.steps.flatMap((step) => step.op === 'remove' ? [`${step.certificate.name} (${step.certificate.id})`] : []);
     const kept = olds.length === 0
         ? 'Nothing else was changed.'
@@ -334,7 +352,7 @@ const UNVERIFIED = new Set(['pending', 'error']);
 function notVerified(certificate) {
     if (certificate.state === undefined || !UNVERIFIED.has(certificate.state))
         return undefined;
-    return stepFailure('NOT_VERIFIED', `${certificate.name} (${certificate.id}) is '${certificate.state}', not verified: nothing can be bound to it yet.`, certificate.state === 'error'
+    return (0,rotation_results/* stepFailure */.nK)('NOT_VERIFIED', `${certificate.name} (${certificate.id}) is '${certificate.state}', not verified: nothing can be bound to it yet.`, certificate.state === 'error'
         ? 'Delete it in the control panel and run again.'
         : 'Run again once the provider has verified it.');
 }
@@ -357,7 +375,7 @@ async function place(ctx, work) {
     if (plan.current.kind === 'present') {
         const present = plan.current.certificate;
         const unusable = notVerified(present);
-        steps.push({ op: 'unchanged', certificate: certRef(present), outcome: unusable ?? { status: 'done' } });
+        steps.push({ op: 'unchanged', certificate: (0,rotation_results/* certRef */.KW)(present), outcome: unusable ?? { status: 'done' } });
         if (unusable)
             missing = `${present.name} is not verified`;
         else
@@ -376,7 +394,7 @@ async function place(ctx, work) {
     for (const step of plan.steps) {
         if (step.op !== 'rebind')
             continue;
-        const base = { op: 'rebind', use: useRef(step.use), from: certRef(step.from) };
+        const base = { op: 'rebind', use: (0,rotation_results/* useRef */.li)(step.use), from: (0,rotation_results/* certRef */.KW)(step.from) };
         const found = await rebind(ctx, step.use, step.from, current, missing);
         const unchecked = (plan.unchecked ?? []).some((u) => u.use.id === step.use.id && u.from.id === step.from.id);
         const outcome = found.status === 'done' && unchecked
@@ -390,15 +408,15 @@ async function place(ctx, work) {
         else
             unmoved.set(key, `the rebind of ${(0,rotation_plan/* describeUse */.pt)(step.use)} ${past(outcome)}`);
         steps.push(outcome.status === 'done' && current
-            ? { ...base, to: certRef(current), outcome }
+            ? { ...base, to: (0,rotation_results/* certRef */.KW)(current), outcome }
             : { ...base, outcome });
     }
     // A refused move is a step not taken: the report shows it, and the lineage is not done.
     for (const refusal of plan.refused ?? []) {
         steps.push({
             op: 'rebind',
-            use: useRef(refusal.use),
-            from: certRef(refusal.from),
+            use: (0,rotation_results/* useRef */.li)(refusal.use),
+            from: (0,rotation_results/* certRef */.KW)(refusal.from),
             outcome: { status: 'skipped', why: refusal.why, refused: true },
         });
     }
@@ -413,12 +431,12 @@ async function retire(ctx, work, placed, hold) {
     const steps = [...placed.steps];
     for (const step of work.plan.steps) {
         if (step.op === 'keep') {
-            const certificate = certRef(step.certificate);
+            const certificate = (0,rotation_results/* certRef */.KW)(step.certificate);
             steps.push({ op: 'keep', certificate, reason: step.reason, outcome: { status: 'done' } });
         }
         if (step.op !== 'remove')
             continue;
-        const certificate = certRef(step.certificate);
+        const certificate = (0,rotation_results/* certRef */.KW)(step.certificate);
         const blocker = current === undefined ? missing : (hold ?? removeBlocker(step, current, moved, unmoved));
         if (blocker !== undefined) {
             steps.push({ op: 'remove', certificate, outcome: { status: 'skipped', why: blocker } });
@@ -429,10 +447,10 @@ async function retire(ctx, work, placed, hold) {
             steps.push({ op: 'remove', certificate, result, outcome: { status: 'done' } });
         }
         catch (thrown) {
-            steps.push({ op: 'remove', certificate, outcome: failure(thrown) });
+            steps.push({ op: 'remove', certificate, outcome: (0,rotation_results/* failure */.V2)(thrown) });
         }
     }
-    return current ? { steps, current: certRef(current), arrived } : { steps, arrived };
+    return current ? { steps, current: (0,rotation_results/* certRef */.KW)(current), arrived } : { steps, arrived };
 }
 /**
  * After a failed verification: every use this run moved goes back to the version it was on,
@@ -444,7 +462,7 @@ async function rollback(ctx, placed) {
         return [];
     const steps = [];
     for (const { use, from } of placed.rebound) {
-        const base = { op: 'rollback', use: useRef(use), from: certRef(current), to: certRef(from) };
+        const base = { op: 'rollback', use: (0,rotation_results/* useRef */.li)(use), from: (0,rotation_results/* certRef */.KW)(current), to: (0,rotation_results/* certRef */.KW)(from) };
         const move = ctx.provider.rebind?.bind(ctx.provider);
         if (!move)
             continue;
@@ -462,7 +480,7 @@ async function rollback(ctx, placed) {
             steps.push({ ...base, outcome: { status: 'done' } });
         }
         catch (thrown) {
-            steps.push({ ...base, outcome: failure(thrown) });
+            steps.push({ ...base, outcome: (0,rotation_results/* failure */.V2)(thrown) });
         }
     }
     return steps;
@@ -472,14 +490,14 @@ async function rebind(ctx, use, from, current, missing) {
         return { status: 'skipped', why: missing };
     const move = ctx.provider.rebind?.bind(ctx.provider);
     if (!move) {
-        return stepFailure('UNSUPPORTED', `${ctx.provider.label} cannot move ${(0,rotation_plan/* describeUse */.pt)(use)} to another certificate.`);
+        return (0,rotation_results/* stepFailure */.nK)('UNSUPPORTED', `${ctx.provider.label} cannot move ${(0,rotation_plan/* describeUse */.pt)(use)} to another certificate.`);
     }
     try {
         await ctx.useLock.run(`${use.kind}:${use.id}`, () => move(use, from.id, current.id));
         return { status: 'done' };
     }
     catch (thrown) {
-        return failure(thrown);
+        return (0,rotation_results/* failure */.V2)(thrown);
     }
 }
 /** Why a superseded certificate must stay for now, or undefined when it can go. */
@@ -564,7 +582,7 @@ async function rotate(provider, lineages, options) {
     if (options.mode === 'plan') {
         const results = plans.map(({ item, plan }) => ({
             lineage: item.lineage,
-            status: planStatus(plan),
+            status: (0,rotation_results/* planStatus */.wf)(plan),
             plan,
             attention: attention(plan, uses),
             ...(options.verify === undefined ? {} : { endpoints: planned(options.verify, item.lineage) }),
@@ -580,7 +598,7 @@ async function rotate(provider, lineages, options) {
         const work = { plan, matcher: item.matcher, upload };
         return { item, plan, members: own, work, placed: await place(context, work) };
     });
-    const changedByPlacing = placed.some((p) => (p.placed?.steps ?? []).some(wrote));
+    const changedByPlacing = placed.some((p) => (p.placed?.steps ?? []).some(rotation_results/* wrote */.CX));
     const inPlace = placed.every((p) => p.placed !== undefined && p.placed.current !== undefined);
     const verify = options.verify;
     // With a live check, settle (Dokploy: reload Traefik) as soon as everything is in place, so
@@ -607,14 +625,14 @@ async function rotate(provider, lineages, options) {
             : undefined;
         const withChecks = { ...p.placed, steps: [...p.placed.steps, ...checks, ...undone] };
         const { arrived, ...applied } = await retire(context, p.work, withChecks, hold);
-        const result = { ...base, status: applyStatus(applied.steps), ...applied };
+        const result = { ...base, status: (0,rotation_results/* applyStatus */.Th)(applied.steps), ...applied };
         if (verification !== undefined)
             result.verification = verification;
         return { result, arrived };
     });
     const results = done.map((d) => d.result);
     if (!verify) {
-        const changed = results.some((result) => (result.steps ?? []).some(wrote));
+        const changed = results.some((result) => (result.steps ?? []).some(rotation_results/* wrote */.CX));
         const finished = results.every((r) => r.status === 'created' || r.status === 'rotated' || r.status === 'unchanged');
         settle = await settleAfter(provider, changed, finished);
     }
@@ -635,7 +653,7 @@ function verifyStep(verification, fixes) {
         op: 'verify',
         endpoints: verification.endpoints.length,
         outcome: verification.status === 'failed'
-            ? stepFailure('NOT_SERVED', verification.summary, fixes?.get(verification.lineage))
+            ? (0,rotation_results/* stepFailure */.nK)('NOT_SERVED', verification.summary, fixes?.get(verification.lineage))
             : verification.status === 'skipped'
                 ? { status: 'done', note: `nothing verified: ${verification.summary}` }
                 : { status: 'done', note: verification.summary },
@@ -664,7 +682,7 @@ async function finishHandover(provider, results, checked, verify) {
         const note = `Traefik kept serving a superseded version while both were there (it picks among certificates for the same names by their folder's name, which Dokploy draws at random), so the superseded versions were removed first; then ${verification.summary}`;
         const step = verifyStep({ ...verification, summary: note }, new Map([[result.lineage, verify.fixFor(verification, reload)]]));
         result.steps = [...(result.steps ?? []), step];
-        result.status = applyStatus(result.steps);
+        result.status = (0,rotation_results/* applyStatus */.Th)(result.steps);
         result.verification = verification;
     }
     return reload;
@@ -679,7 +697,7 @@ async function checkSafely(verify, list) {
         return await verify.run(list);
     }
     catch (thrown) {
-        const { message, fix } = failure(thrown);
+        const { message, fix } = (0,rotation_results/* failure */.V2)(thrown);
         return list.map((item) => ({
             lineage: item.lineage,
             status: 'failed',
@@ -884,7 +902,7 @@ async function settleAfter(provider, changed, finished) {
     catch (thrown) {
         // When every lineage is done, a re-run finds nothing to change and will not settle: say so,
         // and what to do instead. The provider's own fix (a key that may reload, say) comes first.
-        const failed = failure(thrown);
+        const failed = (0,rotation_results/* failure */.V2)(thrown);
         const then = finished
             ? 'The certificates are in place, but the provider did not settle (Dokploy: Traefik was not reloaded, so it may still serve the old certificate). A re-run will not retry this, as nothing is left to change: reload Traefik in Dokploy (Settings, Web Server, Reload Traefik), or fix the cause shown above and reload then.'
             : 'The provider did not settle (Dokploy: Traefik was not reloaded). A re-run settles only if it changes something: if it reports nothing to change, reload Traefik in Dokploy (Settings, Web Server, Reload Traefik).';
@@ -897,4 +915,4 @@ async function settleAfter(provider, changed, finished) {
 
 };
 
-//# sourceMappingURL=722.index.js.map
+//# sourceMappingURL=805.index.js.map
