@@ -26,8 +26,16 @@ import {
   type Report,
 } from './manifest/nodes.ts';
 import { readSource, type SourceRef } from './manifest/sources.ts';
+import {
+  checkTargetsUsed,
+  type DefaultTarget,
+  type ManifestTarget,
+  readEntryTargets,
+  readTargets,
+} from './manifest/targets.ts';
 import { checkLineageName } from './rotation/names.ts';
 import { parseDomains } from './settings.ts';
+import { ACTION_WORDS, type Vocabulary } from './vocabulary.ts';
 import { type Endpoint, parseEndpoints } from './verification/endpoints.ts';
 
 export type { Problem } from './manifest/nodes.ts';
@@ -36,6 +44,8 @@ export type { SourceRef } from './manifest/sources.ts';
 export interface ManifestEntry {
   /** The lineage name; undefined only where names are not required (validate mode). */
   name: string | undefined;
+  /** Where it goes: the names of its `targets:`, or `default` (the run's own provider settings). */
+  targets: string[];
   /** Index in the list, for labels: `certificates[2]`. */
   index: number;
   line: number;
@@ -56,8 +66,8 @@ export const PART_KEYS = {
 export type PartKey = keyof typeof PART_KEYS;
 
 const PASSWORD_KEYS = ['key-passphrase', 'pkcs12-password'] as const;
-const ENTRY_KEYS = ['name', 'domains', 'endpoints', ...Object.keys(PART_KEYS), ...PASSWORD_KEYS];
-const TOP_KEYS = ['version', 'certificates'];
+const ENTRY_KEYS = ['name', 'targets', 'domains', 'endpoints', ...Object.keys(PART_KEYS), ...PASSWORD_KEYS];
+const TOP_KEYS = ['version', 'targets', 'certificates'];
 /** More would be a mistake (and a very long run): a manifest is a list someone maintains by hand. */
 export const MAX_ENTRIES = 500;
 
@@ -81,9 +91,24 @@ export class ManifestError extends InputError {
 export interface ManifestOptions {
   /** plan and apply need a name per certificate: every uploaded version is named after it. */
   requireNames: boolean;
+  /** Whether the run's provider settings make the default target (see DefaultTarget). */
+  defaultTarget?: DefaultTarget;
+  /** How messages name the run's settings; the action's inputs unless said. */
+  words?: Vocabulary;
 }
 
+/** A manifest whole: its certificates, and the targets they go to. */
+export interface Manifest {
+  entries: ManifestEntry[];
+  targets: ManifestTarget[];
+}
+
+/** The certificates alone, where targets do not matter (check mode, and callers before targets). */
 export function parseManifest(text: string, file: string, options: ManifestOptions): ManifestEntry[] {
+  return parseManifestDocument(text, file, options).entries;
+}
+
+export function parseManifestDocument(text: string, file: string, options: ManifestOptions): Manifest {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
   const problems: Problem[] = [];
@@ -125,8 +150,16 @@ export function parseManifest(text: string, file: string, options: ManifestOptio
     report(version as Node, 'version', 'expected 1, the only version there is (or leave it out).');
   }
 
+  const targets = readTargets(
+    root.get('targets', true) as Node | undefined,
+    options.defaultTarget,
+    options.words ?? ACTION_WORDS,
+    report,
+    lineOf,
+  );
   const list = root.get('certificates', true);
   const entries: ManifestEntry[] = [];
+  const lists: (string[] | undefined)[] = [];
   if (list === undefined) {
     report(root, '', 'there is no certificates: list.');
   } else if (!isSeq(list) || list.items.length === 0) {
@@ -146,6 +179,9 @@ export function parseManifest(text: string, file: string, options: ManifestOptio
         return;
       }
       const entry = readEntry(item as YAMLMap, index, where, options, report, lineOf);
+      const named = readEntryTargets(item as YAMLMap, where, targets, report);
+      entry.targets = named ?? [];
+      lists.push(named);
       if (entry.name !== undefined) {
         const first = names.get(entry.name);
         if (names.has(entry.name)) {
@@ -160,8 +196,9 @@ export function parseManifest(text: string, file: string, options: ManifestOptio
       entries.push(entry);
     });
   }
+  checkTargetsUsed(targets, lists, report);
   if (problems.length > 0) throw new ManifestError(file, byLine(problems));
-  return entries;
+  return { entries, targets: targets.targets };
 }
 
 function readEntry(
@@ -175,6 +212,7 @@ function readEntry(
   checkKeys(map, ENTRY_KEYS, where, report);
   const entry: ManifestEntry = {
     name: undefined,
+    targets: [],
     index,
     line: lineOf(map) ?? 0,
     domains: [],

@@ -66,7 +66,7 @@ describe('parseManifest', () => {
     domains: [https://example.com/]
 `);
     assert.deepEqual(found, [
-      "4 certificates[0]: unknown key 'private_key' (did you mean 'private-key'?). Expected: name, domains, endpoints, certificate, certificate-chain, private-key, pkcs12, key-passphrase, pkcs12-password.",
+      "4 certificates[0]: unknown key 'private_key' (did you mean 'private-key'?). Expected: name, targets, domains, endpoints, certificate, certificate-chain, private-key, pkcs12, key-passphrase, pkcs12-password.",
       '5 certificates[1]: has no name: plan and apply name every uploaded version after it (e.g. name: example-com).',
       '5 certificates[1].certificate: a value in the manifest itself is not read: expected { env: NAME } (an environment variable, e.g. from a secret) or { file: PATH }.',
       "6 certificates[2].name: 'a' is already the name of the certificate on line 2: give each its own.",
