@@ -40,6 +40,7 @@ import { type Endpoint, parseEndpoints } from './verification/endpoints.ts';
 
 export type { Problem } from './manifest/nodes.ts';
 export type { SourceRef } from './manifest/sources.ts';
+export type { ManifestTarget } from './manifest/targets.ts';
 
 export interface ManifestEntry {
   /** The lineage name; undefined only where names are not required (validate mode). */

@@ -55,6 +55,8 @@ export interface CertificateEntry {
   requireKey: boolean;
   /** A manifest entry's own endpoints for the live check. */
   endpoints?: Endpoint[];
+  /** A manifest entry's targets; without, the run's own provider settings (`default`). */
+  targets?: string[];
 }
 
 export type CertificateSource =

@@ -17,11 +17,11 @@ import {
   type TargetSetting,
 } from '../targets/rules.ts';
 import type { Vocabulary } from '../vocabulary.ts';
+import { DEFAULT_TARGET } from '../targets/pairs.ts';
 import { checkKeys, closest, type LineOf, messageOf, type Report } from './nodes.ts';
 import { type EnvRef, readEnvSource } from './sources.ts';
 
-/** The target of the run's own provider settings (the action's inputs, the command's flags). */
-export const DEFAULT_TARGET = 'default';
+export { DEFAULT_TARGET };
 /** Each target has its own client and listing, all at once: more is a mistake, or many jobs' work. */
 export const MAX_TARGETS = 50;
 /** Names appear in shards (`target/i/n`) and concurrency groups: no '/', no spaces, no dots. */
