@@ -187,8 +187,8 @@ certificates:
     assert.deepEqual(
       problems('targets: [t]\ncertificates:\n  - name: a\n    certificate: { file: a.pem }\n'),
       [
+        // targets: comes first: what the entries lack follows from it.
         '1 targets: expected a mapping of target names to their settings, e.g. do-prod: { provider: digitalocean, api-token: { env: DO_PROD_TOKEN } }.',
-        '3 certificates[0]: has no targets:, so it goes to the default target, and provider is not set: name its targets (e.g. targets: [do-prod]), or set provider and api-token.',
       ],
     );
     assert.deepEqual(
@@ -205,6 +205,14 @@ certificates:
     const text = `targets:\n  t: { provider: digitalocean, api-token: { env: T } }\ncertificates:\n  - name: a\n    targets: [t]\n    certificate: { file: a.pem }\n`;
     assert.deepEqual(problems(text, { requireNames: true, defaultTarget: 'given' }), [
       'undefined : provider is set, which makes the default target, but no certificate goes to it (each names its targets): remove provider and api-token, or add default to a certificate’s targets.',
+    ]);
+  });
+
+  it('says once that a manifest without targets has nowhere to go when the provider is not set', () => {
+    const text =
+      'certificates:\n  - name: a\n    certificate: { file: a.pem }\n  - name: b\n    certificate: { file: b.pem }\n';
+    assert.deepEqual(problems(text), [
+      'undefined : provider is not set, and the manifest has no targets:, so its certificates have nowhere to go: set provider and api-token, or add targets: (see the README, Targets).',
     ]);
   });
 

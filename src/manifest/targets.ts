@@ -223,7 +223,8 @@ export function readEntryTargets(
   const token = named(Inputs.ApiToken);
   const node = map.get('targets', true) as Node | undefined;
   if (node === undefined) {
-    if (context.defaultTarget === 'absent') {
+    // Without any targets: it is said once for the manifest (checkTargetsUsed), not for each entry.
+    if (context.defaultTarget === 'absent' && context.defined.size > 0) {
       const example = context.known.find((n) => n !== DEFAULT_TARGET) ?? 'do-prod';
       report(
         map,
@@ -299,6 +300,17 @@ export function checkTargetsUsed(
   lists: readonly (readonly string[] | undefined)[],
   report: Report,
 ): void {
+  const { name: named } = context.words;
+  if (context.defaultTarget === 'absent' && context.defined.size === 0 && !context.unreadable) {
+    if (lists.some((l) => l?.includes(DEFAULT_TARGET) && l.length === 1)) {
+      report(
+        undefined,
+        '',
+        `${named(Inputs.Provider)} is not set, and the manifest has no targets:, so its certificates have nowhere to go: set ${named(Inputs.Provider)} and ${named(Inputs.ApiToken)}, or add targets: (see the README, Targets).`,
+      );
+    }
+    return;
+  }
   if (lists.length === 0 || lists.some((l) => l === undefined)) return;
   const used = new Set(lists.flat());
   for (const [name, pair] of context.defined) {
@@ -316,7 +328,6 @@ export function checkTargetsUsed(
     );
   }
   if (context.defaultTarget === 'given' && !used.has(DEFAULT_TARGET)) {
-    const { name: named } = context.words;
     report(
       undefined,
       '',
