@@ -218,6 +218,16 @@ certificates:
       false,
     ],
     [
+      'a number as a name',
+      'targets:\n  123: { provider: digitalocean, api-token: {env: T} }\ncertificates:\n  - name: a\n    targets: ["123"]\n    certificate: {file: c}\n',
+      false,
+    ],
+    [
+      'a name with digits and _',
+      'targets:\n  eu_1: { provider: digitalocean, api-token: {env: T} }\ncertificates:\n  - name: a\n    targets: [eu_1]\n    certificate: {file: c}\n',
+      true,
+    ],
+    [
       'default as a name',
       'targets:\n  default: { provider: digitalocean, api-token: {env: T} }\ncertificates:\n  - name: a\n    targets: [default]\n    certificate: {file: c}\n',
       false,

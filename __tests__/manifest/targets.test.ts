@@ -146,7 +146,7 @@ certificates:
       '5 targets.do-staging.api-token: DO_TOKEN is already the api-token of target do-prod (line 2): give each target its own token, as each has its own rate limit and its own listing.',
       '6 targets.do-staging.reload-traefik: reload-traefik applies to Dokploy only. Remove it, or set provider to dokploy.',
       "7 targets.do-staging: unknown key 'concurency' (did you mean 'concurrency'?). Expected: provider, api-url, api-token, server-id, name-template, rebind, reload-traefik, remove-superseded, keep-superseded, concurrency, timeout-seconds.",
-      "8 targets: 'a/b' is not a plain name for a target: use letters, digits, '-' and '_' (at most 63, starting with a letter or digit), e.g. do-prod.",
+      "8 targets: 'a/b' is not a plain name for a target: use letters, digits, '-' and '_' (at most 63, starting with a letter), e.g. do-prod.",
       "9 targets: 'default' is the name of the target the run's own provider settings give (provider, api-token …): call this one otherwise, e.g. do-prod.",
       '10 targets.do-dev: no certificate names it in its targets: name it there, or remove the target.',
       '11 targets.eu.api-url: api-url is required for Dokploy. Set it to the dashboard address, e.g. https://dokploy.example.com.',

@@ -25,7 +25,7 @@ export { DEFAULT_TARGET };
 /** Each target has its own client and listing, all at once: more is a mistake, or many jobs' work. */
 export const MAX_TARGETS = 50;
 /** Names appear in shards (`target/i/n`) and concurrency groups: no '/', no spaces, no dots. */
-const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
+const TARGET_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,62}$/;
 /** A target's keys, in the order the README lists them. */
 export const TARGET_KEYS: readonly string[] = [
   Inputs.Provider,
@@ -122,7 +122,7 @@ export function readTargets(
       report(
         pair,
         'targets',
-        `${quoteValue(String(name ?? '?'))} is not a plain name for a target: use letters, digits, '-' and '_' (at most 63, starting with a letter or digit), e.g. do-prod.`,
+        `${quoteValue(String(name ?? '?'))} is not a plain name for a target: use letters, digits, '-' and '_' (at most 63, starting with a letter), e.g. do-prod.`,
       );
       continue;
     }
