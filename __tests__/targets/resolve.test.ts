@@ -120,7 +120,7 @@ describe('targets at load time', () => {
       [['do-prod', 'do-staging', 'dokploy-eu'], ['dokploy-eu']],
     );
 
-    const pairs = pairsFor(loaded.certificates, loaded.targets);
+    const pairs = pairsFor(loaded.certificates, loaded.targets, (c) => c.targets);
     assert.deepEqual(
       pairs.map((p) => `${p.certificate.name} → ${p.target.name}`),
       [
@@ -137,6 +137,12 @@ describe('targets at load time', () => {
         'do-staging: wildcard-example-com',
         'dokploy-eu: wildcard-example-com, api',
       ],
+    );
+    // Every target has its group when asked, one with nothing to rotate too (it is still listed).
+    const some = pairs.filter((p) => p.target.name !== 'do-staging');
+    assert.deepEqual(
+      byTarget(some, loaded.targets).map((g) => `${g.target.name}: ${g.certificates.length}`),
+      ['do-prod: 1', 'do-staging: 0', 'dokploy-eu: 2'],
     );
   });
 
@@ -163,7 +169,9 @@ describe('targets at load time', () => {
     // The run's allow-dropped-names holds for every target.
     assert.equal(loaded.targets[1]?.plan.allowDroppedNames, true);
     assert.deepEqual(
-      pairsFor(loaded.certificates, loaded.targets).map((p) => `${p.certificate.name} → ${p.target.name}`),
+      pairsFor(loaded.certificates, loaded.targets, (c) => c.targets).map(
+        (p) => `${p.certificate.name} → ${p.target.name}`,
+      ),
       [
         'wildcard-example-com → do-prod',
         'wildcard-example-com → do-staging',
@@ -247,7 +255,7 @@ describe('targets at load time', () => {
       loaded.skipped.join('\n'),
     );
     assert.deepEqual(
-      pairsFor(loaded.certificates, loaded.targets).map((p) => p.target.name),
+      pairsFor(loaded.certificates, loaded.targets, (c) => c.targets).map((p) => p.target.name),
       ['do-prod', 'dokploy-eu', 'dokploy-eu'],
     );
   });

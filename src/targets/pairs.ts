@@ -21,28 +21,41 @@ export interface TargetPair<C> {
 }
 
 /**
- * Each certificate with each of its targets, in the manifest's order. A name with no resolved
- * target takes nothing: the target was left out and said (its token is a secret this pull request
- * cannot see); parsing has refused every other name that is not a target.
+ * Each certificate with each of its targets, in the manifest's order; `namesOf` says where one
+ * goes (a loaded certificate's `targets`, or a checked one's `certificate.targets`). A name with no
+ * resolved target takes nothing: that target was left out and said (its token is a secret this
+ * pull request cannot see); parsing has refused every other name that is not a target.
  */
-export function pairsFor<C extends { targets: readonly string[] }>(
+export function pairsFor<C>(
   certificates: readonly C[],
   targets: readonly ResolvedTarget[],
+  namesOf: (certificate: C) => readonly string[],
 ): TargetPair<C>[] {
   const byName = new Map(targets.map((t) => [t.name, t]));
   return certificates.flatMap((certificate) =>
-    certificate.targets.flatMap((name) => {
+    namesOf(certificate).flatMap((name) => {
       const target = byName.get(name);
       return target === undefined ? [] : [{ certificate, target }];
     }),
   );
 }
 
-/** The pairs by target, targets in the order they first appear: one rotation each. */
+export interface TargetWork<C> {
+  target: ResolvedTarget;
+  certificates: C[];
+}
+
+/**
+ * The pairs by target: one rotation each (its own client, rate limiter and listing). With
+ * `every`, each of those targets has its group, in that order, empty ones too (an inventory, or a
+ * re-run that only lists); without, the targets in the order they first appear.
+ */
 export function byTarget<C>(
   pairs: readonly TargetPair<C>[],
-): { target: ResolvedTarget; certificates: C[] }[] {
-  const groups = new Map<string, { target: ResolvedTarget; certificates: C[] }>();
+  every?: readonly ResolvedTarget[],
+): TargetWork<C>[] {
+  const groups = new Map<string, TargetWork<C>>();
+  for (const target of every ?? []) groups.set(target.name, { target, certificates: [] });
   for (const { certificate, target } of pairs) {
     const group = groups.get(target.name) ?? { target, certificates: [] };
     group.certificates.push(certificate);
