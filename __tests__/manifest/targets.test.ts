@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { commandWords } from '../../src/cli/flags.ts';
 import { ManifestError, type ManifestOptions, parseManifestDocument } from '../../src/manifest.ts';
 import { DEFAULT_TARGET } from '../../src/manifest/targets.ts';
 
@@ -214,6 +215,18 @@ certificates:
     assert.deepEqual(problems(text), [
       'undefined : provider is not set, and the manifest has no targets:, so its certificates have nowhere to go: set provider and api-token, or add targets: (see the README, Targets).',
     ]);
+  });
+
+  it('names the run’s own settings as the terminal does, where it runs in a terminal', () => {
+    const text =
+      'targets:\n  t: { provider: digitalocean, api-token: { env: T } }\ncertificates:\n  - name: a\n    certificate: { file: a.pem }\n';
+    assert.deepEqual(
+      problems(text, { ...PLAN, words: commandWords() }),
+      [
+        '4 certificates[0]: has no targets:, so it goes to the default target, and --provider is not set: name its targets (e.g. targets: [t]), or set --provider and CERT_ROTATE_API_TOKEN.',
+        '2 targets.t: no certificate names it in its targets: name it there, or remove the target.',
+      ].sort(),
+    );
   });
 
   it('where no target is used (validate, check), checks the targets among themselves only', () => {
