@@ -112,6 +112,35 @@ it('the manifest example in the README is a valid manifest', async () => {
   );
 });
 
+it('the fleet example in the README is a valid manifest whose every rule is listed', async () => {
+  const { parseManifestDocument } = await import('../src/manifest.ts');
+  const example = blocks('yaml').find((text) => text.startsWith('# fleet.yml'));
+  assert.ok(example, 'a yaml block starting with # fleet.yml');
+  // No provider inputs: every certificate names its targets.
+  const { entries, targets } = parseManifestDocument(example, 'fleet.yml', {
+    requireNames: true,
+    defaultTarget: 'absent',
+  });
+  assert.deepEqual(
+    targets.map((t) => t.name),
+    ['do-prod', 'do-staging', 'dokploy-eu'],
+  );
+  assert.deepEqual(entries[0]?.targets, ['do-prod', 'do-staging', 'dokploy-eu']);
+  const rules = section('### Targets: one manifest, many accounts and servers');
+  for (const rule of [
+    /`api-token` from `\{ env: NAME \}` only/,
+    /`default`/,
+    /unknown target/,
+    /not used/,
+    /plain name/,
+    /not set/,
+    /same token/,
+    /`server-id` and `reload-traefik`/,
+  ]) {
+    assert.match(rules, rule);
+  }
+});
+
 /** A README section's text, up to the next heading of the same level, with lines joined. */
 function section(heading: string): string {
   return (readme.split(`${heading}\n`)[1]?.split(/^## /m)[0] ?? '').replace(/\s+/g, ' ');

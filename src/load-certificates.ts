@@ -7,7 +7,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Role, SourceInput } from './certs/decode.ts';
 import { textOf } from './certs/pem.ts';
 import { InputError } from './errors.ts';
-import type { ManifestEntry, SourceRef } from './manifest.ts';
+import type { ManifestEntry, ManifestTarget, SourceRef } from './manifest.ts';
 import type { Endpoint } from './verification/endpoints.ts';
 import { plural } from './plural.ts';
 import { type BoundedRead, readBounded } from './read-bounded.ts';
@@ -15,6 +15,9 @@ import { looksSecret, maskBytes, maskSecret, type SecretSink } from './secrets.t
 import type { CertificateEntry, PartSource, Settings } from './settings.ts';
 import { Inputs } from './constants.ts';
 import { ACTION_WORDS, type Vocabulary } from './vocabulary.ts';
+import type { DefaultTarget } from './manifest/targets.ts';
+import { DEFAULT_TARGET, type ResolvedTarget } from './targets/pairs.ts';
+import type { ResolvedTargets, TargetEnvironment } from './targets/resolve.ts';
 
 export interface LoadedCertificate {
   /** The lineage name, when given. */
@@ -31,6 +34,8 @@ export interface LoadedCertificate {
   keyPassphrase: string | undefined;
   pkcs12Password: string | undefined;
   requireKey: boolean;
+  /** Where it goes: target names, `default` for the run's own provider settings (targets/pairs.ts pairs them). */
+  targets: string[];
 }
 
 export interface LoadOptions {
@@ -45,9 +50,16 @@ export interface Loaded {
   certificates: LoadedCertificate[];
   /** What was left out because its secret was missing (pull requests only). */
   skipped: string[];
+  /**
+   * Where the certificates go, tokens read: the run's own provider settings as `default` (when
+   * given), then a manifest's targets. None in validate mode, which sends nothing.
+   */
+  targets: ResolvedTarget[];
 }
 
-type Settled = Pick<Settings, 'certificates' | 'mode' | 'secretsOptional'> & { words?: Vocabulary };
+type Settled = Pick<Settings, 'certificates' | 'mode' | 'secretsOptional' | 'rotation'> & {
+  words?: Vocabulary;
+};
 
 const SECRET_ROLES: readonly Role[] = ['private-key', 'pkcs12'];
 
@@ -75,13 +87,39 @@ export async function loadCertificates(settings: Settled, given: LoadOptions): P
   const source = settings.certificates;
   const words = settings.words ?? ACTION_WORDS;
   const options = { ...given, words };
-  if (source.kind === 'none') return { certificates: [], skipped: [] };
+  const sending = settings.mode === 'plan' || settings.mode === 'apply';
+  const ownTarget = (): ResolvedTarget[] =>
+    sending && settings.rotation ? [{ name: DEFAULT_TARGET, ...settings.rotation }] : [];
+  if (source.kind === 'none') return { certificates: [], skipped: [], targets: ownTarget() };
   if (source.kind === 'inputs') {
-    return { certificates: [await loadEntry(source.entry, 'certificate', options)], skipped: [] };
+    return {
+      certificates: [await loadEntry(source.entry, 'certificate', options)],
+      skipped: [],
+      targets: ownTarget(),
+    };
   }
-  const { entries, shown, path } = await readManifest(source.path, settings.mode !== 'validate', options);
+  const { entries, targets, shown, path } = await readManifest(source.path, settings.mode !== 'validate', {
+    ...options,
+    // Whether entries without targets: have somewhere to go is known where something is sent.
+    ...(sending ? { defaultTarget: settings.rotation ? 'given' : 'absent' } : {}),
+  });
   const missing: string[] = [];
   const skipped: string[] = [];
+  const resolvedTargets = sending
+    ? await resolveManifestTargets(targets, {
+        file: shown,
+        env: options.env,
+        mask: options.mask,
+        mode: settings.mode as 'plan' | 'apply',
+        defaultTarget: settings.rotation,
+        // The run's setting, which holds for every target.
+        allowDroppedNames: settings.rotation?.plan.allowDroppedNames ?? false,
+        optional: settings.secretsOptional,
+        words,
+      })
+    : { targets: [], missing: [], skipped: [] };
+  missing.push(...resolvedTargets.missing);
+  skipped.push(...resolvedTargets.skipped);
   const resolved: { entry: CertificateEntry; label: string }[] = [];
   for (const entry of entries) {
     const certificate = fromManifest(entry, shown, dirname(path), options.env, {
@@ -99,7 +137,16 @@ export async function loadCertificates(settings: Settled, given: LoadOptions): P
   }
   const certificates: LoadedCertificate[] = [];
   for (const { entry, label } of resolved) certificates.push(await loadEntry(entry, label, options));
-  return { certificates, skipped };
+  return { certificates, skipped, targets: resolvedTargets.targets };
+}
+
+/** Loaded only for manifests that have targets to resolve. */
+async function resolveManifestTargets(
+  targets: readonly ManifestTarget[],
+  place: TargetEnvironment,
+): Promise<ResolvedTargets> {
+  const { resolveTargets } = await import('./targets/resolve.ts');
+  return resolveTargets(targets, place);
 }
 
 /**
@@ -109,15 +156,20 @@ export async function loadCertificates(settings: Settled, given: LoadOptions): P
 export async function readManifest(
   given: string,
   requireNames: boolean,
-  options: Pick<LoadOptions, 'cwd'> & { words: Vocabulary },
-): Promise<{ entries: ManifestEntry[]; shown: string; path: string }> {
+  options: Pick<LoadOptions, 'cwd'> & { words: Vocabulary; defaultTarget?: DefaultTarget },
+): Promise<{ entries: ManifestEntry[]; targets: ManifestTarget[]; shown: string; path: string }> {
   const { words } = options;
   const path = resolve(options.cwd, given);
   const text = fileText(await readPart(path, given, words.name(Inputs.Manifest), words, MAX_MANIFEST_BYTES));
   const shown = display(options.cwd, path, given);
   // The YAML parser loads only for manifest runs.
-  const { parseManifest } = await import('./manifest.ts');
-  return { entries: parseManifest(text, shown, { requireNames }), shown, path };
+  const { parseManifestDocument } = await import('./manifest.ts');
+  const manifest = parseManifestDocument(text, shown, {
+    requireNames,
+    words,
+    ...(options.defaultTarget === undefined ? {} : { defaultTarget: options.defaultTarget }),
+  });
+  return { ...manifest, shown, path };
 }
 
 /**
@@ -154,6 +206,7 @@ function fromManifest(
     pkcs12Password,
     domains: entry.domains,
     endpoints: entry.endpoints,
+    targets: entry.targets,
     requireKey,
   });
   if (!context.optional) return entryOf(true);
@@ -212,6 +265,7 @@ async function loadEntry(
     label: entry.name ?? label,
     domains: entry.domains,
     endpoints: entry.endpoints ?? [],
+    targets: entry.targets ?? [DEFAULT_TARGET],
     sources,
     keyPassphrase: await readSecret(entry.keyPassphrase, options),
     pkcs12Password: await readSecret(entry.pkcs12Password, options),

@@ -14,32 +14,39 @@
  *     endpoints: [lb.example.com:8443]   # optional: checked live besides each domain on 443
  * ```
  */
-import {
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  type Pair,
-  parseDocument,
-  type YAMLMap,
-} from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument, type YAMLMap } from 'yaml';
 import type { Role } from './certs/decode.ts';
-import { CertRotateError, InputError, messageWithFix } from './errors.ts';
+import { InputError } from './errors.ts';
+import {
+  checkKeys,
+  isNodeLike,
+  type LineOf,
+  messageOf,
+  type Problem,
+  type Report,
+} from './manifest/nodes.ts';
+import { readSource, type SourceRef } from './manifest/sources.ts';
+import {
+  checkTargetsUsed,
+  type DefaultTarget,
+  type ManifestTarget,
+  readEntryTargets,
+  readTargets,
+} from './manifest/targets.ts';
 import { checkLineageName } from './rotation/names.ts';
-import { looksLikeToken, quoteValue } from './secrets.ts';
 import { parseDomains } from './settings.ts';
+import { ACTION_WORDS, type Vocabulary } from './vocabulary.ts';
 import { type Endpoint, parseEndpoints } from './verification/endpoints.ts';
 
-/** Where one part's bytes come from. `line` is the manifest line that names it. */
-export type SourceRef =
-  | { kind: 'env'; variable: string; line: number }
-  | { kind: 'file'; path: string; line: number };
+export type { Problem } from './manifest/nodes.ts';
+export type { SourceRef } from './manifest/sources.ts';
+export type { ManifestTarget } from './manifest/targets.ts';
 
 export interface ManifestEntry {
   /** The lineage name; undefined only where names are not required (validate mode). */
   name: string | undefined;
+  /** Where it goes: the names of its `targets:`, or `default` (the run's own provider settings). */
+  targets: string[];
   /** Index in the list, for labels: `certificates[2]`. */
   index: number;
   line: number;
@@ -60,17 +67,10 @@ export const PART_KEYS = {
 export type PartKey = keyof typeof PART_KEYS;
 
 const PASSWORD_KEYS = ['key-passphrase', 'pkcs12-password'] as const;
-const ENTRY_KEYS = ['name', 'domains', 'endpoints', ...Object.keys(PART_KEYS), ...PASSWORD_KEYS];
-const TOP_KEYS = ['version', 'certificates'];
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const ENTRY_KEYS = ['name', 'targets', 'domains', 'endpoints', ...Object.keys(PART_KEYS), ...PASSWORD_KEYS];
+const TOP_KEYS = ['version', 'targets', 'certificates'];
 /** More would be a mistake (and a very long run): a manifest is a list someone maintains by hand. */
 export const MAX_ENTRIES = 500;
-
-export interface Problem {
-  line: number | undefined;
-  where: string;
-  message: string;
-}
 
 export class ManifestError extends InputError {
   readonly problems: readonly Problem[];
@@ -92,9 +92,24 @@ export class ManifestError extends InputError {
 export interface ManifestOptions {
   /** plan and apply need a name per certificate: every uploaded version is named after it. */
   requireNames: boolean;
+  /** Whether the run's provider settings make the default target (see DefaultTarget). */
+  defaultTarget?: DefaultTarget;
+  /** How messages name the run's settings; the action's inputs unless said. */
+  words?: Vocabulary;
 }
 
+/** A manifest whole: its certificates, and the targets they go to. */
+export interface Manifest {
+  entries: ManifestEntry[];
+  targets: ManifestTarget[];
+}
+
+/** The certificates alone, where targets do not matter (check mode, and callers before targets). */
 export function parseManifest(text: string, file: string, options: ManifestOptions): ManifestEntry[] {
+  return parseManifestDocument(text, file, options).entries;
+}
+
+export function parseManifestDocument(text: string, file: string, options: ManifestOptions): Manifest {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
   const problems: Problem[] = [];
@@ -136,8 +151,16 @@ export function parseManifest(text: string, file: string, options: ManifestOptio
     report(version as Node, 'version', 'expected 1, the only version there is (or leave it out).');
   }
 
+  const targets = readTargets(
+    root.get('targets', true) as Node | undefined,
+    options.defaultTarget,
+    options.words ?? ACTION_WORDS,
+    report,
+    lineOf,
+  );
   const list = root.get('certificates', true);
   const entries: ManifestEntry[] = [];
+  const lists: (string[] | undefined)[] = [];
   if (list === undefined) {
     report(root, '', 'there is no certificates: list.');
   } else if (!isSeq(list) || list.items.length === 0) {
@@ -157,6 +180,9 @@ export function parseManifest(text: string, file: string, options: ManifestOptio
         return;
       }
       const entry = readEntry(item as YAMLMap, index, where, options, report, lineOf);
+      const named = readEntryTargets(item as YAMLMap, where, targets, report);
+      entry.targets = named ?? [];
+      lists.push(named);
       if (entry.name !== undefined) {
         const first = names.get(entry.name);
         if (names.has(entry.name)) {
@@ -171,11 +197,10 @@ export function parseManifest(text: string, file: string, options: ManifestOptio
       entries.push(entry);
     });
   }
+  checkTargetsUsed(targets, lists, report);
   if (problems.length > 0) throw new ManifestError(file, byLine(problems));
-  return entries;
+  return { entries, targets: targets.targets };
 }
-
-type Report = (node: Node | Pair | null | undefined, where: string, message: string) => void;
 
 function readEntry(
   map: YAMLMap,
@@ -183,11 +208,12 @@ function readEntry(
   where: string,
   options: ManifestOptions,
   report: Report,
-  lineOf: (node: Node | Pair | null | undefined) => number | undefined,
+  lineOf: LineOf,
 ): ManifestEntry {
   checkKeys(map, ENTRY_KEYS, where, report);
   const entry: ManifestEntry = {
     name: undefined,
+    targets: [],
     index,
     line: lineOf(map) ?? 0,
     domains: [],
@@ -266,117 +292,6 @@ function readEntry(
     );
   }
   return entry;
-}
-
-function readSource(
-  map: YAMLMap,
-  key: string,
-  where: string,
-  report: Report,
-  lineOf: (node: Node | Pair | null | undefined) => number | undefined,
-): SourceRef | undefined {
-  const node = map.get(key, true) as Node | undefined;
-  if (node === undefined) return undefined;
-  const at = `${where}.${key}`;
-  const shape = `expected { env: NAME } (an environment variable, e.g. from a secret) or { file: PATH }.`;
-  if (!isMap(node)) {
-    report(
-      node,
-      at,
-      isScalar(node) && typeof node.value === 'string'
-        ? `a value in the manifest itself is not read: ${shape}`
-        : shape,
-    );
-    return undefined;
-  }
-  checkKeys(node, ['env', 'file'], at, report);
-  const env = node.get('env', true) as Node | undefined;
-  const file = node.get('file', true) as Node | undefined;
-  const line = lineOf(node) ?? 0;
-  if (env !== undefined && file !== undefined) {
-    report(node, at, 'has both env and file: give one.');
-    return undefined;
-  }
-  if (env !== undefined) {
-    // A token is a valid variable name: refused too, or "not set" would print it.
-    if (
-      !isScalar(env) ||
-      typeof env.value !== 'string' ||
-      !ENV_NAME.test(env.value) ||
-      looksLikeToken(env.value)
-    ) {
-      report(
-        env,
-        `${at}.env`,
-        'expected an environment variable name (letters, digits and _, not starting with a digit).',
-      );
-      return undefined;
-    }
-    return { kind: 'env', variable: env.value, line };
-  }
-  if (file !== undefined) {
-    if (!isScalar(file) || typeof file.value !== 'string' || file.value.trim() === '') {
-      report(file, `${at}.file`, 'expected a path, relative to the workspace.');
-      return undefined;
-    }
-    return { kind: 'file', path: file.value.trim(), line };
-  }
-  report(node, at, shape);
-  return undefined;
-}
-
-function checkKeys(map: YAMLMap, allowed: readonly string[], where: string, report: Report): void {
-  for (const pair of map.items) {
-    if (isAlias(pair.value) || isAlias(pair.key)) {
-      report(pair.key as Node, where, 'anchors and aliases (&, *) are not supported: write each value out.');
-      continue;
-    }
-    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-    if (key !== undefined && allowed.includes(key)) continue;
-    const near = key === undefined ? undefined : closest(key, allowed);
-    report(
-      pair.key as Node,
-      where,
-      `unknown key ${quoteValue(key ?? '?')}${near ? ` (did you mean '${near}'?)` : ''}. Expected: ${allowed.join(', ')}.`,
-    );
-  }
-}
-
-/** The allowed key a typo most likely meant: within two edits, or one written with _ for -. */
-function closest(key: string, allowed: readonly string[]): string | undefined {
-  const normal = key.toLowerCase().replace(/_/g, '-');
-  let best: { word: string; distance: number } | undefined;
-  for (const word of allowed) {
-    const distance = word === normal ? 0 : editDistance(normal, word);
-    if (distance <= 2 && (best === undefined || distance < best.distance)) best = { word, distance };
-  }
-  return best?.word;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
-function isNodeLike(value: unknown): value is { range?: [number, number, number] } {
-  return typeof value === 'object' && value !== null && 'range' in value;
-}
-
-/** A value's problem, as the checks shared with the inputs word it; anything else is a bug. */
-function messageOf(thrown: unknown): string {
-  if (thrown instanceof CertRotateError) return messageWithFix(thrown);
-  throw thrown;
 }
 
 /** In the order a reader goes through the file; problems without a line last. */

@@ -7,15 +7,17 @@ import { isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
 import type { Role } from './certs/decode.ts';
 import { DEFAULT_FAIL_DAYS, DEFAULT_WARN_DAYS } from './certs/validate.ts';
-import { DEFAULT_CONCURRENCY, type InputName, Inputs, MODES, PROVIDERS } from './constants.ts';
+import { type InputName, Inputs, MODES, PROVIDERS } from './constants.ts';
 import type { ProviderSettings } from './providers/factory.ts';
 import { tokenFix } from './providers/digitalocean/scopes.ts';
 import { keyFix } from './providers/dokploy/permissions.ts';
-import type { ProviderKind, TokenHelp } from './providers/provider.ts';
-import { checkLineageName, checkTemplate, DEFAULT_NAME_TEMPLATE } from './rotation/names.ts';
+import type { TokenHelp } from './providers/provider.ts';
+import { checkLineageName } from './rotation/names.ts';
 import type { PlanOptions } from './rotation/plan.ts';
 import { InputError } from './errors.ts';
-import { looksLikeToken, quoteValue } from './secrets.ts';
+import { quoteValue } from './secrets.ts';
+import { parseBoolean } from './setting-values.ts';
+import { readProviderKind, readTargetFields } from './targets/rules.ts';
 import { ACTION_WORDS, type Vocabulary } from './vocabulary.ts';
 import { parseVerify, type VerifySettings } from './verify-settings.ts';
 import { parsePercent } from './certs/lifetime.ts';
@@ -23,6 +25,9 @@ import { parseShard, type ShardSpec } from './fleet/shards.ts';
 import type { Endpoint } from './verification/endpoints.ts';
 
 export type Mode = (typeof MODES)[number];
+
+/** The rule every true/false setting follows; here too, where the settings' tests have always found it. */
+export { parseBoolean };
 
 /**
  * Where one part comes from: a value (an input, often a secret) or a file. A manifest's `env:`
@@ -51,6 +56,8 @@ export interface CertificateEntry {
   requireKey: boolean;
   /** A manifest entry's own endpoints for the live check. */
   endpoints?: Endpoint[];
+  /** A manifest entry's targets; without, the run's own provider settings (`default`). */
+  targets?: string[];
 }
 
 export type CertificateSource =
@@ -390,16 +397,11 @@ function parseRotation(
   words: Vocabulary,
 ): RotationSettings {
   const { name: named } = words;
-  const kind = get(Inputs.Provider)?.trim().toLowerCase();
+  const kind = readProviderKind(get(Inputs.Provider), named(Inputs.Provider));
   if (kind === undefined) {
     throw new InputError(
       `${named(Inputs.Provider)} is required for ${words.mode(mode)}.`,
       `Set ${named(Inputs.Provider)} to ${PROVIDERS.join(' or ')}, or use ${words.mode('validate')} to only check the certificate.`,
-    );
-  }
-  if (!(PROVIDERS as readonly string[]).includes(kind)) {
-    throw new InputError(
-      `Invalid ${named(Inputs.Provider)} ${quoteValue(kind)}. Expected one of: ${PROVIDERS.join(', ')}.`,
     );
   }
   // Plan only reads: a token for it needs (and a refusal asks for) the read permissions alone.
@@ -414,85 +416,27 @@ function parseRotation(
       kind === 'digitalocean' ? tokenFix(tokenHelp) : keyFix(tokenHelp),
     );
   }
-  const apiUrl = get(Inputs.ApiUrl)?.trim();
-  if (kind === 'dokploy' && apiUrl === undefined) {
-    throw new InputError(
-      `${named(Inputs.ApiUrl)} is required for Dokploy.`,
-      'Set it to the dashboard address, e.g. https://dokploy.example.com.',
-    );
-  }
-  const serverId = checkServerId(get(Inputs.ServerId)?.trim(), named(Inputs.ServerId));
-  const reloadTraefik = parseBoolean(get(Inputs.ReloadTraefik), named(Inputs.ReloadTraefik), false);
-  if (kind !== 'dokploy' && (serverId !== undefined || reloadTraefik)) {
-    throw new InputError(
-      `${named(serverId !== undefined ? Inputs.ServerId : Inputs.ReloadTraefik)} applies to Dokploy only.`,
-      `Remove it, or set ${named(Inputs.Provider)} to dokploy.`,
-    );
-  }
+  // The same rules as a manifest's targets (targets/rules.ts); the inputs stop at the first refusal.
+  const target = readTargetFields(kind, get, named, (_, error) => {
+    throw error;
+  });
   return {
     provider: {
-      kind: kind as ProviderKind,
+      kind,
       token,
-      apiUrl,
-      serverId,
-      reloadTraefik,
+      apiUrl: target.apiUrl,
+      serverId: target.serverId,
+      reloadTraefik: target.reloadTraefik,
       tokenHelp,
     },
-    template: checkTemplate(
-      get(Inputs.NameTemplate)?.trim() ?? DEFAULT_NAME_TEMPLATE,
-      named(Inputs.NameTemplate),
-    ),
+    template: target.template,
     plan: {
-      removeSuperseded: parseBoolean(get(Inputs.RemoveSuperseded), named(Inputs.RemoveSuperseded), true),
-      keepSuperseded: parseInteger(get(Inputs.KeepSuperseded), named(Inputs.KeepSuperseded), {
-        fallback: 0,
-        min: 0,
-        max: 100,
-      }),
-      rebind: parseBoolean(get(Inputs.Rebind), named(Inputs.Rebind), true),
+      ...target.plan,
       allowDroppedNames: parseBoolean(get(Inputs.AllowDroppedNames), named(Inputs.AllowDroppedNames), false),
     },
-    concurrency: parseInteger(get(Inputs.Concurrency), named(Inputs.Concurrency), {
-      fallback: DEFAULT_CONCURRENCY,
-      min: 1,
-      max: 100,
-    }),
-    timeoutSeconds: parseInteger(get(Inputs.TimeoutSeconds), named(Inputs.TimeoutSeconds), {
-      fallback: 30,
-      min: 1,
-      max: 600,
-    }),
+    concurrency: target.concurrency,
+    timeoutSeconds: target.timeoutSeconds,
   };
-}
-
-/**
- * Dokploy's server ids are short identifiers (nanoid). Anything else is refused before it is
- * sent, where the server could echo it back: a key or token pasted here would be.
- */
-function checkServerId(value: string | undefined, name: string): string | undefined {
-  if (value === undefined || (SERVER_ID.test(value) && !looksLikeToken(value))) return value;
-  throw new InputError(
-    `Invalid ${name} ${quoteValue(value)}. Expected the id of a Dokploy server (letters, digits, '_' and '-').`,
-    'Copy it from the server in the Dokploy dashboard, or leave it empty for the Dokploy host itself.',
-  );
-}
-
-const SERVER_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-function parseInteger(
-  value: string | undefined,
-  name: string,
-  bounds: { fallback: number; min: number; max: number },
-): number {
-  if (value === undefined) return bounds.fallback;
-  const text = value.trim();
-  const number = Number(text);
-  if (!/^\d{1,6}$/.test(text) || number < bounds.min || number > bounds.max) {
-    throw new InputError(
-      `Invalid ${name} ${quoteValue(text)}. Expected a whole number from ${bounds.min} to ${bounds.max}.`,
-    );
-  }
-  return number;
 }
 
 function parseDays(value: string | undefined, name: string, fallback: number): number {
@@ -504,15 +448,6 @@ function parseDays(value: string | undefined, name: string, fallback: number): n
     );
   }
   return Number(text);
-}
-
-/** YAML 1.2 core booleans, as `core.getBooleanInput` accepts, with a message that names the setting. */
-export function parseBoolean(value: string | undefined, name: string, fallback: boolean): boolean {
-  if (value === undefined) return fallback;
-  const text = value.trim();
-  if (['true', 'True', 'TRUE'].includes(text)) return true;
-  if (['false', 'False', 'FALSE'].includes(text)) return false;
-  throw new InputError(`Invalid ${name} ${quoteValue(text)}. Expected true or false.`);
 }
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;

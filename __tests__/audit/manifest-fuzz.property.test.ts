@@ -164,7 +164,7 @@ const ENTRY_KEYS = [
   'pkcs12-password',
   'key-passphrase',
 ];
-const TOP_KEYS = ['version', 'certificates'];
+const TOP_KEYS = ['version', 'targets', 'certificates'];
 const SOURCE_KEYS = ['env', 'file'];
 const WRONG_KEYS = [
   'privat-key',
@@ -695,6 +695,24 @@ function render(tree: YNode, s: Style): string {
 // ---------------------------------------------------------------------------------------------
 
 const VALID = [
+  `version: 1
+targets:
+  do-prod:    { provider: digitalocean, api-token: { env: DO_PROD_TOKEN } }
+  dokploy-eu:
+    provider: dokploy
+    api-url: https://dokploy.eu.example.com
+    api-token: { env: DOKPLOY_EU_KEY }
+    reload-traefik: true
+    keep-superseded: 2
+certificates:
+  - name: wildcard-example-com
+    targets: [do-prod, dokploy-eu]
+    certificate: { file: certs/wildcard/fullchain.pem }
+    private-key: { env: WILDCARD_KEY }
+  - name: b
+    targets: [default, do-prod]
+    certificate: { env: B_CERT }
+`,
   `# yaml-language-server: $schema=./manifest.schema.json
 version: 1
 certificates:

@@ -66,7 +66,7 @@ describe('parseManifest', () => {
     domains: [https://example.com/]
 `);
     assert.deepEqual(found, [
-      "4 certificates[0]: unknown key 'private_key' (did you mean 'private-key'?). Expected: name, domains, endpoints, certificate, certificate-chain, private-key, pkcs12, key-passphrase, pkcs12-password.",
+      "4 certificates[0]: unknown key 'private_key' (did you mean 'private-key'?). Expected: name, targets, domains, endpoints, certificate, certificate-chain, private-key, pkcs12, key-passphrase, pkcs12-password.",
       '5 certificates[1]: has no name: plan and apply name every uploaded version after it (e.g. name: example-com).',
       '5 certificates[1].certificate: a value in the manifest itself is not read: expected { env: NAME } (an environment variable, e.g. from a secret) or { file: PATH }.',
       "6 certificates[2].name: 'a' is already the name of the certificate on line 2: give each its own.",
@@ -158,6 +158,99 @@ describe('manifest.schema.json', () => {
       `certificates:\n  - endpoints: [${Array.from({ length: 257 }, (_, i) => `h${i}.example.com`).join(', ')}]\n    certificate: {file: c}\n`,
     ],
   ];
+  // Targets: the schema takes what the parser takes, and refuses the shapes it refuses. Whether an
+  // entry's targets exist, whether each target is used, and whether two share a token variable
+  // are beyond a schema and checked by the parser alone, as are quoted numbers out of range.
+  const target = (settings: string) =>
+    `targets:\n  t: { ${settings} }\ncertificates:\n  - name: a\n    targets: [t]\n    certificate: {file: c}\n`;
+  const DO = 'provider: digitalocean, api-token: {env: T}';
+  const DOKPLOY = 'provider: dokploy, api-url: https://d.example.com, api-token: {env: T}';
+  const targetCases: [string, string, boolean][] = [
+    [
+      'the fleet example',
+      `version: 1
+targets:
+  do-prod:    { provider: digitalocean, api-token: { env: DO_PROD_TOKEN } }
+  do-staging: { provider: digitalocean, api-token: { env: DO_STAGING_TOKEN } }
+  dokploy-eu: { provider: dokploy, api-url: https://dokploy.eu.example.com, api-token: { env: DOKPLOY_EU_KEY }, reload-traefik: true }
+certificates:
+  - name: wildcard-example-com
+    targets: [do-prod, do-staging, dokploy-eu]
+    certificate: { file: certs/wildcard/fullchain.pem }
+    private-key: { env: WILDCARD_KEY }
+`,
+      true,
+    ],
+    [
+      'every setting',
+      target(
+        `${DOKPLOY}, server-id: srv-1, name-template: "x-{name}-{sha1:12}", rebind: false, reload-traefik: "True", remove-superseded: false, keep-superseded: 3, concurrency: 8, timeout-seconds: "60"`,
+      ),
+      true,
+    ],
+    ['the provider in capitals', target('provider: DigitalOcean, api-token: {env: T}'), true],
+    ['no provider', target('api-token: {env: T}'), false],
+    ['an unknown provider', target('provider: aws, api-token: {env: T}'), false],
+    ['no api-token', target('provider: digitalocean'), false],
+    ['an api-token written in', target('provider: digitalocean, api-token: dop_v1_abc'), false],
+    ['an api-token from a file', target('provider: digitalocean, api-token: {file: t.txt}'), false],
+    ['an unknown key in a target', target(`${DO}, concurency: 4`), false],
+    ['dokploy without api-url', target('provider: dokploy, api-token: {env: T}'), false],
+    ['server-id on digitalocean', target(`${DO}, server-id: srv-1`), false],
+    ['reload-traefik on digitalocean', target(`${DO}, reload-traefik: true`), false],
+    ['reload-traefik false on digitalocean', target(`${DO}, reload-traefik: false`), true],
+    ['concurrency 0', target(`${DO}, concurrency: 0`), false],
+    ['concurrency 101', target(`${DO}, concurrency: 101`), false],
+    ['keep-superseded -1', target(`${DO}, keep-superseded: -1`), false],
+    ['timeout-seconds 601', target(`${DO}, timeout-seconds: 601`), false],
+    ['rebind yes', target(`${DO}, rebind: yes`), false],
+    ['a bad server-id', target(`${DOKPLOY}, server-id: "a b"`), false],
+    [
+      'a target that is not a map',
+      'targets:\n  t: digitalocean\ncertificates:\n  - name: a\n    targets: [t]\n    certificate: {file: c}\n',
+      false,
+    ],
+    ['targets as a list', 'targets: [t]\ncertificates:\n  - name: a\n    certificate: {file: c}\n', false],
+    ['no targets at all', 'targets: {}\ncertificates:\n  - name: a\n    certificate: {file: c}\n', false],
+    [
+      'a name that is not plain',
+      'targets:\n  a/b: { provider: digitalocean, api-token: {env: T} }\ncertificates:\n  - name: a\n    targets: [a/b]\n    certificate: {file: c}\n',
+      false,
+    ],
+    [
+      'a number as a name',
+      'targets:\n  123: { provider: digitalocean, api-token: {env: T} }\ncertificates:\n  - name: a\n    targets: ["123"]\n    certificate: {file: c}\n',
+      false,
+    ],
+    [
+      'a name with digits and _',
+      'targets:\n  eu_1: { provider: digitalocean, api-token: {env: T} }\ncertificates:\n  - name: a\n    targets: [eu_1]\n    certificate: {file: c}\n',
+      true,
+    ],
+    [
+      'default as a name',
+      'targets:\n  default: { provider: digitalocean, api-token: {env: T} }\ncertificates:\n  - name: a\n    targets: [default]\n    certificate: {file: c}\n',
+      false,
+    ],
+    ['an entry going to default and t', target(DO).replace('[t]', '[t, default]'), true],
+    ['an entry with targets as text', target(DO).replace('[t]', 't'), false],
+    ['an entry with no targets', target(DO).replace('[t]', '[]'), false],
+    ['an entry naming t twice', target(DO).replace('[t]', '[t, t]'), false],
+  ];
+  for (const [what, text, expected] of targetCases) {
+    it(`agrees with the parser on targets: ${what}`, async () => {
+      const { parse } = await import('yaml');
+      let byParser = true;
+      try {
+        parseManifest(text, 'm.yml', { requireNames: false });
+      } catch (thrown) {
+        byParser = false;
+        assert.ok(thrown instanceof ManifestError, String(thrown));
+      }
+      assert.equal(byParser, expected, 'the parser');
+      assert.equal(validate(parse(text)), expected, JSON.stringify(validate.errors));
+    });
+  }
   for (const [what, text] of cases) {
     it(`agrees with the parser: ${what}`, async () => {
       const { parse } = await import('yaml');

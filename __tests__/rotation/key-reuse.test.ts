@@ -64,6 +64,7 @@ function shown(version: Version, rotation: RotationResult): Shown {
           pkcs12Password: undefined,
           requireKey: true,
           endpoints: [],
+          targets: ['default'],
         },
         bundle: version.bundle,
       },
