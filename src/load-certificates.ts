@@ -8,6 +8,7 @@ import type { Role, SourceInput } from './certs/decode.ts';
 import { textOf } from './certs/pem.ts';
 import { InputError } from './errors.ts';
 import type { ManifestEntry, ManifestTarget, SourceRef } from './manifest.ts';
+import type { ProviderKind } from './providers/provider.ts';
 import type { Endpoint } from './verification/endpoints.ts';
 import { plural } from './plural.ts';
 import { type BoundedRead, readBounded } from './read-bounded.ts';
@@ -55,11 +56,17 @@ export interface Loaded {
    * given), then a manifest's targets. None in validate mode, which sends nothing.
    */
   targets: ResolvedTarget[];
+  /**
+   * Every target by name and provider, tokens not read: what a validate run's matrix is made
+   * from. The run's own (`default`) is first when the run gives a provider.
+   */
+  targetKinds: { name: string; kind: ProviderKind }[];
 }
 
-type Settled = Pick<Settings, 'certificates' | 'mode' | 'secretsOptional' | 'rotation'> & {
-  words?: Vocabulary;
-};
+type Settled = Pick<Settings, 'certificates' | 'mode' | 'secretsOptional' | 'rotation'> &
+  Partial<Pick<Settings, 'allowDroppedNames'>> & {
+    words?: Vocabulary;
+  };
 
 const SECRET_ROLES: readonly Role[] = ['private-key', 'pkcs12'];
 
@@ -90,12 +97,16 @@ export async function loadCertificates(settings: Settled, given: LoadOptions): P
   const sending = settings.mode === 'plan' || settings.mode === 'apply';
   const ownTarget = (): ResolvedTarget[] =>
     sending && settings.rotation ? [{ name: DEFAULT_TARGET, ...settings.rotation }] : [];
-  if (source.kind === 'none') return { certificates: [], skipped: [], targets: ownTarget() };
+  const ownKind = (): Loaded['targetKinds'] =>
+    settings.rotation ? [{ name: DEFAULT_TARGET, kind: settings.rotation.provider.kind }] : [];
+  if (source.kind === 'none')
+    return { certificates: [], skipped: [], targets: ownTarget(), targetKinds: ownKind() };
   if (source.kind === 'inputs') {
     return {
       certificates: [await loadEntry(source.entry, 'certificate', options)],
       skipped: [],
       targets: ownTarget(),
+      targetKinds: ownKind(),
     };
   }
   const { entries, targets, shown, path } = await readManifest(source.path, settings.mode !== 'validate', {
@@ -113,7 +124,7 @@ export async function loadCertificates(settings: Settled, given: LoadOptions): P
         mode: settings.mode as 'plan' | 'apply',
         defaultTarget: settings.rotation,
         // The run's setting, which holds for every target.
-        allowDroppedNames: settings.rotation?.plan.allowDroppedNames ?? false,
+        allowDroppedNames: settings.allowDroppedNames ?? settings.rotation?.plan.allowDroppedNames ?? false,
         optional: settings.secretsOptional,
         words,
       })
@@ -137,7 +148,12 @@ export async function loadCertificates(settings: Settled, given: LoadOptions): P
   }
   const certificates: LoadedCertificate[] = [];
   for (const { entry, label } of resolved) certificates.push(await loadEntry(entry, label, options));
-  return { certificates, skipped, targets: resolvedTargets.targets };
+  return {
+    certificates,
+    skipped,
+    targets: resolvedTargets.targets,
+    targetKinds: [...ownKind(), ...targets.map((t) => ({ name: t.name, kind: t.kind }))],
+  };
 }
 
 /** Loaded only for manifests that have targets to resolve. */

@@ -8,7 +8,8 @@ import type { CheckedBundle } from './certs/bundle.ts';
 import { mayHoldPkcs12 } from './certs/decode.ts';
 import { loadPkcs12Support } from './certs/pkcs12-support.ts';
 import { checkBundle } from './certs/validate.ts';
-import { type LoadedCertificate, loadCertificates } from './load-certificates.ts';
+import { type Loaded, type LoadedCertificate, loadCertificates } from './load-certificates.ts';
+import { byTarget, pairsFor, type ResolvedTarget } from './targets/pairs.ts';
 import type { Transport } from './providers/http.ts';
 import { buildReport, type RunReport } from './report/report.ts';
 import { Redactor, type SecretSink } from './secrets.ts';
@@ -98,7 +99,7 @@ export async function run(settings: Settings, deps: RunDependencies): Promise<Ru
   // Plan and validate runs say how the work spreads over jobs (the `matrix` output).
   const matrix =
     settings.mode === 'plan' || settings.mode === 'validate'
-      ? await matrixOf(settings, checked, deps)
+      ? matrixOf(settings, checked, loaded.targetKinds, deps)
       : undefined;
   const report = (rotation?: Parameters<typeof buildReport>[0]['rotation']) =>
     buildReport({
@@ -110,11 +111,11 @@ export async function run(settings: Settings, deps: RunDependencies): Promise<Ru
       ...(matrix === undefined ? {} : { matrix }),
     });
 
-  const rotation = settings.rotation;
   // Nothing is sent anywhere for a certificate that failed its checks; the others go ahead, so
   // one broken entry in a manifest does not hold back the renewal of the rest.
   const ready = checked.filter((c) => c.bundle.ok && c.certificate.name !== undefined);
-  if (settings.mode === 'validate' || rotation === undefined || (ready.length === 0 && !settings.inventory)) {
+  const nowhere = deps.targets === undefined && loaded.targets.length === 0;
+  if (settings.mode === 'validate' || nowhere || (ready.length === 0 && !settings.inventory)) {
     return { report: report(), checked };
   }
   // The network and rotation code loads only for runs that use it: a validate run starts faster.
@@ -128,7 +129,7 @@ export async function run(settings: Settings, deps: RunDependencies): Promise<Ru
     ]);
   const redactor = new Redactor();
   for (const { bundle } of checked) redactor.add(bundle.upload?.privateKey);
-  const all: TargetRun[] = deps.targets?.(ready) ?? [{ name: DEFAULT_TARGET, rotation, lineages: ready }];
+  const all: TargetRun[] = deps.targets?.(ready) ?? targetRuns(ready, loaded.targets, settings.inventory);
   const spec = settings.shard;
   const targets = spec === undefined ? all : [shardOfTargets(all, spec)];
   const prepare: RotateTarget = (target) => {
@@ -185,6 +186,23 @@ export async function run(settings: Settings, deps: RunDependencies): Promise<Ru
   };
 }
 
+/**
+ * Each target with the certificates that go to it (a manifest entry's `targets:`, or `default`);
+ * with `inventory`, every target, also one that rotates nothing (its listing is reported).
+ */
+function targetRuns(
+  ready: readonly Checked[],
+  targets: readonly ResolvedTarget[],
+  inventory: boolean,
+): TargetRun[] {
+  const pairs = pairsFor(ready, targets, (c) => c.certificate.targets);
+  return byTarget(pairs, inventory ? targets : undefined).map((group) => ({
+    name: group.target.name,
+    rotation: group.target,
+    lineages: group.certificates,
+  }));
+}
+
 /** The shard `shard` names: its target, with the lineages that fall in it. */
 function shardOfTargets(targets: readonly TargetRun[], spec: ShardSpec): TargetRun {
   const target = targets.find((t) => t.name === spec.target);
@@ -201,18 +219,26 @@ function shardOfTargets(targets: readonly TargetRun[], spec: ShardSpec): TargetR
  * The matrix over every named certificate (plan and validate runs). A validate run reads no
  * provider settings: its default target is judged at DigitalOcean's rate, the stricter one.
  */
-function matrixOf(settings: Settings, checked: readonly Checked[], deps: RunDependencies): MatrixEntry[] {
+function matrixOf(
+  settings: Settings,
+  checked: readonly Checked[],
+  kinds: Loaded['targetKinds'],
+  deps: RunDependencies,
+): MatrixEntry[] {
   const named = checked.filter((c) => c.certificate.name !== undefined);
-  const targets =
-    deps.targets?.(named) ??
-    (settings.rotation
-      ? [{ name: DEFAULT_TARGET, rotation: settings.rotation, lineages: named }]
-      : undefined);
-  const loads = targets?.map((t) => ({
-    target: t.name,
-    provider: t.rotation.provider.kind,
-    lineages: t.lineages,
-  })) ?? [{ target: DEFAULT_TARGET, provider: 'digitalocean' as const, lineages: named }];
+  const injected = deps.targets?.(named);
+  const loads = injected
+    ? injected.map((t) => ({ target: t.name, provider: t.rotation.provider.kind, lineages: t.lineages }))
+    : // A validate run reads no provider settings of its own: its default target is judged at
+      // DigitalOcean's rate, the stricter one.
+      (kinds.length > 0 || settings.rotation
+        ? kinds
+        : [{ name: DEFAULT_TARGET, kind: 'digitalocean' as const }]
+      ).map(({ name, kind }) => ({
+        target: name,
+        provider: kind,
+        lineages: named.filter((c) => c.certificate.targets.includes(name)),
+      }));
   return planMatrix(
     loads.map((load) => ({ ...load, lineages: load.lineages.map((c) => c.certificate.name as string) })),
   );

@@ -76,7 +76,10 @@ export interface GitHubSettings {
 export interface Settings {
   mode: Mode;
   certificates: CertificateSource;
-  /** What plan and apply need; undefined in validate mode (no network). */
+  /**
+   * The run's own provider settings (the `default` target); undefined in validate mode (no
+   * network), and in plan and apply with a manifest whose targets take every certificate.
+   */
   rotation: RotationSettings | undefined;
   /** Report every certificate the provider holds, not only those of the run's lineages. */
   inventory: boolean;
@@ -90,6 +93,8 @@ export interface Settings {
   verify: VerifySettings | undefined;
   /** `shard`: this run does one shard of the matrix alone (fleet/shards.ts). */
   shard?: ShardSpec;
+  /** `allow-dropped-names`, for every target of the run (the manifest's too). */
+  allowDroppedNames?: boolean;
   github: GitHubSettings;
   /**
    * A pull request may not see secrets (forks, Dependabot): then what needs them is left out
@@ -154,7 +159,14 @@ export function parseSettings(raw: RawInputs, place: RunPlace = {}): Settings {
     mode = 'plan';
     skipped.push('apply: a pull request only plans; the rotation is applied after merge (push or schedule).');
   }
-  if (secretsOptional && mode === 'plan' && get(Inputs.ApiToken) === undefined) {
+  // With a manifest and no provider of the run's own, every certificate goes to the manifest's
+  // targets, whose tokens are read where the manifest is (a pull request leaves out the targets
+  // whose tokens it cannot see): there is no api-token to miss.
+  const targetsOnly =
+    get(Inputs.Manifest) !== undefined &&
+    get(Inputs.Provider) === undefined &&
+    get(Inputs.ApiToken) === undefined;
+  if (secretsOptional && mode === 'plan' && get(Inputs.ApiToken) === undefined && !targetsOnly) {
     mode = 'validate';
     skipped.push(
       `plan: ${Inputs.ApiToken} is empty, as secrets are not passed to pull requests from forks (or Dependabot); the certificate was only validated.`,
@@ -198,7 +210,8 @@ export function parseSettings(raw: RawInputs, place: RunPlace = {}): Settings {
     skipped,
     words,
   });
-  const rotation = mode === 'validate' ? undefined : parseRotation(get, raw, mode as Mode, words);
+  const rotation =
+    mode === 'validate' || targetsOnly ? undefined : parseRotation(get, raw, mode as Mode, words);
   if (rotation && certificates.kind === 'inputs' && certificates.entry.name === undefined) {
     throw new InputError(
       `${named(Inputs.Name)} is required for ${words.mode(mode as Mode)}.`,
@@ -215,7 +228,8 @@ export function parseSettings(raw: RawInputs, place: RunPlace = {}): Settings {
     warnPercent,
     failPercent,
     repairChain: parseBoolean(get(Inputs.RepairChain), named(Inputs.RepairChain), true),
-    verify: verifyFor(get, words, rotation),
+    verify: verifyFor(get, words, rotation, mode as Mode),
+    allowDroppedNames: parseBoolean(get(Inputs.AllowDroppedNames), named(Inputs.AllowDroppedNames), false),
     ...shardOf(get(Inputs.Shard), named(Inputs.Shard)),
     github: githubSettings(get, raw, words),
     secretsOptional,
@@ -233,13 +247,14 @@ function verifyFor(
   get: (name: InputName) => string | undefined,
   words: Vocabulary,
   rotation: RotationSettings | undefined,
+  mode: Mode,
 ): VerifySettings | undefined {
   const verify = parseVerify(
     get,
     words,
     rotation?.provider.kind ?? get(Inputs.Provider)?.trim().toLowerCase(),
   );
-  return rotation === undefined ? undefined : verify;
+  return mode === 'validate' ? undefined : verify;
 }
 
 function shardOf(value: string | undefined, name: string): { shard?: ShardSpec } {

@@ -9,8 +9,6 @@ import type { RotationResult } from '../rotation/results.ts';
 import type { Checked } from '../run.ts';
 import type { RotationSettings } from '../settings.ts';
 
-export { DEFAULT_TARGET } from './shards.ts';
-
 export interface TargetRun {
   /** `default` for the action's own provider inputs; a manifest target's name otherwise. */
   name: string;

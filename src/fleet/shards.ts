@@ -13,8 +13,7 @@ import { InputError } from '../errors.ts';
 import type { ProviderKind } from '../providers/provider.ts';
 import { quoteValue } from '../secrets.ts';
 
-/** The target the action's own provider inputs describe. */
-export const DEFAULT_TARGET = 'default';
+export { DEFAULT_TARGET } from '../targets/pairs.ts';
 
 export interface ShardSpec {
   target: string;

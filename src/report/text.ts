@@ -21,8 +21,10 @@ export function renderText(report: RunReport, style: TextStyle): string {
   const paint = (name: keyof typeof CODES, text: string) =>
     style.color ? `\u001b[${CODES[name]}m${text}\u001b[0m` : text;
   const lines = [
-    paint('bold', `cert-rotate ${report.mode}${report.shard === undefined ? '' : ` (shard ${printable(report.shard)})`}: `) +
-      paint(report.ok ? 'green' : 'red', verdict(report)),
+    paint(
+      'bold',
+      `cert-rotate ${report.mode}${report.shard === undefined ? '' : ` (shard ${printable(report.shard)})`}: `,
+    ) + paint(report.ok ? 'green' : 'red', verdict(report)),
   ];
   for (const note of report.skipped) lines.push(paint('yellow', `skipped: ${printable(note)}`));
   const many = report.certificates.length > 1;
