@@ -7,18 +7,15 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DEFAULT_TARGET: () => (/* reexport safe */ _shards_js__WEBPACK_IMPORTED_MODULE_1__.Kv),
 /* harmony export */   rotateTargets: () => (/* binding */ rotateTargets)
 /* harmony export */ });
 /* harmony import */ var _rotation_results_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9513);
-/* harmony import */ var _shards_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4274);
 /**
  * Many targets in one run (issue 13): each target (a provider account, a Dokploy server) gets its
  * own client, and so its own rate limiter, its own listing and its own plan; targets run side by
  * side, and one that cannot be rotated at all (a refused token, a listing that fails) is reported
  * as such while the others go on. The run still fails then: the report says which target did.
  */
-
 
 /**
  * Every target at once. A target's own trouble is its outcome; only a bug in this function

@@ -3199,8 +3199,7 @@ const text_CODES = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 };
 function renderText(report, style) {
     const paint = (name, text) => style.color ? `\u001b[${text_CODES[name]}m${text}\u001b[0m` : text;
     const lines = [
-        paint('bold', `cert-rotate ${report.mode}${report.shard === undefined ? '' : ` (shard ${escape_printable(report.shard)})`}: `) +
-            paint(report.ok ? 'green' : 'red', report_verdict(report)),
+        paint('bold', `cert-rotate ${report.mode}${report.shard === undefined ? '' : ` (shard ${escape_printable(report.shard)})`}: `) + paint(report.ok ? 'green' : 'red', report_verdict(report)),
     ];
     for (const note of report.skipped)
         lines.push(paint('yellow', `skipped: ${escape_printable(note)}`));
@@ -3320,9 +3319,12 @@ var pkcs12_support = __webpack_require__(3176);
 var validate = __webpack_require__(634);
 // EXTERNAL MODULE: ./build/load-certificates.js + 1 modules
 var load_certificates = __webpack_require__(2055);
+// EXTERNAL MODULE: ./build/targets/pairs.js
+var targets_pairs = __webpack_require__(7632);
 // EXTERNAL MODULE: ./build/fleet/shards.js
 var shards = __webpack_require__(4274);
 ;// CONCATENATED MODULE: ./build/run.js
+
 
 
 
@@ -3369,7 +3371,7 @@ async function run(settings, deps) {
     }));
     // Plan and validate runs say how the work spreads over jobs (the `matrix` output).
     const matrix = settings.mode === 'plan' || settings.mode === 'validate'
-        ? await matrixOf(settings, checked, deps)
+        ? matrixOf(settings, checked, loaded.targetKinds, deps)
         : undefined;
     const report = (rotation) => buildReport({
         settings,
@@ -3379,11 +3381,11 @@ async function run(settings, deps) {
         ...(rotation === undefined ? {} : { rotation }),
         ...(matrix === undefined ? {} : { matrix }),
     });
-    const rotation = settings.rotation;
     // Nothing is sent anywhere for a certificate that failed its checks; the others go ahead, so
     // one broken entry in a manifest does not hold back the renewal of the rest.
     const ready = checked.filter((c) => c.bundle.ok && c.certificate.name !== undefined);
-    if (settings.mode === 'validate' || rotation === undefined || (ready.length === 0 && !settings.inventory)) {
+    const nowhere = deps.targets === undefined && loaded.targets.length === 0;
+    if (settings.mode === 'validate' || nowhere || (ready.length === 0 && !settings.inventory)) {
         return { report: report(), checked };
     }
     // The network and rotation code loads only for runs that use it: a validate run starts faster.
@@ -3397,7 +3399,7 @@ async function run(settings, deps) {
     const redactor = new secrets/* Redactor */.pO();
     for (const { bundle } of checked)
         redactor.add(bundle.upload?.privateKey);
-    const all = deps.targets?.(ready) ?? [{ name: shards/* DEFAULT_TARGET */.Kv, rotation, lineages: ready }];
+    const all = deps.targets?.(ready) ?? targetRuns(ready, loaded.targets, settings.inventory);
     const spec = settings.shard;
     const targets = spec === undefined ? all : [shardOfTargets(all, spec)];
     const prepare = (target) => {
@@ -3448,6 +3450,18 @@ async function run(settings, deps) {
         checked,
     };
 }
+/**
+ * Each target with the certificates that go to it (a manifest entry's `targets:`, or `default`);
+ * with `inventory`, every target, also one that rotates nothing (its listing is reported).
+ */
+function targetRuns(ready, targets, inventory) {
+    const pairs = (0,targets_pairs/* pairsFor */.hO)(ready, targets, (c) => c.certificate.targets);
+    return (0,targets_pairs/* byTarget */.RI)(pairs, inventory ? targets : undefined).map((group) => ({
+        name: group.target.name,
+        rotation: group.target,
+        lineages: group.certificates,
+    }));
+}
 /** The shard `shard` names: its target, with the lineages that fall in it. */
 function shardOfTargets(targets, spec) {
     const target = targets.find((t) => t.name === spec.target);
@@ -3460,17 +3474,20 @@ function shardOfTargets(targets, spec) {
  * The matrix over every named certificate (plan and validate runs). A validate run reads no
  * provider settings: its default target is judged at DigitalOcean's rate, the stricter one.
  */
-function matrixOf(settings, checked, deps) {
+function matrixOf(settings, checked, kinds, deps) {
     const named = checked.filter((c) => c.certificate.name !== undefined);
-    const targets = deps.targets?.(named) ??
-        (settings.rotation
-            ? [{ name: shards/* DEFAULT_TARGET */.Kv, rotation: settings.rotation, lineages: named }]
-            : undefined);
-    const loads = targets?.map((t) => ({
-        target: t.name,
-        provider: t.rotation.provider.kind,
-        lineages: t.lineages,
-    })) ?? [{ target: shards/* DEFAULT_TARGET */.Kv, provider: 'digitalocean', lineages: named }];
+    const injected = deps.targets?.(named);
+    const loads = injected
+        ? injected.map((t) => ({ target: t.name, provider: t.rotation.provider.kind, lineages: t.lineages }))
+        : // A validate run reads no provider settings of its own: its default target is judged at
+            // DigitalOcean's rate, the stricter one.
+            (kinds.length > 0 || settings.rotation
+                ? kinds
+                : [{ name: shards/* DEFAULT_TARGET */.Kv, kind: 'digitalocean' }]).map(({ name, kind }) => ({
+                target: name,
+                provider: kind,
+                lineages: named.filter((c) => c.certificate.targets.includes(name)),
+            }));
     return (0,shards/* planMatrix */.T4)(loads.map((load) => ({ ...load, lineages: load.lineages.map((c) => c.certificate.name) })));
 }
 /** The live check between placing and removing (verification/), unless verify is false. */
@@ -3717,13 +3734,14 @@ function errorCode(thrown) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Au: () => (/* binding */ shardBudget),
 /* harmony export */   Iw: () => (/* binding */ inShard),
-/* harmony export */   Kv: () => (/* binding */ DEFAULT_TARGET),
+/* harmony export */   Kv: () => (/* reexport safe */ _targets_pairs_js__WEBPACK_IMPORTED_MODULE_2__.Kv),
 /* harmony export */   T4: () => (/* binding */ planMatrix),
 /* harmony export */   uK: () => (/* binding */ parseShard)
 /* harmony export */ });
 /* unused harmony exports MAX_SHARDS_PER_TARGET, lineagesPerShard, matrixOutput, shardIndexOf */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9473);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6410);
+/* harmony import */ var _targets_pairs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7632);
 /**
  * Work spread over jobs through the workflow matrix: a plan (or validate) run writes `matrix`,
  * one shard per target, and a target with more lineages than a job should carry at its rate limit
@@ -3737,8 +3755,7 @@ function errorCode(thrown) {
  */
 
 
-/** The target the action's own provider inputs describe. */
-const DEFAULT_TARGET = 'default';
+
 const MAX_SHARDS_PER_TARGET = 32;
 const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 /**
@@ -3910,12 +3927,15 @@ var secrets = __webpack_require__(6410);
 var constants = __webpack_require__(2757);
 // EXTERNAL MODULE: ./build/vocabulary.js
 var vocabulary = __webpack_require__(6914);
+// EXTERNAL MODULE: ./build/targets/pairs.js
+var pairs = __webpack_require__(7632);
 ;// CONCATENATED MODULE: ./build/load-certificates.js
 /**
  * Turn the settings' certificates into engine inputs: values pass through, files and environment
  * variables are read, a manifest is read and parsed. Secret parts (keys, PKCS#12 files, their
  * passwords) read here are masked before anything else happens with them.
  */
+
 
 
 
@@ -3948,14 +3968,41 @@ async function loadCertificates(settings, given) {
     const source = settings.certificates;
     const words = settings.words ?? vocabulary/* ACTION_WORDS */.d;
     const options = { ...given, words };
+    const sending = settings.mode === 'plan' || settings.mode === 'apply';
+    const ownTarget = () => sending && settings.rotation ? [{ name: pairs/* DEFAULT_TARGET */.Kv, ...settings.rotation }] : [];
+    const ownKind = () => settings.rotation ? [{ name: pairs/* DEFAULT_TARGET */.Kv, kind: settings.rotation.provider.kind }] : [];
     if (source.kind === 'none')
-        return { certificates: [], skipped: [] };
+        return { certificates: [], skipped: [], targets: ownTarget(), targetKinds: ownKind() };
     if (source.kind === 'inputs') {
-        return { certificates: [await loadEntry(source.entry, 'certificate', options)], skipped: [] };
+        return {
+            certificates: [await loadEntry(source.entry, 'certificate', options)],
+            skipped: [],
+            targets: ownTarget(),
+            targetKinds: ownKind(),
+        };
     }
-    const { entries, shown, path } = await readManifest(source.path, settings.mode !== 'validate', options);
+    const { entries, targets, shown, path } = await readManifest(source.path, settings.mode !== 'validate', {
+        ...options,
+        // Whether entries without targets: have somewhere to go is known where something is sent.
+        ...(sending ? { defaultTarget: settings.rotation ? 'given' : 'absent' } : {}),
+    });
     const missing = [];
     const skipped = [];
+    const resolvedTargets = sending
+        ? await resolveManifestTargets(targets, {
+            file: shown,
+            env: options.env,
+            mask: options.mask,
+            mode: settings.mode,
+            defaultTarget: settings.rotation,
+            // The run's setting, which holds for every target.
+            allowDroppedNames: settings.allowDroppedNames ?? settings.rotation?.plan.allowDroppedNames ?? false,
+            optional: settings.secretsOptional,
+            words,
+        })
+        : { targets: [], missing: [], skipped: [] };
+    missing.push(...resolvedTargets.missing);
+    skipped.push(...resolvedTargets.skipped);
     const resolved = [];
     for (const entry of entries) {
         const certificate = fromManifest(entry, shown, (0,external_node_path_.dirname)(path), options.env, {
@@ -3972,7 +4019,17 @@ async function loadCertificates(settings, given) {
     const certificates = [];
     for (const { entry, label } of resolved)
         certificates.push(await loadEntry(entry, label, options));
-    return { certificates, skipped };
+    return {
+        certificates,
+        skipped,
+        targets: resolvedTargets.targets,
+        targetKinds: [...ownKind(), ...targets.map((t) => ({ name: t.name, kind: t.kind }))],
+    };
+}
+/** Loaded only for manifests that have targets to resolve. */
+async function resolveManifestTargets(targets, place) {
+    const { resolveTargets } = await __webpack_require__.e(/* import() */ 701).then(__webpack_require__.bind(__webpack_require__, 5701));
+    return resolveTargets(targets, place);
 }
 /**
  * The manifest's entries as written, no part read: check mode takes their domains and endpoints
@@ -3984,8 +4041,13 @@ async function readManifest(given, requireNames, options) {
     const text = fileText(await readPart(path, given, words.name(constants/* Inputs */.G0.Manifest), words, MAX_MANIFEST_BYTES));
     const shown = display(options.cwd, path, given);
     // The YAML parser loads only for manifest runs.
-    const { parseManifest } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(683)]).then(__webpack_require__.bind(__webpack_require__, 2064));
-    return { entries: parseManifest(text, shown, { requireNames }), shown, path };
+    const { parseManifestDocument } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(827)]).then(__webpack_require__.bind(__webpack_require__, 5827));
+    const manifest = parseManifestDocument(text, shown, {
+        requireNames,
+        words,
+        ...(options.defaultTarget === undefined ? {} : { defaultTarget: options.defaultTarget }),
+    });
+    return { ...manifest, shown, path };
 }
 /**
  * A manifest entry as settings would have it: `env:` parts become values here, because this is
@@ -4019,6 +4081,7 @@ function fromManifest(entry, file, folder, env, context) {
         pkcs12Password,
         domains: entry.domains,
         endpoints: entry.endpoints,
+        targets: entry.targets,
         requireKey,
     });
     if (!context.optional)
@@ -4069,6 +4132,7 @@ async function loadEntry(entry, label, options) {
         label: entry.name ?? label,
         domains: entry.domains,
         endpoints: entry.endpoints ?? [],
+        targets: entry.targets ?? [pairs/* DEFAULT_TARGET */.Kv],
         sources,
         keyPassphrase: await readSecret(entry.keyPassphrase, options),
         pkcs12Password: await readSecret(entry.pkcs12Password, options),
@@ -4925,6 +4989,46 @@ function quoteValue(text) {
 
 /***/ }),
 
+/***/ 231:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ parseInteger),
+/* harmony export */   y: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9473);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6410);
+/**
+ * The value rules every setting shares, wherever it is written (an input, a flag, a manifest
+ * target): one rule and one wording. `name` is how the message names the setting there.
+ */
+
+
+function parseInteger(value, name, bounds) {
+    if (value === undefined)
+        return bounds.fallback;
+    const text = value.trim();
+    const number = Number(text);
+    if (!/^\d{1,6}$/.test(text) || number < bounds.min || number > bounds.max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Invalid ${name} ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteValue */ .cl)(text)}. Expected a whole number from ${bounds.min} to ${bounds.max}.`);
+    }
+    return number;
+}
+/** YAML 1.2 core booleans, as `core.getBooleanInput` accepts, with a message that names the setting. */
+function parseBoolean(value, name, fallback) {
+    if (value === undefined)
+        return fallback;
+    const text = value.trim();
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Invalid ${name} ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteValue */ .cl)(text)}. Expected true or false.`);
+}
+//# sourceMappingURL=setting-values.js.map
+
+/***/ }),
+
 /***/ 8096:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -4955,6 +5059,10 @@ var names = __webpack_require__(8087);
 var errors = __webpack_require__(9473);
 // EXTERNAL MODULE: ./build/secrets.js + 1 modules
 var secrets = __webpack_require__(6410);
+// EXTERNAL MODULE: ./build/setting-values.js
+var setting_values = __webpack_require__(231);
+// EXTERNAL MODULE: ./build/targets/rules.js
+var rules = __webpack_require__(7270);
 // EXTERNAL MODULE: ./build/vocabulary.js
 var vocabulary = __webpack_require__(6914);
 // EXTERNAL MODULE: ./build/verification/endpoints.js
@@ -5111,6 +5219,10 @@ var shards = __webpack_require__(4274);
 
 
 
+
+
+/** The rule every true/false setting follows; here too, where the settings' tests have always found it. */
+
 const PARTS = [
     { role: 'certificate', value: constants/* Inputs */.G0.Certificate, file: constants/* Inputs */.G0.CertificateFile },
     { role: 'chain', value: constants/* Inputs */.G0.CertificateChain, file: constants/* Inputs */.G0.CertificateChainFile },
@@ -5143,7 +5255,13 @@ function parseSettings(raw, place = {}) {
         mode = 'plan';
         skipped.push('apply: a pull request only plans; the rotation is applied after merge (push or schedule).');
     }
-    if (secretsOptional && mode === 'plan' && get(constants/* Inputs */.G0.ApiToken) === undefined) {
+    // With a manifest and no provider of the run's own, every certificate goes to the manifest's
+    // targets, whose tokens are read where the manifest is (a pull request leaves out the targets
+    // whose tokens it cannot see): there is no api-token to miss.
+    const targetsOnly = get(constants/* Inputs */.G0.Manifest) !== undefined &&
+        get(constants/* Inputs */.G0.Provider) === undefined &&
+        get(constants/* Inputs */.G0.ApiToken) === undefined;
+    if (secretsOptional && mode === 'plan' && get(constants/* Inputs */.G0.ApiToken) === undefined && !targetsOnly) {
         mode = 'validate';
         skipped.push(`plan: ${constants/* Inputs */.G0.ApiToken} is empty, as secrets are not passed to pull requests from forks (or Dependabot); the certificate was only validated.`);
     }
@@ -5161,7 +5279,7 @@ function parseSettings(raw, place = {}) {
     if (warnPercent !== undefined && failPercent !== undefined && failPercent > warnPercent) {
         throw new errors/* InputError */.dz(`${named(constants/* Inputs */.G0.FailPercent)} (${failPercent}) is larger than ${named(constants/* Inputs */.G0.WarnPercent)} (${warnPercent}).`, `Set ${named(constants/* Inputs */.G0.FailPercent)} to at most ${named(constants/* Inputs */.G0.WarnPercent)}: a certificate fails after it has been warned about.`);
     }
-    const inventory = parseBoolean(get(constants/* Inputs */.G0.Inventory), named(constants/* Inputs */.G0.Inventory), false);
+    const inventory = (0,setting_values/* parseBoolean */.y)(get(constants/* Inputs */.G0.Inventory), named(constants/* Inputs */.G0.Inventory), false);
     if (inventory && (mode === 'validate' || mode === 'check') && !secretsOptional) {
         throw new errors/* InputError */.dz(`${named(constants/* Inputs */.G0.Inventory)} lists what the provider holds, which ${words.mode(mode)} never contacts.`, `Use ${words.mode('plan')} (read-only) to report the inventory.`);
     }
@@ -5174,7 +5292,7 @@ function parseSettings(raw, place = {}) {
         skipped,
         words,
     });
-    const rotation = mode === 'validate' ? undefined : parseRotation(get, raw, mode, words);
+    const rotation = mode === 'validate' || targetsOnly ? undefined : parseRotation(get, raw, mode, words);
     if (rotation && certificates.kind === 'inputs' && certificates.entry.name === undefined) {
         throw new errors/* InputError */.dz(`${named(constants/* Inputs */.G0.Name)} is required for ${words.mode(mode)}.`, 'Give the certificate a short name, e.g. example-com: every uploaded version is named after it.');
     }
@@ -5187,8 +5305,9 @@ function parseSettings(raw, place = {}) {
         failDays,
         warnPercent,
         failPercent,
-        repairChain: parseBoolean(get(constants/* Inputs */.G0.RepairChain), named(constants/* Inputs */.G0.RepairChain), true),
-        verify: verifyFor(get, words, rotation),
+        repairChain: (0,setting_values/* parseBoolean */.y)(get(constants/* Inputs */.G0.RepairChain), named(constants/* Inputs */.G0.RepairChain), true),
+        verify: verifyFor(get, words, rotation, mode),
+        allowDroppedNames: (0,setting_values/* parseBoolean */.y)(get(constants/* Inputs */.G0.AllowDroppedNames), named(constants/* Inputs */.G0.AllowDroppedNames), false),
         ...shardOf(get(constants/* Inputs */.G0.Shard), named(constants/* Inputs */.G0.Shard)),
         github: githubSettings(get, raw, words),
         secretsOptional,
@@ -5201,9 +5320,9 @@ function parseSettings(raw, place = {}) {
  * still read, so a mistake in them shows in a pull request's check (which validates) before the
  * apply that needs them.
  */
-function verifyFor(get, words, rotation) {
+function verifyFor(get, words, rotation, mode) {
     const verify = parseVerify(get, words, rotation?.provider.kind ?? get(constants/* Inputs */.G0.Provider)?.trim().toLowerCase());
-    return rotation === undefined ? undefined : verify;
+    return mode === 'validate' ? undefined : verify;
 }
 function shardOf(value, name) {
     return value === undefined ? {} : { shard: (0,shards/* parseShard */.uK)(value, name) };
@@ -5211,8 +5330,8 @@ function shardOf(value, name) {
 function githubSettings(get, raw, { name: named }) {
     return {
         token: raw[constants/* Inputs */.G0.GitHubToken]?.trim() || undefined,
-        commentOnPr: parseBoolean(get(constants/* Inputs */.G0.CommentOnPr), named(constants/* Inputs */.G0.CommentOnPr), true),
-        expiryIssue: parseBoolean(get(constants/* Inputs */.G0.ExpiryIssue), named(constants/* Inputs */.G0.ExpiryIssue), false),
+        commentOnPr: (0,setting_values/* parseBoolean */.y)(get(constants/* Inputs */.G0.CommentOnPr), named(constants/* Inputs */.G0.CommentOnPr), true),
+        expiryIssue: (0,setting_values/* parseBoolean */.y)(get(constants/* Inputs */.G0.ExpiryIssue), named(constants/* Inputs */.G0.ExpiryIssue), false),
     };
 }
 /**
@@ -5314,12 +5433,9 @@ function readCertificates(get, raw, context) {
 }
 function parseRotation(get, raw, mode, words) {
     const { name: named } = words;
-    const kind = get(constants/* Inputs */.G0.Provider)?.trim().toLowerCase();
+    const kind = (0,rules/* readProviderKind */.iJ)(get(constants/* Inputs */.G0.Provider), named(constants/* Inputs */.G0.Provider));
     if (kind === undefined) {
         throw new errors/* InputError */.dz(`${named(constants/* Inputs */.G0.Provider)} is required for ${words.mode(mode)}.`, `Set ${named(constants/* Inputs */.G0.Provider)} to ${constants/* PROVIDERS */.xq.join(' or ')}, or use ${words.mode('validate')} to only check the certificate.`);
-    }
-    if (!constants/* PROVIDERS */.xq.includes(kind)) {
-        throw new errors/* InputError */.dz(`Invalid ${named(constants/* Inputs */.G0.Provider)} ${(0,secrets/* quoteValue */.cl)(kind)}. Expected one of: ${constants/* PROVIDERS */.xq.join(', ')}.`);
     }
     // Plan only reads: a token for it needs (and a refusal asks for) the read permissions alone.
     const tokenHelp = {
@@ -5330,66 +5446,27 @@ function parseRotation(get, raw, mode, words) {
     if (!token) {
         throw new errors/* InputError */.dz(`${named(constants/* Inputs */.G0.ApiToken)} is required for ${words.mode(mode)}.`, kind === 'digitalocean' ? (0,scopes/* tokenFix */.z5)(tokenHelp) : (0,permissions/* keyFix */.d)(tokenHelp));
     }
-    const apiUrl = get(constants/* Inputs */.G0.ApiUrl)?.trim();
-    if (kind === 'dokploy' && apiUrl === undefined) {
-        throw new errors/* InputError */.dz(`${named(constants/* Inputs */.G0.ApiUrl)} is required for Dokploy.`, 'Set it to the dashboard address, e.g. https://dokploy.example.com.');
-    }
-    const serverId = checkServerId(get(constants/* Inputs */.G0.ServerId)?.trim(), named(constants/* Inputs */.G0.ServerId));
-    const reloadTraefik = parseBoolean(get(constants/* Inputs */.G0.ReloadTraefik), named(constants/* Inputs */.G0.ReloadTraefik), false);
-    if (kind !== 'dokploy' && (serverId !== undefined || reloadTraefik)) {
-        throw new errors/* InputError */.dz(`${named(serverId !== undefined ? constants/* Inputs */.G0.ServerId : constants/* Inputs */.G0.ReloadTraefik)} applies to Dokploy only.`, `Remove it, or set ${named(constants/* Inputs */.G0.Provider)} to dokploy.`);
-    }
+    // The same rules as a manifest's targets (targets/rules.ts); the inputs stop at the first refusal.
+    const target = (0,rules/* readTargetFields */.N0)(kind, get, named, (_, error) => {
+        throw error;
+    });
     return {
         provider: {
-            kind: kind,
+            kind,
             token,
-            apiUrl,
-            serverId,
-            reloadTraefik,
+            apiUrl: target.apiUrl,
+            serverId: target.serverId,
+            reloadTraefik: target.reloadTraefik,
             tokenHelp,
         },
-        template: (0,names/* checkTemplate */.BU)(get(constants/* Inputs */.G0.NameTemplate)?.trim() ?? names/* DEFAULT_NAME_TEMPLATE */.no, named(constants/* Inputs */.G0.NameTemplate)),
+        template: target.template,
         plan: {
-            removeSuperseded: parseBoolean(get(constants/* Inputs */.G0.RemoveSuperseded), named(constants/* Inputs */.G0.RemoveSuperseded), true),
-            keepSuperseded: parseInteger(get(constants/* Inputs */.G0.KeepSuperseded), named(constants/* Inputs */.G0.KeepSuperseded), {
-                fallback: 0,
-                min: 0,
-                max: 100,
-            }),
-            rebind: parseBoolean(get(constants/* Inputs */.G0.Rebind), named(constants/* Inputs */.G0.Rebind), true),
-            allowDroppedNames: parseBoolean(get(constants/* Inputs */.G0.AllowDroppedNames), named(constants/* Inputs */.G0.AllowDroppedNames), false),
+            ...target.plan,
+            allowDroppedNames: (0,setting_values/* parseBoolean */.y)(get(constants/* Inputs */.G0.AllowDroppedNames), named(constants/* Inputs */.G0.AllowDroppedNames), false),
         },
-        concurrency: parseInteger(get(constants/* Inputs */.G0.Concurrency), named(constants/* Inputs */.G0.Concurrency), {
-            fallback: constants/* DEFAULT_CONCURRENCY */.WH,
-            min: 1,
-            max: 100,
-        }),
-        timeoutSeconds: parseInteger(get(constants/* Inputs */.G0.TimeoutSeconds), named(constants/* Inputs */.G0.TimeoutSeconds), {
-            fallback: 30,
-            min: 1,
-            max: 600,
-        }),
+        concurrency: target.concurrency,
+        timeoutSeconds: target.timeoutSeconds,
     };
-}
-/**
- * Dokploy's server ids are short identifiers (nanoid). Anything else is refused before it is
- * sent, where the server could echo it back: a key or token pasted here would be.
- */
-function checkServerId(value, name) {
-    if (value === undefined || (SERVER_ID.test(value) && !(0,secrets/* looksLikeToken */.NM)(value)))
-        return value;
-    throw new errors/* InputError */.dz(`Invalid ${name} ${(0,secrets/* quoteValue */.cl)(value)}. Expected the id of a Dokploy server (letters, digits, '_' and '-').`, 'Copy it from the server in the Dokploy dashboard, or leave it empty for the Dokploy host itself.');
-}
-const SERVER_ID = /^[A-Za-z0-9_-]{1,64}$/;
-function parseInteger(value, name, bounds) {
-    if (value === undefined)
-        return bounds.fallback;
-    const text = value.trim();
-    const number = Number(text);
-    if (!/^\d{1,6}$/.test(text) || number < bounds.min || number > bounds.max) {
-        throw new errors/* InputError */.dz(`Invalid ${name} ${(0,secrets/* quoteValue */.cl)(text)}. Expected a whole number from ${bounds.min} to ${bounds.max}.`);
-    }
-    return number;
 }
 function parseDays(value, name, fallback) {
     if (value === undefined)
@@ -5399,17 +5476,6 @@ function parseDays(value, name, fallback) {
         throw new errors/* InputError */.dz(`Invalid ${name} ${(0,secrets/* quoteValue */.cl)(text)}. Expected a whole number of days, e.g. ${fallback}.`);
     }
     return Number(text);
-}
-/** YAML 1.2 core booleans, as `core.getBooleanInput` accepts, with a message that names the setting. */
-function parseBoolean(value, name, fallback) {
-    if (value === undefined)
-        return fallback;
-    const text = value.trim();
-    if (['true', 'True', 'TRUE'].includes(text))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(text))
-        return false;
-    throw new errors/* InputError */.dz(`Invalid ${name} ${(0,secrets/* quoteValue */.cl)(text)}. Expected true or false.`);
 }
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 /** RFC 1035: 255 octets on the wire, so 253 characters written out (labels of at most 63). */
@@ -5461,6 +5527,157 @@ function checkDomainLength(domain, ascii, name) {
     throw new errors/* InputError */.dz(`Invalid domain '${shown}' in ${name}: it is ${length} characters long${ascii === domain ? '' : ' in its ASCII form'}; a domain name has at most ${MAX_DOMAIN_CHARS} (RFC 1035).`);
 }
 //# sourceMappingURL=settings.js.map
+
+/***/ }),
+
+/***/ 7632:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kv: () => (/* binding */ DEFAULT_TARGET),
+/* harmony export */   RI: () => (/* binding */ byTarget),
+/* harmony export */   hO: () => (/* binding */ pairsFor)
+/* harmony export */ });
+/** The target of the run's own provider settings (the action's inputs, the command's flags). */
+const DEFAULT_TARGET = 'default';
+/**
+ * Each certificate with each of its targets, in the manifest's order; `namesOf` says where one
+ * goes (a loaded certificate's `targets`, or a checked one's `certificate.targets`). A name with no
+ * resolved target takes nothing: that target was left out and said (its token is a secret this
+ * pull request cannot see); parsing has refused every other name that is not a target.
+ */
+function pairsFor(certificates, targets, namesOf) {
+    const byName = new Map(targets.map((t) => [t.name, t]));
+    return certificates.flatMap((certificate) => namesOf(certificate).flatMap((name) => {
+        const target = byName.get(name);
+        return target === undefined ? [] : [{ certificate, target }];
+    }));
+}
+/**
+ * The pairs by target: one rotation each (its own client, rate limiter and listing). With
+ * `every`, each of those targets has its group, in that order, empty ones too (an inventory, or a
+ * re-run that only lists); without, the targets in the order they first appear.
+ */
+function byTarget(pairs, every) {
+    const groups = new Map();
+    for (const target of every ?? [])
+        groups.set(target.name, { target, certificates: [] });
+    for (const { certificate, target } of pairs) {
+        const group = groups.get(target.name) ?? { target, certificates: [] };
+        group.certificates.push(certificate);
+        groups.set(target.name, group);
+    }
+    return [...groups.values()];
+}
+//# sourceMappingURL=pairs.js.map
+
+/***/ }),
+
+/***/ 7270:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N0: () => (/* binding */ readTargetFields),
+/* harmony export */   iJ: () => (/* binding */ readProviderKind),
+/* harmony export */   sz: () => (/* binding */ TARGET_SETTINGS)
+/* harmony export */ });
+/* unused harmony exports KEEP_SUPERSEDED, CONCURRENCY, TIMEOUT_SECONDS */
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2757);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9473);
+/* harmony import */ var _rotation_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8087);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6410);
+/* harmony import */ var _setting_values_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(231);
+/**
+ * A target's provider settings, by one set of rules: the action's own inputs (the `default`
+ * target) and each target of a manifest are read through here, so both refuse the same values
+ * with the same words. Reading goes on past a refused value and `fail` decides what happens to
+ * it: the inputs stop at the first, a manifest collects them all with their lines.
+ */
+
+
+
+
+
+/** A target's settings besides its token: a manifest target's keys are these names, as the inputs'. */
+const TARGET_SETTINGS = [
+    _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Provider,
+    _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.ApiUrl,
+    _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.ServerId,
+    _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.NameTemplate,
+    _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Rebind,
+    _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.ReloadTraefik,
+    _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RemoveSuperseded,
+    _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.KeepSuperseded,
+    _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Concurrency,
+    _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.TimeoutSeconds,
+];
+const KEEP_SUPERSEDED = { fallback: 0, min: 0, max: 100 };
+const CONCURRENCY = { fallback: _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_CONCURRENCY */ .WH, min: 1, max: 100 };
+const TIMEOUT_SECONDS = { fallback: 30, min: 1, max: 600 };
+/** The provider named; undefined when none is (what that means is the caller's to say). */
+function readProviderKind(value, name) {
+    const kind = value?.trim().toLowerCase();
+    if (kind === undefined || kind === '')
+        return undefined;
+    if (!_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .PROVIDERS */ .xq.includes(kind)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`Invalid ${name} ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(kind)}. Expected one of: ${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .PROVIDERS */ .xq.join(', ')}.`);
+    }
+    return kind;
+}
+/**
+ * Everything but the provider and the token. `kind` undefined (not given, or refused already):
+ * the checks that depend on it are left out, so one mistake is not reported twice.
+ */
+function readTargetFields(kind, get, named, refused) {
+    const read = (setting, fallback, rule) => {
+        try {
+            return rule();
+        }
+        catch (thrown) {
+            if (!(thrown instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz))
+                throw thrown;
+            refused(setting, thrown);
+            return fallback;
+        }
+    };
+    const apiUrl = get(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.ApiUrl)?.trim();
+    if (kind === 'dokploy' && apiUrl === undefined) {
+        refused(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.ApiUrl, new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${named(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.ApiUrl)} is required for Dokploy.`, 'Set it to the dashboard address, e.g. https://dokploy.example.com.'));
+    }
+    const serverId = read(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.ServerId, undefined, () => checkServerId(get(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.ServerId)?.trim(), named(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.ServerId)));
+    const reloadTraefik = read(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.ReloadTraefik, false, () => (0,_setting_values_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBoolean */ .y)(get(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.ReloadTraefik), named(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.ReloadTraefik), false));
+    if (kind !== undefined && kind !== 'dokploy') {
+        const dokployOnly = (setting) => refused(setting, new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${named(setting)} applies to Dokploy only.`, `Remove it, or set ${named(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Provider)} to dokploy.`));
+        if (serverId !== undefined)
+            dokployOnly(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.ServerId);
+        if (reloadTraefik)
+            dokployOnly(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.ReloadTraefik);
+    }
+    return {
+        apiUrl,
+        serverId,
+        reloadTraefik,
+        template: read(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.NameTemplate, _rotation_names_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_NAME_TEMPLATE */ .no, () => (0,_rotation_names_js__WEBPACK_IMPORTED_MODULE_2__/* .checkTemplate */ .BU)(get(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.NameTemplate)?.trim() ?? _rotation_names_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_NAME_TEMPLATE */ .no, named(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.NameTemplate))),
+        plan: {
+            removeSuperseded: read(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RemoveSuperseded, true, () => (0,_setting_values_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBoolean */ .y)(get(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RemoveSuperseded), named(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.RemoveSuperseded), true)),
+            keepSuperseded: read(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.KeepSuperseded, KEEP_SUPERSEDED.fallback, () => (0,_setting_values_js__WEBPACK_IMPORTED_MODULE_4__/* .parseInteger */ .c)(get(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.KeepSuperseded), named(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.KeepSuperseded), KEEP_SUPERSEDED)),
+            rebind: read(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Rebind, true, () => (0,_setting_values_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBoolean */ .y)(get(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Rebind), named(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Rebind), true)),
+        },
+        concurrency: read(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Concurrency, CONCURRENCY.fallback, () => (0,_setting_values_js__WEBPACK_IMPORTED_MODULE_4__/* .parseInteger */ .c)(get(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Concurrency), named(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Concurrency), CONCURRENCY)),
+        timeoutSeconds: read(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.TimeoutSeconds, TIMEOUT_SECONDS.fallback, () => (0,_setting_values_js__WEBPACK_IMPORTED_MODULE_4__/* .parseInteger */ .c)(get(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.TimeoutSeconds), named(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.TimeoutSeconds), TIMEOUT_SECONDS)),
+    };
+}
+/**
+ * Dokploy's server ids are short identifiers (nanoid). Anything else is refused before it is
+ * sent, where the server could echo it back: a key or token pasted here would be.
+ */
+function checkServerId(value, name) {
+    if (value === undefined || (SERVER_ID.test(value) && !(0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .looksLikeToken */ .NM)(value)))
+        return value;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`Invalid ${name} ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(value)}. Expected the id of a Dokploy server (letters, digits, '_' and '-').`, 'Copy it from the server in the Dokploy dashboard, or leave it empty for the Dokploy host itself.');
+}
+const SERVER_ID = /^[A-Za-z0-9_-]{1,64}$/;
+//# sourceMappingURL=rules.js.map
 
 /***/ }),
 
