@@ -20,6 +20,7 @@ import { ACTION_WORDS, type Vocabulary } from './vocabulary.ts';
 import { parseVerify, type VerifySettings } from './verify-settings.ts';
 import { parsePercent } from './certs/lifetime.ts';
 import type { Endpoint } from './verification/endpoints.ts';
+import { type NotifySettings, parseNotify } from './notify/settings.ts';
 
 export type Mode = (typeof MODES)[number];
 
@@ -81,6 +82,8 @@ export interface Settings {
   /** The live check: after apply, in plan (the list), and what check mode connects to. Undefined in validate mode. */
   verify: VerifySettings | undefined;
   github: GitHubSettings;
+  /** The chat alert (notify-webhook); undefined when there is no webhook. */
+  notify: NotifySettings | undefined;
   /**
    * A pull request may not see secrets (forks, Dependabot): then what needs them is left out
    * instead of failing the check, and said here.
@@ -207,6 +210,7 @@ export function parseSettings(raw: RawInputs, place: RunPlace = {}): Settings {
     repairChain: parseBoolean(get(Inputs.RepairChain), named(Inputs.RepairChain), true),
     verify: verifyFor(get, words, rotation),
     github: githubSettings(get, raw, words),
+    notify: parseNotify(get, words),
     secretsOptional,
     skipped,
     words,
@@ -295,6 +299,7 @@ function checkSettings(
     repairChain: true,
     verify: { ...verify, domains },
     github: githubSettings(get, raw, words),
+    notify: parseNotify(get, words),
     secretsOptional: false,
     skipped,
     words,

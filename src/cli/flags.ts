@@ -251,6 +251,21 @@ export const FLAGS: readonly Flag[] = [
     commands: ['apply'],
     help: 'keep (default), or rollback: move what was rebound back (DigitalOcean)',
   },
+  // The chat alert; its webhook URL (a secret) comes from CERT_ROTATE_NOTIFY_WEBHOOK only.
+  {
+    name: 'notify-on',
+    value: 'WHEN',
+    input: Inputs.NotifyOn,
+    commands: ALL,
+    help: 'attention (default): post to the webhook when something needs attention; change: or was written; always',
+  },
+  {
+    name: 'notify-format',
+    value: 'FORM',
+    input: Inputs.NotifyFormat,
+    commands: ALL,
+    help: "slack (default; Mattermost and Rocket.Chat take it too), or json: the report's summary",
+  },
   { name: 'json', commands: ALL, help: 'Print the report as JSON' },
   { name: 'help', commands: ALL, help: 'Show this help' },
 ];
@@ -264,6 +279,11 @@ export const SECRET_VARIABLES: readonly { input: InputName; help: string; comman
     input: Inputs.ApiToken,
     help: "The provider's API token (DigitalOcean) or key (Dokploy)",
     commands: ROTATE,
+  },
+  {
+    input: Inputs.NotifyWebhook,
+    help: 'Incoming-webhook URL to post the alert to (Slack, Mattermost, Rocket.Chat)',
+    commands: ALL,
   },
 ];
 

@@ -18,10 +18,17 @@ export interface ExpiryIssueOptions {
   body: string | undefined;
   /** Linked from the closing comment, and from the note on a body cut to fit. */
   runUrl?: string | undefined;
+  /**
+   * What the issue lists, in a few words that stay the same from one day to the next (not the
+   * days left): kept hidden in the body, so an update can say whether the list itself changed.
+   */
+  listKey?: string | undefined;
 }
 
 export interface ExpiryIssueResult {
   action: 'opened' | 'updated' | 'unchanged' | 'closed' | 'none';
+  /** On `updated`: whether what it lists changed (by `listKey`), not only the days left. */
+  listChanged?: boolean;
   number?: number;
   url?: string;
   /**
@@ -57,7 +64,8 @@ export async function syncExpiryIssue(
   }
 
   const title = fitTitle(options.title);
-  const body = fitBody(withMarker(marker, options.body), truncationNote(options.runUrl));
+  const list = options.listKey === undefined ? '' : `${hiddenMarker(['expiry-list', options.listKey])}\n`;
+  const body = fitBody(withMarker(marker, `${list}${options.body}`), truncationNote(options.runUrl));
   if (!oldest) {
     const opened = await client.createIssue(owner, repo, title, body);
     return { action: 'opened', number: opened.number, url: opened.url };
@@ -66,7 +74,8 @@ export async function syncExpiryIssue(
     return { action: 'unchanged', number: oldest.number, url: oldest.url, ...duplicates };
   }
   const updated = await client.updateIssue(owner, repo, oldest.number, { title, body });
-  return { action: 'updated', number: updated.number, url: updated.url, ...duplicates };
+  const listChanged = list === '' || !oldest.body.includes(list.trimEnd());
+  return { action: 'updated', listChanged, number: updated.number, url: updated.url, ...duplicates };
 }
 
 /** Comment first, so whoever is subscribed learns why it closed. */
