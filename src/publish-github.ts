@@ -104,7 +104,11 @@ export async function publishToGitHub(
       if (result.action !== 'none')
         log.info(`Expiry issue ${result.action}: #${result.number} ${result.url ?? ''}`);
       published.expiryIssue =
-        result.action === 'updated' ? (result.listChanged ? 'changed' : 'unchanged') : result.action;
+        result.action === 'updated'
+          ? result.listChanged === false
+            ? 'unchanged'
+            : 'changed'
+          : result.action;
     });
   }
   return published;

@@ -27,7 +27,7 @@ export interface ExpiryIssueOptions {
 
 export interface ExpiryIssueResult {
   action: 'opened' | 'updated' | 'unchanged' | 'closed' | 'none';
-  /** On `updated`: whether what it lists changed (by `listKey`), not only the days left. */
+  /** On `updated` with a `listKey`: whether what it lists changed, not only the days left. */
   listChanged?: boolean;
   number?: number;
   url?: string;
@@ -74,8 +74,9 @@ export async function syncExpiryIssue(
     return { action: 'unchanged', number: oldest.number, url: oldest.url, ...duplicates };
   }
   const updated = await client.updateIssue(owner, repo, oldest.number, { title, body });
-  const listChanged = list === '' || !oldest.body.includes(list.trimEnd());
-  return { action: 'updated', listChanged, number: updated.number, url: updated.url, ...duplicates };
+  // An issue from before list keys (or edited by hand) has none: its list counts as changed, once.
+  const listChanged = list === '' ? {} : { listChanged: !oldest.body.includes(list.trimEnd()) };
+  return { action: 'updated', ...listChanged, number: updated.number, url: updated.url, ...duplicates };
 }
 
 /** Comment first, so whoever is subscribed learns why it closed. */
