@@ -133,7 +133,8 @@ describe('sendNotification', () => {
     assert.deepEqual(outcome, { ok: true, status: 200, tries: 1 });
   });
 
-  it('a reply that trickles forever is ended by the deadline of the try', async () => {
+  // The test's own timeout: without the try's deadline, this would never end.
+  it('a reply that trickles forever is ended by the deadline of the try', { timeout: 10_000 }, async () => {
     receiver.behave = () => ({ kind: 'trickle', everyMs: 50 });
     const started = Date.now();
     const outcome = await sendNotification(new URL(receiver.url), {}, fast);
