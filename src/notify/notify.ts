@@ -54,10 +54,11 @@ export async function notify(report: RunReport, run: NotifyRun): Promise<NotifyR
     if (outcome.ok) run.log.info(`Notification sent (${decision.reason}).`);
     else run.log.warning(`Could not send the notification (${decision.reason}): ${outcome.problem}.`);
     return { decision, outcome };
-  } catch {
-    // A bug here must not fail a step whose work is done; nothing of what was thrown is said, as
-    // an error from the network layer can name the address.
-    run.log.warning('Could not send the notification: an internal error.');
+  } catch (thrown) {
+    // A bug here must not fail a step whose work is done. Only the error's class is said: its
+    // message, from the network layer, can name the address.
+    const kind = thrown instanceof Error ? thrown.name : typeof thrown;
+    run.log.warning(`Could not send the notification: an internal error (${kind}).`);
     return { decision: { send: false, why: 'an internal error.' } };
   }
 }
