@@ -124,7 +124,9 @@ function listKey(expiring: readonly Expiring[], failDays: number): string {
     const state = e.daysRemaining < 0 ? 'expired' : e.daysRemaining <= failDays ? 'failing' : 'expiring';
     return JSON.stringify([e.source, e.what, e.notAfter, state]);
   });
-  return createHash('sha256').update(rows.sort().join('\n')).digest('hex').slice(0, 32);
+  const digest = createHash('sha256').update(rows.sort().join('\n')).digest('hex').slice(0, 32);
+  // Written with g–v for 0–f: GitHub links a run of seven hex digits as a commit, even in a comment.
+  return digest.replace(/[0-9a-f]/g, (d) => 'ghijklmnopqrstuv'.charAt(Number.parseInt(d, 16)));
 }
 
 /** Tells apart comments and issues of matrix legs and of two steps in one job. */
