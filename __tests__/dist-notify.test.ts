@@ -212,6 +212,16 @@ describe('dist/index.js with notify-webhook', () => {
     );
   });
 
+  it('a receiver whose reply never ends: read to its bound, the run ends', async () => {
+    receiver.behave = () => ({ kind: 'endless' });
+    const started = Date.now();
+    const result = await action(inputs(soon, { mode: 'validate' }));
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
+    assert.equal(receiver.received.length, 1);
+    assert.match(result.stdout, /^Notification sent \(attention\)\.$/m);
+  });
+
   it('a webhook over plain http to another machine fails the step, naming the input, not the URL', async () => {
     const url = `http://chat.example.com${receiver.secretPath}`;
     const result = await runAction(
