@@ -43,6 +43,10 @@ export const Inputs = {
   VerifyTimeoutSeconds: 'verify-timeout-seconds',
   OnVerifyFailure: 'on-verify-failure',
   Shard: 'shard',
+  // Alerts in chat (src/notify/).
+  NotifyWebhook: 'notify-webhook',
+  NotifyFormat: 'notify-format',
+  NotifyOn: 'notify-on',
 } as const;
 
 export type InputName = (typeof Inputs)[keyof typeof Inputs];
@@ -55,6 +59,8 @@ export const SECRET_INPUTS: readonly InputName[] = [
   Inputs.KeyPassphrase,
   Inputs.ApiToken,
   Inputs.GitHubToken,
+  // Slack's (and Mattermost's) webhook URL carries its token in the path.
+  Inputs.NotifyWebhook,
 ];
 
 export const Outputs = {
@@ -88,3 +94,7 @@ export const DEFAULT_CONCURRENCY = 32;
 
 export const VERIFY_MODES = ['auto', 'require', 'false'] as const;
 export const VERIFY_FAILURE_ACTIONS = ['keep', 'rollback'] as const;
+
+export const NOTIFY_FORMATS = ['slack', 'json'] as const;
+/** Each takes in what the one before it does: `change` also sends what needs attention. */
+export const NOTIFY_ON = ['attention', 'change', 'always'] as const;

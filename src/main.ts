@@ -37,7 +37,7 @@ export async function run(): Promise<void> {
     for (const note of report.skipped) core.notice(`Skipped ${note}`, { title: 'cert-rotate: skipped' });
     await publish(report);
     let client: GitHubClient | undefined;
-    await publishToGitHub(report, {
+    const published = await publishToGitHub(report, {
       context,
       settings,
       // Octokit is loaded only by a run that posts something: it is a third of the start-up time.
@@ -48,6 +48,21 @@ export async function run(): Promise<void> {
       },
       log: { info: core.info, warning: core.warning },
     });
+    if (settings.notify) {
+      // Loaded (with its HTTP client) only by a run that has a webhook.
+      const { notify } = await import('./notify/notify.ts');
+      await notify(report, {
+        settings: settings.notify,
+        place: {
+          repository: context.repo && `${context.repo.owner}/${context.repo.repo}`,
+          workflow: context.workflow,
+          runUrl: context.runUrl,
+        },
+        pullRequest: isPullRequestEvent(context.event),
+        expiryIssue: settings.github.expiryIssue ? published.expiryIssue : undefined,
+        log: { info: core.info, warning: core.warning },
+      });
+    }
     if (!report.ok) core.setFailed(`cert-rotate ${report.mode}: ${verdict(report)}. See the findings above.`);
   } catch (thrown) {
     // A provider's or GitHub's words can hold escapes that would colour or rewrite the log.

@@ -4,6 +4,7 @@
  * now, and a token without write access (a fork's, or a workflow without `permissions:`) is a
  * normal situation that is said in the log, not an error.
  */
+import { createHash } from 'node:crypto';
 import type { GitHubClient } from './github/client.ts';
 import type { RunContext } from './github/context.ts';
 import { expiryIssueMarker, syncExpiryIssue } from './github/expiry-issue.ts';
@@ -29,10 +30,33 @@ export interface GitHubPublishing {
   log: GitHubLog;
 }
 
-export async function publishToGitHub(report: RunReport, publishing: GitHubPublishing): Promise<void> {
+/**
+ * What the expiry issue did, when this run brought it up to date. The chat alert follows it
+ * (notify/decide.ts), so a nightly run does not say the same thing every night.
+ */
+export type ExpiryIssueChange =
+  | 'opened'
+  /** Updated, and what it lists changed (a certificate came or went, or became failing or expired). */
+  | 'changed'
+  /** As it was, or updated in the days left alone. */
+  | 'unchanged'
+  | 'closed'
+  /** No issue, and nothing to open one for. */
+  | 'none';
+
+export interface GitHubPublished {
+  /** Undefined when the issue was not brought up to date (off, a pull request, no token, GitHub refused). */
+  expiryIssue?: ExpiryIssueChange;
+}
+
+export async function publishToGitHub(
+  report: RunReport,
+  publishing: GitHubPublishing,
+): Promise<GitHubPublished> {
   const { context, settings, log } = publishing;
   const repo = context.repo;
-  if (repo === undefined) return;
+  const published: GitHubPublished = {};
+  if (repo === undefined) return published;
   const key = markerKey(settings);
 
   if (context.pullRequest && settings.github.commentOnPr) {
@@ -62,11 +86,11 @@ export async function publishToGitHub(report: RunReport, publishing: GitHubPubli
     // A run that checked nothing (a skipped one) knows nothing about expiry: it must not close the issue.
     if (report.certificates.length === 0 && report.inventory === undefined) {
       log.info('Expiry issue left as it is: this run checked no certificate.');
-      return;
+      return published;
     }
     if (!settings.github.token) {
       log.warning(`The expiry issue was not updated: ${Inputs.GitHubToken} is empty.`);
-      return;
+      return published;
     }
     const expiring = expiringSoon(report);
     await attempt(log, 'update the expiry issue', async () => {
@@ -84,11 +108,34 @@ export async function publishToGitHub(report: RunReport, publishing: GitHubPubli
             : `${report.shard === undefined ? '' : `#### Shard ${escapeMarkdown(report.shard)}\n\n`}${issueBody(expiring, report, context)}`,
         runUrl: context.runUrl,
         section: report.shard,
+        listKey: listKey(expiring, report.failDays),
       });
       if (result.action !== 'none')
         log.info(`Expiry issue ${result.action}: #${result.number} ${result.url ?? ''}`);
+      published.expiryIssue =
+        result.action === 'updated'
+          ? result.listChanged === false
+            ? 'unchanged'
+            : 'changed'
+          : result.action;
     });
   }
+  return published;
+}
+
+/**
+ * What the issue lists, hashed: each certificate by where it was seen, its name and expiry, and
+ * whether it is expiring, failing (inside fail-days) or expired. The days left are not in it: they
+ * change every day, and a change of the list is what is worth an alert.
+ */
+function listKey(expiring: readonly Expiring[], failDays: number): string {
+  const rows = expiring.map((e) => {
+    const state = e.daysRemaining < 0 ? 'expired' : e.daysRemaining <= failDays ? 'failing' : 'expiring';
+    return JSON.stringify([e.source, e.what, e.notAfter, state]);
+  });
+  const digest = createHash('sha256').update(rows.sort().join('\n')).digest('hex').slice(0, 32);
+  // Written with g–v for 0–f: GitHub links a run of seven hex digits as a commit, even in a comment.
+  return digest.replace(/[0-9a-f]/g, (d) => 'ghijklmnopqrstuv'.charAt(Number.parseInt(d, 16)));
 }
 
 /** Tells apart comments and issues of matrix legs and of two steps in one job. */

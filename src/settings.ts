@@ -23,6 +23,7 @@ import { parseVerify, type VerifySettings } from './verify-settings.ts';
 import { parsePercent } from './certs/lifetime.ts';
 import { parseShard, type ShardSpec } from './fleet/shards.ts';
 import type { Endpoint } from './verification/endpoints.ts';
+import { type NotifySettings, parseNotify } from './notify/settings.ts';
 
 export type Mode = (typeof MODES)[number];
 
@@ -96,6 +97,8 @@ export interface Settings {
   /** `allow-dropped-names`, for every target of the run (the manifest's too). */
   allowDroppedNames?: boolean;
   github: GitHubSettings;
+  /** The chat alert (notify-webhook); undefined when there is no webhook. */
+  notify: NotifySettings | undefined;
   /**
    * A pull request may not see secrets (forks, Dependabot): then what needs them is left out
    * instead of failing the check, and said here.
@@ -232,6 +235,7 @@ export function parseSettings(raw: RawInputs, place: RunPlace = {}): Settings {
     allowDroppedNames: parseBoolean(get(Inputs.AllowDroppedNames), named(Inputs.AllowDroppedNames), false),
     ...shardOf(get(Inputs.Shard), named(Inputs.Shard)),
     github: githubSettings(get, raw, words),
+    notify: parseNotify(get, words),
     secretsOptional,
     skipped,
     words,
@@ -325,6 +329,7 @@ function checkSettings(
     repairChain: true,
     verify: { ...verify, domains },
     github: githubSettings(get, raw, words),
+    notify: parseNotify(get, words),
     secretsOptional: false,
     skipped,
     words,

@@ -27,6 +27,7 @@ import { ALL_SCOPES, DigitalOceanDouble } from '../../test/doubles/digitalocean.
 import { DokployDouble } from '../../test/doubles/dokploy.ts';
 import { DEFAULT_LOGIN, GitHubDouble } from '../../test/doubles/github.ts';
 import { ECHO_FORMS, echoFault } from '../../test/doubles/echo-forms.ts';
+import { WebhookReceiver } from '../../test/doubles/webhook.ts';
 import type { FaultRule } from '../../test/doubles/loopback.ts';
 import { pemBegin, pemEnd } from '../../test/support/pem-markers.ts';
 import { type Issued, Pki } from '../../test/support/pki.ts';
@@ -68,6 +69,8 @@ let githubTokenOnly: Canary;
 let workspace: string;
 let digitalocean: DigitalOceanDouble;
 let github: GitHubDouble;
+/** The chat webhook every run with doInputs alerts: what it is sent is checked like the rest. */
+let receiver: WebhookReceiver;
 let cases = 0;
 
 const fullchain = () => m.leaf.certPem + m.inter.certPem;
@@ -143,12 +146,16 @@ before(async () => {
 
   digitalocean = await DigitalOceanDouble.start({ tokens: { [m.doToken]: ALL_SCOPES } });
   github = await GitHubDouble.start({ tokens: { [m.githubToken]: DEFAULT_LOGIN } });
+  receiver = await WebhookReceiver.start();
+  // Its path is the webhook's token (Slack's form); its origin is the doubles' own loopback.
+  canary.addText('notify-webhook token (its path)', receiver.secretPath);
   github.addRepo(OWNER, REPO);
 });
 
 after(async () => {
   await digitalocean?.close();
   await github?.close();
+  await receiver?.close();
   await pki?.cleanup();
   if (workspace) await rm(workspace, { recursive: true, force: true });
   process.stdout.write(
@@ -179,6 +186,17 @@ function githubPlaces(): Record<string, string> {
     places[`GitHub request ${req.seq} ${req.method} ${req.path}`] =
       `${req.target}\n${JSON.stringify(headers)}\n${req.rawBody}`;
   }
+  return places;
+}
+
+/** What the chat webhook was sent since the last look (then forgotten, so each run is checked once). */
+function webhookPlaces(): Record<string, string> {
+  const places: Record<string, string> = {};
+  for (const [i, got] of receiver.received.entries()) {
+    const { host: _host, ...headers } = got.headers;
+    places[`webhook message ${i + 1}`] = `${JSON.stringify(headers)}\n${got.raw}`;
+  }
+  receiver.received.length = 0;
   return places;
 }
 
@@ -214,7 +232,7 @@ async function action(
 ): Promise<DistRun> {
   const result = await runAction(inputs, dir, event);
   cases++;
-  assertClean(label, { ...distPlaces(result), ...githubPlaces() });
+  assertClean(label, { ...distPlaces(result), ...githubPlaces(), ...webhookPlaces() });
   assertProvidersNeverSawGitHubToken(label, [digitalocean.server]);
   return result;
 }
@@ -283,6 +301,7 @@ function doInputs(extra: Record<string, string> = {}): Record<string, string> {
     certificate: fullchain(),
     'private-key': m.leaf.keyPem,
     'github-token': m.githubToken,
+    'notify-webhook': receiver.url,
     ...extra,
   };
 }
@@ -1400,6 +1419,7 @@ describe('in process: errors thrown by parseSettings and run()', () => {
     'pkcs12-password': m.p12Password,
     'api-token': m.doToken,
     'github-token': m.githubToken,
+    'notify-webhook': receiver.url,
     ...extra,
   });
 
@@ -1418,6 +1438,12 @@ describe('in process: errors thrown by parseSettings and run()', () => {
       [rawFor({ domains: 'https://app.example.test/x' }), /it is a URL/],
       [rawFor({ mode: 'validate', 'repair-chain': 'perhaps' }), /repair-chain/],
       [{ 'private-key': m.leaf.keyPem, 'pkcs12-password': m.p12Password }, /No certificate was given/],
+      [
+        rawFor({ mode: 'validate', 'notify-webhook': `http://chat.example.test${receiver.secretPath}` }),
+        /notify-webhook/,
+      ],
+      [rawFor({ mode: 'validate', 'notify-webhook': receiver.secretPath }), /notify-webhook is not a URL/],
+      [rawFor({ mode: 'validate', 'notify-on': 'sometimes' }), /notify-on/],
     ];
     for (const [raw, expected] of refusals) {
       await throws(`parseSettings ${expected}`, () => parseSettings(raw), expected);
@@ -1628,5 +1654,76 @@ describe('in process: errors thrown by parseSettings and run()', () => {
       await double.close();
     }
     assert.ok(masked.length > 0, 'secrets were handed to the mask');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The chat alert
+// ---------------------------------------------------------------------------------------------
+
+describe('the chat alert: dist/index.js and dist/cli/index.js', () => {
+  before(resetDigitalOcean);
+
+  it('apply, then every run, in both forms: each message holds no secret', async () => {
+    for (const [i, extra] of [
+      { 'notify-on': 'change' },
+      { 'notify-on': 'always', 'notify-format': 'json' },
+      { mode: 'plan', 'notify-on': 'always', 'warn-days': '120' },
+    ].entries()) {
+      const result = await action(`alert ${i}`, doInputs(extra));
+      assert.equal(result.code, 0, result.stdout + result.stderr);
+      assert.match(result.stdout, /^Notification sent \((change|always|attention)\)\.$/m, `alert ${i}`);
+    }
+  });
+
+  it('a webhook that refuses with replies echoing the URL and the tokens: a warning, nothing of them', async () => {
+    const echoed = `${receiver.url} ${m.doToken} ${m.githubToken} ${receiver.secretPath.split('/').at(-1)}`;
+    for (const status of [500, 403]) {
+      receiver.behave = () => ({ kind: 'reply', status, body: echoed });
+      try {
+        const result = await action(
+          `alert refused ${status}`,
+          doInputs({ mode: 'validate', 'warn-days': '120' }),
+        );
+        assert.equal(result.code, 0, result.stdout);
+        assert.match(
+          result.stdout,
+          new RegExp(
+            `^::warning::Could not send the notification \\(attention\\): the webhook answered HTTP ${status}`,
+            'm',
+          ),
+        );
+      } finally {
+        receiver.behave = () => ({ kind: 'reply', status: 200, body: 'ok' });
+      }
+    }
+  });
+
+  it('a webhook refused as plain http to another machine: the error names the input only', async () => {
+    const result = await action(
+      'alert refused as http',
+      doInputs({ mode: 'validate', 'notify-webhook': `http://chat.example.test${receiver.secretPath}` }),
+    );
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /^::error::notify-webhook is a plain http address/m);
+  });
+
+  it('the command: the URL from the environment alerts; as a flag it is refused', async () => {
+    const sent = await cli(
+      'cli alert',
+      ['validate', '--cert', 'fullchain.pem', '--key', 'privkey.pem', '--warn-days', '120', '--json'],
+      { CERT_ROTATE_NOTIFY_WEBHOOK: receiver.url },
+    );
+    assert.equal(sent.code, 0, sent.stderr);
+    assert.match(sent.stderr, /^cert-rotate: Notification sent \(attention\)\.$/m);
+    assertClean('cli alert sent', webhookPlaces());
+    const flag = await cli('cli alert flag', [
+      'validate',
+      '--cert',
+      'fullchain.pem',
+      `--notify-webhook=${receiver.url}`,
+    ]);
+    assert.equal(flag.code, 2);
+    assert.match(flag.stderr, /CERT_ROTATE_NOTIFY_WEBHOOK/);
   });
 });

@@ -27,6 +27,20 @@ async function main(argv: string[]): Promise<number> {
   const { report } = await run(parsed.settings, { cwd: process.cwd(), mask: () => {} });
   if (parsed.json) process.stdout.write(`${printableJson(JSON.stringify(report, null, 2))}\n`);
   else process.stdout.write(renderText(report, { color: useColor() }));
+  const notifySettings = parsed.settings.notify;
+  if (notifySettings) {
+    // To stderr, so --json's output stays the report alone. A chat that is down changes no exit code.
+    const { notify } = await import('../notify/notify.ts');
+    await notify(report, {
+      settings: notifySettings,
+      place: {},
+      pullRequest: false,
+      log: {
+        info: (line) => process.stderr.write(`cert-rotate: ${line}\n`),
+        warning: (line) => process.stderr.write(`cert-rotate: warning: ${line}\n`),
+      },
+    });
+  }
   return report.ok ? 0 : 1;
 }
 

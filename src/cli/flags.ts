@@ -258,6 +258,21 @@ export const FLAGS: readonly Flag[] = [
     commands: ['validate', 'plan', 'apply'],
     help: "Do one shard of the matrix alone: a target's name, or target/i/n",
   },
+  // The chat alert; its webhook URL (a secret) comes from CERT_ROTATE_NOTIFY_WEBHOOK only.
+  {
+    name: 'notify-on',
+    value: 'WHEN',
+    input: Inputs.NotifyOn,
+    commands: ALL,
+    help: 'When to post to the webhook: attention (default), change (or a write), always',
+  },
+  {
+    name: 'notify-format',
+    value: 'FORM',
+    input: Inputs.NotifyFormat,
+    commands: ALL,
+    help: "slack (default; Mattermost, Rocket.Chat), or json (the report's summary)",
+  },
   { name: 'json', commands: ALL, help: 'Print the report as JSON' },
   { name: 'help', commands: ALL, help: 'Show this help' },
 ];
@@ -271,6 +286,11 @@ export const SECRET_VARIABLES: readonly { input: InputName; help: string; comman
     input: Inputs.ApiToken,
     help: "The provider's API token (DigitalOcean) or key (Dokploy)",
     commands: ROTATE,
+  },
+  {
+    input: Inputs.NotifyWebhook,
+    help: 'Incoming-webhook URL to post the alert to (Slack, Mattermost, Rocket.Chat)',
+    commands: ALL,
   },
 ];
 

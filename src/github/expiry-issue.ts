@@ -24,10 +24,17 @@ export interface ExpiryIssueOptions {
   section?: string | undefined;
   /** Linked from the closing comment, and from the note on a body cut to fit. */
   runUrl?: string | undefined;
+  /**
+   * What the issue lists, in a few words that stay the same from one day to the next (not the
+   * days left): kept hidden in the body, so an update can say whether the list itself changed.
+   */
+  listKey?: string | undefined;
 }
 
 export interface ExpiryIssueResult {
   action: 'opened' | 'updated' | 'unchanged' | 'closed' | 'none';
+  /** On `updated` with a `listKey`: whether what it lists changed, not only the days left. */
+  listChanged?: boolean;
   number?: number;
   url?: string;
   /**
@@ -55,8 +62,11 @@ export async function syncExpiryIssue(
     .sort((a, b) => a.number - b.number);
   const [oldest, ...others] = ours;
   const duplicates = others.length > 0 ? { duplicates: others.map((issue) => issue.number) } : {};
+  // The list's key goes with the list: in a shard's own section when the issue is shared.
+  const list = options.listKey === undefined ? '' : `${hiddenMarker(['expiry-list', options.listKey])}\n`;
+  const content = options.body === undefined ? undefined : `${list}${options.body}`;
   const wanted =
-    options.section === undefined ? options.body : withSection(oldest?.body, options.section, options.body);
+    options.section === undefined ? content : withSection(oldest?.body, options.section, content);
 
   if (wanted === undefined) {
     if (!oldest) return { action: 'none' };
@@ -74,7 +84,9 @@ export async function syncExpiryIssue(
     return { action: 'unchanged', number: oldest.number, url: oldest.url, ...duplicates };
   }
   const updated = await client.updateIssue(owner, repo, oldest.number, { title, body });
-  return { action: 'updated', number: updated.number, url: updated.url, ...duplicates };
+  // An issue from before list keys (or edited by hand) has none: its list counts as changed, once.
+  const listChanged = list === '' ? {} : { listChanged: !oldest.body.includes(list.trimEnd()) };
+  return { action: 'updated', ...listChanged, number: updated.number, url: updated.url, ...duplicates };
 }
 
 /** Comment first, so whoever is subscribed learns why it closed. */
