@@ -5,7 +5,7 @@
  * (slack.ts, summary.ts) read it.
  */
 import { expiringSoon, type RunReport } from '../report/report.ts';
-import { wrote } from '../rotation/results.ts';
+import { type LineageResult, wrote } from '../rotation/results.ts';
 
 export type AttentionItem =
   | { kind: 'expiring'; what: string; notAfter: string; daysRemaining: number }
@@ -27,12 +27,15 @@ export function attentionOf(report: RunReport): AttentionItem[] {
     notAfter: e.notAfter,
     daysRemaining: e.daysRemaining,
   }));
-  const lineages = new Map((report.rotation?.lineages ?? []).map((l) => [l.lineage, l]));
+  // With several targets a lineage has a result on each: every failed step of any of them counts.
+  const lineages = new Map<string, LineageResult[]>();
+  for (const lineage of allLineages(report))
+    lineages.set(lineage.lineage, [...(lineages.get(lineage.lineage) ?? []), lineage]);
   for (const cert of report.certificates) {
     const codes = new Set(cert.findings.filter((f) => f.level === 'error').map((f) => f.code as string));
-    const lineage = cert.name === undefined ? undefined : lineages.get(cert.name);
-    for (const step of lineage?.steps ?? [])
-      if (step.outcome.status === 'failed') codes.add(step.outcome.code);
+    for (const lineage of cert.name === undefined ? [] : (lineages.get(cert.name) ?? []))
+      for (const step of lineage.steps ?? [])
+        if (step.outcome.status === 'failed') codes.add(step.outcome.code);
     if (codes.size > 0 || BAD_OUTCOMES.has(cert.outcome)) {
       items.push({ kind: 'failed', what: cert.label, status: cert.outcome, codes: [...codes] });
     }
@@ -43,14 +46,33 @@ export function attentionOf(report: RunReport): AttentionItem[] {
       items.push({ kind: 'failed', what: `${endpoint.host}:${endpoint.port}`, status: 'invalid', codes });
     }
   }
+  for (const target of report.targets ?? []) {
+    if (target.error) {
+      items.push({
+        kind: 'failed',
+        what: `target ${target.name}`,
+        status: 'failed',
+        codes: [target.error.code],
+      });
+    }
+  }
   if (report.verified === 'failed') items.push({ kind: 'verification-failed' });
-  const settle = report.rotation?.settle;
-  if (settle?.status === 'failed') items.push({ kind: 'settle-failed', code: settle.code });
+  for (const settle of [report.rotation?.settle, ...(report.targets ?? []).map((t) => t.rotation?.settle)]) {
+    if (settle?.status === 'failed') items.push({ kind: 'settle-failed', code: settle.code });
+  }
   if (!report.ok && !items.some((i) => i.kind !== 'expiring')) items.push({ kind: 'run-failed' });
   return items;
 }
 
 /** Whether the run wrote anything at the provider: the `changed` output. */
 export function changedBy(report: RunReport): boolean {
-  return (report.rotation?.lineages ?? []).some((l) => (l.steps ?? []).some(wrote));
+  return allLineages(report).some((l) => (l.steps ?? []).some(wrote));
+}
+
+/** Every lineage result of the run: of its one rotation, or of each target's. */
+function allLineages(report: RunReport): LineageResult[] {
+  return [
+    ...(report.rotation?.lineages ?? []),
+    ...(report.targets ?? []).flatMap((t) => t.rotation?.lineages ?? []),
+  ];
 }
