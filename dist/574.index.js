@@ -2149,9 +2149,9 @@ function headerNumber(value) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ USER_AGENT)
+/* harmony export */   _: () => (/* binding */ USER_AGENT),
+/* harmony export */   x: () => (/* binding */ VERSION)
 /* harmony export */ });
-/* unused harmony export VERSION */
 /** The action's version, for the User-Agent. A test keeps it equal to package.json's. */
 const VERSION = '0.1.0';
 const USER_AGENT = `cert-rotate-action/${VERSION} (node/${process.versions.node})`;

@@ -387,8 +387,8 @@ function checkTargetsUsed(context, lists, report) {
 //# sourceMappingURL=targets.js.map
 // EXTERNAL MODULE: ./build/rotation/names.js
 var names = __webpack_require__(8087);
-// EXTERNAL MODULE: ./build/settings.js + 2 modules
-var settings = __webpack_require__(8096);
+// EXTERNAL MODULE: ./build/settings.js + 3 modules
+var settings = __webpack_require__(3818);
 // EXTERNAL MODULE: ./build/vocabulary.js
 var vocabulary = __webpack_require__(6914);
 // EXTERNAL MODULE: ./build/verification/endpoints.js

@@ -230,7 +230,7 @@ if (refusal) {
     process.exitCode = 2;
 }
 else {
-    await __nccwpck_require__.e(/* import() */ 566).then(__nccwpck_require__.bind(__nccwpck_require__, 6566));
+    await __nccwpck_require__.e(/* import() */ 460).then(__nccwpck_require__.bind(__nccwpck_require__, 6460));
 }
 //# sourceMappingURL=cli.js.map
 __webpack_async_result__();

@@ -1,5 +1,5 @@
-export const id = 566;
-export const ids = [566];
+export const id = 460;
+export const ids = [460];
 export const modules = {
 
 /***/ 7437:
@@ -1972,7 +1972,7 @@ function nameFindings(leaf, domains, words) {
 
 /***/ }),
 
-/***/ 6566:
+/***/ 6460:
 /***/ ((__unused_webpack___webpack_module__, __unused_webpack___webpack_exports__, __webpack_require__) => {
 
 
@@ -1984,8 +1984,8 @@ var external_node_util_ = __webpack_require__(7975);
 var constants = __webpack_require__(2757);
 // EXTERNAL MODULE: ./build/secrets.js + 1 modules
 var secrets = __webpack_require__(6410);
-// EXTERNAL MODULE: ./build/settings.js + 2 modules
-var settings = __webpack_require__(8096);
+// EXTERNAL MODULE: ./build/settings.js + 3 modules
+var settings = __webpack_require__(3818);
 ;// CONCATENATED MODULE: ./build/cli/flags.js
 /**
  * The command's flags: which input each sets, which subcommands take it, and its help line. The
@@ -2227,6 +2227,21 @@ const FLAGS = [
         commands: ['validate', 'plan', 'apply'],
         help: "Do one shard of the matrix alone: a target's name, or target/i/n",
     },
+    // The chat alert; its webhook URL (a secret) comes from CERT_ROTATE_NOTIFY_WEBHOOK only.
+    {
+        name: 'notify-on',
+        value: 'WHEN',
+        input: constants/* Inputs */.G0.NotifyOn,
+        commands: ALL,
+        help: 'When to post to the webhook: attention (default), change (or a write), always',
+    },
+    {
+        name: 'notify-format',
+        value: 'FORM',
+        input: constants/* Inputs */.G0.NotifyFormat,
+        commands: ALL,
+        help: "slack (default; Mattermost, Rocket.Chat), or json (the report's summary)",
+    },
     { name: 'json', commands: ALL, help: 'Print the report as JSON' },
     { name: 'help', commands: ALL, help: 'Show this help' },
 ];
@@ -2239,6 +2254,11 @@ const SECRET_VARIABLES = [
         input: constants/* Inputs */.G0.ApiToken,
         help: "The provider's API token (DigitalOcean) or key (Dokploy)",
         commands: ROTATE,
+    },
+    {
+        input: constants/* Inputs */.G0.NotifyWebhook,
+        help: 'Incoming-webhook URL to post the alert to (Slack, Mattermost, Rocket.Chat)',
+        commands: ALL,
     },
 ];
 function envName(input) {
@@ -2527,359 +2547,14 @@ function editDistance(a, b) {
     return d[a.length][b.length];
 }
 //# sourceMappingURL=args.js.map
-;// CONCATENATED MODULE: ./build/report/escape.js
-/**
- * Text from outside (a certificate's subject and names, a provider's names, ids and messages) as
- * the report shows it. Anyone can put anything in a certificate, and a pull request can add one,
- * so that text must stay inside its table cell or line: no line break, no Markdown, no HTML, no
- * terminal escape, and on GitHub no mention, reference or link may come out of it.
- *
- * The true value is kept where it is compared (a subjectAltName with a line break still matches
- * nothing but itself): only what is shown is escaped, here.
- */
-/**
- * What a reader cannot see or what moves text about: line breaks and every other control
- * character (C0, DEL, C1), format characters (bidi controls, zero-width joiners and spaces, the
- * soft hyphen, tag characters), the line and paragraph separators U+2028/2029, and lone
- * surrogate halves.
- */
-const UNSEEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
-/** `\u000a`, as Node spells such a character in a subjectAltName: seen, and harmless. */
-function spelled(char) {
-    const code = char.codePointAt(0) ?? 0;
-    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
-}
-/** For a terminal or a log line: every unseen character spelled out, so none can move the cursor or recolour. */
-function escape_printable(text) {
-    return text.replace(UNSEEN, spelled);
-}
-/** Text of several lines (an error with its fix, a manifest's problems): each line printable, the breaks kept. */
-function printableLines(text) {
-    return text.split('\n').map(escape_printable).join('\n');
-}
-/**
- * JSON for a terminal: what JSON.stringify leaves as it is (DEL, C1 controls, format characters,
- * U+2028/2029) as `\uXXXX` escapes too. They can only be inside strings, so the value is the
- * same; a raw line break is the indentation's.
- */
-function printableJson(json) {
-    return json.replace(UNSEEN, (char) => char === '\n'
-        ? char
-        : char
-            .split('')
-            .map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`)
-            .join(''));
-}
-/**
- * What Markdown or HTML would read as syntax, as numeric entities: `&` `<` `>` and quotes (HTML),
- * the backtick (code), `|` (a table cell's end), `\` (escapes), `[` `]` (links), `*` `_` (emphasis),
- * `~` (strikethrough), `$` (math), `#` (a heading at the start of a line).
- */
-const SYNTAX = /[&<>"'`|\\[\]*_~$#]/g;
-/**
- * An empty HTML comment renders as nothing but splits the text around it in two. GitHub finds
- * mentions and references in the rendered text, after entities are decoded (so `&#64;octocat`
- * still notifies: github/cmark-gfm#181, openjdk/skara#1548) and a backslash does not escape `@`
- * (github/markup#1168); its autolinks find `https://` and `www.` in the source. Split where each
- * would begin, they find nothing: this is how OpenJDK's Skara bots keep `@` from notifying.
- */
-const BREAK = '<!-- -->';
-/**
- * Where GitHub would otherwise make a link or a notification:
- * - `@`: mentions of a person or a team (`@octocat`, `@acme/admins`), email addresses, `user@sha`;
- * - `#` (an entity by now): issue and pull request references (`#26`, `owner/repo#26`); `GH-`
- *   before digits too;
- * - `:` before `//`: URLs (`https://…`); `www.`: the address without a scheme;
- * - runs of seven or more hex digits: commit SHAs (cut every six).
- */
-const REFERENCE = /(@|&#35;|GH-(?=\d)|:(?=\/\/)|www(?=\.))|([0-9a-f]{7,})/gi;
-/**
- * Outside text for a Markdown table cell or inline text (the job summary, the PR comment, the
- * expiry issue), also inside `<code>` and `<summary>`. Not for a fenced block (the Mermaid chart
- * has its own rules) and not inside a backtick code span (which decodes no entity).
- */
-function escape_escapeMarkdown(text) {
-    return escape_printable(text)
-        .replace(SYNTAX, (c) => `&#${c.charCodeAt(0)};`)
-        .replace(REFERENCE, (_, starts, hex) => starts !== undefined ? `${starts}${BREAK}` : (hex ?? '').replace(/.{6}(?=.)/g, `$&${BREAK}`));
-}
-//# sourceMappingURL=escape.js.map
+// EXTERNAL MODULE: ./build/report/escape.js
+var report_escape = __webpack_require__(9924);
 // EXTERNAL MODULE: ./build/certs/keys.js
 var keys = __webpack_require__(8918);
 // EXTERNAL MODULE: ./build/plural.js
 var plural = __webpack_require__(3412);
-// EXTERNAL MODULE: ./build/certs/inspect.js
-var inspect = __webpack_require__(9620);
-// EXTERNAL MODULE: ./build/certs/findings.js
-var findings = __webpack_require__(3716);
-;// CONCATENATED MODULE: ./build/rotation/key-reuse.js
-/**
- * Key reuse: a superseded version that certifies the same public key as the new certificate (a
- * renewal that kept its key). Renewal tools make a new key by default, so reuse is most often an
- * accident, and it keeps in service a key that may have been exposed. Only public keys are
- * compared (SHA-256 of each leaf's SubjectPublicKeyInfo), and only where the provider's listing
- * carries the certificates (Dokploy): a DigitalOcean listing has none, so nothing is said there.
- *
- * The certificate's own findings are made before the provider is read; this one comes from the
- * plan and is added to them when the report is built. It is a warning: it never changes the
- * run's status or fails the step.
- */
-
-/** Names a message lists at most: a provider can list any number of old versions. */
-const NAMED = 5;
-function keyReuseFindings(plan, subject) {
-    const reused = plan.keyReused ?? [];
-    if (reused.length === 0)
-        return [];
-    const named = reused.slice(0, NAMED).map((c) => `${c.name} (${c.id})`);
-    const more = reused.length > NAMED ? ` and ${reused.length - NAMED} more` : '';
-    const versions = reused.length === 1 ? 'version' : 'versions';
-    const current = plan.current.kind === 'present' ? plan.current.certificate.name : plan.current.name;
-    return [
-        (0,findings/* finding */.gk)('KEY_REUSED', 'warning', `The new certificate ${current} of ${plan.desired.lineage} certifies the same key as the superseded ${versions} ${named.join(', ')}${more}, which it replaces: the private key was kept at renewal.`, 'Generate a new key with each renewal: with certbot, leave --reuse-key off (the default; --no-reuse-key turns it off for a certificate that has it); with openssl, make the request with `openssl req -new -newkey ...`, not `-key` with the old key file. Then rotate with the new certificate and its key.', subject === undefined ? {} : { subject }),
-    ];
-}
-//# sourceMappingURL=key-reuse.js.map
-// EXTERNAL MODULE: ./build/verification/endpoints.js
-var endpoints = __webpack_require__(1284);
-// EXTERNAL MODULE: ./build/verification/verdict.js
-var verdict = __webpack_require__(9731);
-;// CONCATENATED MODULE: ./build/report/report.js
-
-
-
-
-
-/** Statuses of a lineage that are a success; anything else fails the run. */
-const GOOD = new Set(['created', 'rotated', 'unchanged', 'planned']);
-function rotationOk(rotation) {
-    return rotation.lineages.every((l) => GOOD.has(l.status)) && rotation.settle?.status !== 'failed';
-}
-function buildReport(input) {
-    const { settings, rotation, now } = input;
-    const certificates = input.checked.map(({ certificate, bundle }) => {
-        const status = bundle.ok ? 'valid' : 'invalid';
-        const lineage = rotation?.lineages.find((l) => l.lineage === certificate.name);
-        const report = {
-            label: certificate.name ?? subjectLabel(bundle.leaf) ?? certificate.label,
-            domains: certificate.domains,
-            status,
-            outcome: lineage?.status ?? acrossTargets(input.targets, certificate.name) ?? status,
-            chain: bundle.chain,
-            orderFound: bundle.orderFound,
-            // What only the provider's listing shows (a reused key) joins the certificate's own findings.
-            findings: lineage === undefined
-                ? bundle.findings
-                : [...bundle.findings, ...keyReuseFindings(lineage.plan, bundle.leaf?.subject)],
-        };
-        if (certificate.name !== undefined)
-            report.name = certificate.name;
-        if (bundle.leaf)
-            report.leaf = bundle.leaf;
-        return report;
-    });
-    const servedFindings = input.served?.endpoints.flatMap((e) => e.findings) ?? [];
-    const all = [...certificates.flatMap((c) => c.findings), ...servedFindings];
-    const count = (level) => all.filter((f) => f.level === level).length;
-    const report = {
-        mode: settings.mode,
-        ok: certificates.every((c) => c.status === 'valid') &&
-            (rotation === undefined || rotationOk(rotation)) &&
-            (input.targets ?? []).every((t) => t.result !== undefined && rotationOk(t.result)) &&
-            !servedFindings.some((f) => f.level === 'error'),
-        generatedAt: now.toISOString(),
-        warnDays: settings.warnDays,
-        failDays: settings.failDays,
-        counts: { errors: count('error'), warnings: count('warning'), notices: count('notice') },
-        certificates,
-        skipped: [...input.skipped],
-    };
-    if (rotation) {
-        const { inventory, ...rest } = rotation;
-        report.rotation = rest;
-        if (settings.inventory)
-            report.inventory = inventory.map((item) => inventoryEntry(item, now));
-        const verifications = rotation.lineages.flatMap((l) => (l.verification ? [l.verification] : []));
-        if (rotation.mode === 'apply' && verifications.length > 0)
-            report.verified = (0,verdict/* overallVerified */.OL)(verifications);
-    }
-    if (input.matrix)
-        report.matrix = [...input.matrix];
-    const shard = input.settings.shard;
-    if (shard)
-        report.shard = shard.count > 1 ? `${shard.target}/${shard.index}/${shard.count}` : shard.target;
-    if (input.targets) {
-        report.targets = input.targets.map((t) => targetReport(t, settings.inventory, now));
-        const verifications = input.targets.flatMap((t) => t.result?.mode === 'apply'
-            ? t.result.lineages.flatMap((l) => (l.verification ? [l.verification] : []))
-            : []);
-        if (verifications.length > 0)
-            report.verified = (0,verdict/* overallVerified */.OL)(verifications);
-    }
-    if (input.served) {
-        report.served = input.served.endpoints;
-        report.servedSkipped = input.served.skipped;
-        report.verified = servedFindings.some((f) => f.level === 'error') ? 'failed' : 'verified';
-    }
-    return report;
-}
-/** A certificate's outcome over the targets it went to: the worst; `failed` where a target could not be rotated. */
-function acrossTargets(targets, name) {
-    if (targets === undefined || name === undefined)
-        return undefined;
-    const outcomes = new Set();
-    for (const target of targets) {
-        if (!target.lineages.includes(name))
-            continue;
-        const status = target.result?.lineages.find((l) => l.lineage === name)?.status;
-        outcomes.add(target.error !== undefined ? 'failed' : (status ?? 'failed'));
-    }
-    return PRIORITY.find((status) => outcomes.has(status));
-}
-function targetReport(target, inventory, now) {
-    const out = { name: target.name, label: target.label, lineages: [...target.lineages] };
-    if (target.result) {
-        const { inventory: items, ...rotation } = target.result;
-        out.rotation = rotation;
-        if (inventory)
-            out.inventory = items.map((item) => inventoryEntry(item, now));
-    }
-    if (target.error)
-        out.error = target.error;
-    return out;
-}
-/** An unnamed certificate is called what it is for: its CN, else the first name it covers. */
-function subjectLabel(leaf) {
-    if (leaf === undefined)
-        return undefined;
-    return leaf.commonName || leaf.dnsNames[0] || leaf.ipAddresses[0];
-}
-function inventoryEntry(item, now) {
-    const { certificate } = item;
-    const entry = {
-        id: certificate.id,
-        name: certificate.name,
-        dnsNames: certificate.dnsNames,
-    };
-    const expiry = certificate.notAfter === undefined ? undefined : new Date(certificate.notAfter);
-    if (expiry !== undefined && !Number.isNaN(expiry.getTime())) {
-        entry.notAfter = expiry.toISOString();
-        entry.daysRemaining = (0,inspect/* daysUntil */.AQ)(expiry, now);
-    }
-    if (certificate.state !== undefined)
-        entry.state = certificate.state;
-    if (item.lineage !== undefined)
-        entry.lineage = item.lineage;
-    if (item.change !== undefined)
-        entry.change = item.change;
-    return entry;
-}
-/**
- * Worst first: the run's one-word status is the first of these any certificate has. The README's
- * and action.yml's `status` output describe this order (__tests__/status-docs.test.ts).
- */
-const PRIORITY = [
-    'failed',
-    'blocked',
-    'partial',
-    'invalid',
-    'rotated',
-    'created',
-    'planned',
-    'unchanged',
-    'valid',
-];
-/**
- * The run's status in one word (the `status` output): the worst outcome among its certificates;
- * `skipped` when a pull request could check none (their secrets are not passed), `none` when
- * there were none to check (an inventory-only run).
- */
-function overallStatus(report) {
-    if (report.served !== undefined) {
-        if (report.served.length === 0)
-            return 'none';
-        return report.served.some((e) => e.findings.some((f) => f.level === 'error')) ? 'invalid' : 'valid';
-    }
-    const outcomes = new Set(report.certificates.map((c) => c.outcome));
-    const worst = PRIORITY.find((status) => outcomes.has(status));
-    if (worst !== undefined)
-        return worst;
-    return report.skipped.length > 0 ? 'skipped' : 'none';
-}
-function report_verdict(report) {
-    const { errors, warnings } = report.counts;
-    const tally = `(${[(0,plural/* plural */.L)(errors, 'error'), (0,plural/* plural */.L)(warnings, 'warning')].join(', ')})`;
-    const settleFailed = report.rotation?.settle?.status === 'failed' ? ', settle failed' : '';
-    const { certificates } = report;
-    if (report.served !== undefined) {
-        const bad = report.served.filter((e) => e.findings.some((f) => f.level === 'error')).length;
-        return `${(0,plural/* plural */.L)(report.served.length, 'endpoint address', 'endpoint addresses')} checked${bad > 0 ? `, ${bad} with errors` : ''} ${tally}`;
-    }
-    if (certificates.length === 1)
-        return `${certificates[0]?.outcome}${settleFailed} ${tally}`;
-    if (certificates.length === 0) {
-        if (report.inventory)
-            return `inventory of ${(0,plural/* plural */.L)(held(report.inventory).length, 'certificate')}`;
-        return report.skipped.length > 0 ? 'skipped: nothing could be checked' : 'no certificates';
-    }
-    const tallies = new Map();
-    for (const c of certificates)
-        tallies.set(c.outcome, (tallies.get(c.outcome) ?? 0) + 1);
-    const parts = PRIORITY.filter((s) => tallies.has(s)).map((s) => `${tallies.get(s)} ${s}`);
-    return `${(0,plural/* plural */.L)(certificates.length, 'certificate')}: ${parts.join(', ')}${settleFailed} ${tally}`;
-}
-/** What the provider still holds: the inventory without what this run removed. */
-function held(inventory) {
-    return inventory.filter((entry) => entry.change !== 'removed');
-}
-/** Everything inside warn-days (or expired): what an expiry issue lists, soonest first. */
-function expiringSoon(report) {
-    const out = [];
-    for (const c of report.certificates) {
-        // Inside warn-days, or (warn-percent) a leaf's expiry finding said by its share of its lifetime.
-        const byShare = c.findings.some((f) => (f.code === 'EXPIRING' || f.code === 'EXPIRES_SOON') && f.subject === c.leaf?.subject);
-        if (c.leaf && (c.leaf.daysRemaining <= report.warnDays || byShare)) {
-            out.push({
-                what: c.label,
-                notAfter: c.leaf.notAfter,
-                daysRemaining: c.leaf.daysRemaining,
-                source: 'checked',
-            });
-        }
-    }
-    const inventories = [
-        ...(report.inventory ?? []),
-        ...(report.targets ?? []).flatMap((t) => (t.inventory ?? []).map((e) => ({ ...e, name: `${e.name} (${t.name})` }))),
-    ];
-    for (const entry of held(inventories)) {
-        if (entry.daysRemaining !== undefined &&
-            entry.notAfter !== undefined &&
-            entry.daysRemaining <= report.warnDays) {
-            out.push({
-                what: entry.name,
-                notAfter: entry.notAfter,
-                daysRemaining: entry.daysRemaining,
-                source: 'inventory',
-            });
-        }
-    }
-    for (const entry of report.served ?? []) {
-        if (entry.daysRemaining === undefined || entry.notAfter === undefined)
-            continue;
-        // Inside warn-days, or under warn-percent of its lifetime (assess.ts says either as EXPIRING/EXPIRES_SOON).
-        const late = entry.findings.some((f) => ['EXPIRED', 'EXPIRES_SOON', 'EXPIRING'].includes(f.code));
-        if (entry.daysRemaining <= report.warnDays || late) {
-            out.push({
-                what: `${formatEndpoint(entry)}${entry.address === undefined ? '' : ` at ${entry.address}`}`,
-                notAfter: entry.notAfter,
-                daysRemaining: entry.daysRemaining,
-                source: 'served',
-            });
-        }
-    }
-    return out.sort((a, b) => a.daysRemaining - b.daysRemaining);
-}
-//# sourceMappingURL=report.js.map
+// EXTERNAL MODULE: ./build/report/report.js + 1 modules
+var report_report = __webpack_require__(3244);
 // EXTERNAL MODULE: ./build/rotation/plan.js + 1 modules
 var rotation_plan = __webpack_require__(5061);
 ;// CONCATENATED MODULE: ./build/report/plan.js
@@ -2906,17 +2581,17 @@ function renderPlanText(plans, style) {
     for (const plan of plans) {
         lines.push(paint('bold', heading(plan)));
         if (plan.blocked !== undefined) {
-            lines.push(`  ${paint('red', '! blocked')}   ${escape_printable(plan.blocked)}`);
+            lines.push(`  ${paint('red', '! blocked')}   ${(0,report_escape/* printable */.g$)(plan.blocked)}`);
         }
         for (const step of plan.steps) {
             const { mark, colour } = MARKS[step.op];
             const { certificate, use } = target(step, plan, same, same);
-            const what = escape_printable(use === undefined
+            const what = (0,report_escape/* printable */.g$)(use === undefined
                 ? certificate
                 : step.op === 'rebind'
                     ? `${use}: ${certificate}`
                     : `${certificate} ${use}`);
-            lines.push(`  ${paint(colour, `${mark} ${step.op.padEnd(9)}`)} ${what}  ${paint('dim', `# ${escape_printable(step.reason)}`)}`);
+            lines.push(`  ${paint(colour, `${mark} ${step.op.padEnd(9)}`)} ${what}  ${paint('dim', `# ${(0,report_escape/* printable */.g$)(step.reason)}`)}`);
         }
         lines.push('');
     }
@@ -2947,7 +2622,7 @@ function plan_renderPlanMarkdown(plan) {
 }
 const same = (text) => text;
 /** `name` formats the lineage's name; the fingerprint and the date are the engine's own. */
-function heading(plan, name = escape_printable) {
+function heading(plan, name = report_escape/* printable */.g$) {
     const { lineage, sha1, notAfter } = plan.desired;
     return `${name(lineage)} (SHA-1 ${sha1}, not after ${notAfter.slice(0, 10)})`;
 }
@@ -2984,6 +2659,10 @@ function target(step, plan, name, text) {
     }
 }
 //# sourceMappingURL=plan.js.map
+// EXTERNAL MODULE: ./build/verification/endpoints.js
+var endpoints = __webpack_require__(1284);
+// EXTERNAL MODULE: ./build/verification/verdict.js
+var verdict = __webpack_require__(9731);
 ;// CONCATENATED MODULE: ./build/report/rotation.js
 /**
  * The rotation part of a report: for plan mode the plan as a diff; for apply mode what was done,
@@ -3025,7 +2704,7 @@ function outcomeText(outcome) {
 function rotationText(rotation, style) {
     const lines = [];
     for (const lineage of rotation.lineages) {
-        lines.push('', `Rotation of ${escape_printable(lineage.lineage)}: ${lineage.status}`);
+        lines.push('', `Rotation of ${(0,report_escape/* printable */.g$)(lineage.lineage)}: ${lineage.status}`);
         if (!lineage.steps) {
             lines.push(...renderPlanText([lineage.plan], style)
                 .trimEnd()
@@ -3034,29 +2713,29 @@ function rotationText(rotation, style) {
         }
         else {
             if (lineage.steps.length === 0 && lineage.plan.blocked !== undefined)
-                lines.push(`  blocked: ${escape_printable(lineage.plan.blocked)}`);
+                lines.push(`  blocked: ${(0,report_escape/* printable */.g$)(lineage.plan.blocked)}`);
             for (const step of lineage.steps)
-                lines.push(`  ${step.op.padEnd(16)} ${escape_printable(`${subject(step)}: ${outcomeText(step.outcome)}`)}`);
+                lines.push(`  ${step.op.padEnd(16)} ${(0,report_escape/* printable */.g$)(`${subject(step)}: ${outcomeText(step.outcome)}`)}`);
         }
         for (const note of lineage.attention)
-            lines.push(`  attention: ${escape_printable(note)}`);
+            lines.push(`  attention: ${(0,report_escape/* printable */.g$)(note)}`);
         if (lineage.endpoints && lineage.endpoints.length > 0)
-            lines.push(`  would verify: ${escape_printable(lineage.endpoints.join(', '))}`);
+            lines.push(`  would verify: ${(0,report_escape/* printable */.g$)(lineage.endpoints.join(', '))}`);
         if (lineage.verification) {
-            lines.push(`  verification: ${lineage.verification.status}: ${escape_printable(lineage.verification.summary)}`);
+            lines.push(`  verification: ${lineage.verification.status}: ${(0,report_escape/* printable */.g$)(lineage.verification.summary)}`);
             for (const row of lineage.verification.endpoints.slice(0, MAX_ROWS))
-                lines.push(`    ${escape_printable((0,verdict/* whereAndWhat */.fk)(row))}`);
+                lines.push(`    ${(0,report_escape/* printable */.g$)((0,verdict/* whereAndWhat */.fk)(row))}`);
             const more = lineage.verification.endpoints.length - MAX_ROWS;
             if (more > 0)
                 lines.push(`    … and ${more} more (all in the endpoints output)`);
         }
     }
     if (rotation.settle)
-        lines.push(`Settle: ${escape_printable(settleText(rotation.settle))}`);
+        lines.push(`Settle: ${(0,report_escape/* printable */.g$)(settleText(rotation.settle))}`);
     if (rotation.reload)
-        lines.push(`Reload after a stale check: ${escape_printable(settleText(rotation.reload))}`);
+        lines.push(`Reload after a stale check: ${(0,report_escape/* printable */.g$)(settleText(rotation.reload))}`);
     if (rotation.handoverReload)
-        lines.push(`Reload after the superseded versions went: ${escape_printable(settleText(rotation.handoverReload))}`);
+        lines.push(`Reload after the superseded versions went: ${(0,report_escape/* printable */.g$)(settleText(rotation.handoverReload))}`);
     lines.push(`${(0,plural/* plural */.L)(rotation.requests, 'request')} to the provider.`);
     return lines;
 }
@@ -3174,12 +2853,12 @@ function served_servedText(report) {
         const what = entry.subject === undefined
             ? (entry.error ?? 'nothing')
             : `${entry.subject}, expires ${expiry(entry)}, ${entry.protocol ?? ''}`;
-        lines.push('', escape_printable(`${where}${entry.label === undefined ? '' : ` (${entry.label})`}: ${what}`));
+        lines.push('', (0,report_escape/* printable */.g$)(`${where}${entry.label === undefined ? '' : ` (${entry.label})`}: ${what}`));
         for (const f of entry.findings)
-            lines.push(`  ${f.level} ${f.code}: ${escape_printable(f.message)} Fix: ${escape_printable(f.fix)}`);
+            lines.push(`  ${f.level} ${f.code}: ${(0,report_escape/* printable */.g$)(f.message)} Fix: ${(0,report_escape/* printable */.g$)(f.fix)}`);
     }
     for (const skipped of report.servedSkipped ?? [])
-        lines.push(`skipped ${escape_printable(skipped.domain)}: ${escape_printable(skipped.reason)}`);
+        lines.push(`skipped ${(0,report_escape/* printable */.g$)(skipped.domain)}: ${(0,report_escape/* printable */.g$)(skipped.reason)}`);
     return lines;
 }
 //# sourceMappingURL=served.js.map
@@ -3199,15 +2878,15 @@ const text_CODES = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 };
 function renderText(report, style) {
     const paint = (name, text) => style.color ? `\u001b[${text_CODES[name]}m${text}\u001b[0m` : text;
     const lines = [
-        paint('bold', `cert-rotate ${report.mode}${report.shard === undefined ? '' : ` (shard ${escape_printable(report.shard)})`}: `) + paint(report.ok ? 'green' : 'red', report_verdict(report)),
+        paint('bold', `cert-rotate ${report.mode}${report.shard === undefined ? '' : ` (shard ${(0,report_escape/* printable */.g$)(report.shard)})`}: `) + paint(report.ok ? 'green' : 'red', (0,report_report/* verdict */.WJ)(report)),
     ];
     for (const note of report.skipped)
-        lines.push(paint('yellow', `skipped: ${escape_printable(note)}`));
+        lines.push(paint('yellow', `skipped: ${(0,report_escape/* printable */.g$)(note)}`));
     const many = report.certificates.length > 1;
     for (const cert of report.certificates) {
         lines.push('');
         if (many)
-            lines.push(paint('bold', `== ${escape_printable(cert.label)}: ${cert.outcome}`));
+            lines.push(paint('bold', `== ${(0,report_escape/* printable */.g$)(cert.label)}: ${cert.outcome}`));
         for (const line of certificateLines(cert, paint))
             lines.push(line);
     }
@@ -3216,10 +2895,10 @@ function renderText(report, style) {
         for (const line of rotationText(report.rotation, style))
             lines.push(line);
     for (const target of report.targets ?? []) {
-        lines.push('', paint('bold', `== Target ${escape_printable(target.name)}: ${escape_printable(target.label)}`));
+        lines.push('', paint('bold', `== Target ${(0,report_escape/* printable */.g$)(target.name)}: ${(0,report_escape/* printable */.g$)(target.label)}`));
         if (target.error) {
             const fix = target.error.fix ? ` Fix: ${target.error.fix}` : '';
-            lines.push(paint('red', escape_printable(`not rotated (${target.error.code}): ${target.error.message}${fix}`)));
+            lines.push(paint('red', (0,report_escape/* printable */.g$)(`not rotated (${target.error.code}): ${target.error.message}${fix}`)));
         }
         if (target.rotation)
             for (const line of rotationText(target.rotation, style))
@@ -3242,7 +2921,7 @@ function renderText(report, style) {
 function inventoryLines(report, paint) {
     const all = report.inventory ?? [];
     const byExpiry = (list) => [...list].sort((a, b) => (a.daysRemaining ?? Infinity) - (b.daysRemaining ?? Infinity));
-    const kept = held(all);
+    const kept = (0,report_report/* held */.yB)(all);
     const gone = all.filter((e) => e.change === 'removed');
     const lines = [
         report.mode === 'apply'
@@ -3261,9 +2940,9 @@ function inventoryLines(report, paint) {
                         : e.daysRemaining <= report.warnDays
                             ? 'yellow'
                             : 'green', `${(0,plural/* plural */.L)(e.daysRemaining, 'day')} left`);
-        const names = e.dnsNames.length > 0 ? ` ${escape_printable(e.dnsNames.join(', '))}` : '';
+        const names = e.dnsNames.length > 0 ? ` ${(0,report_escape/* printable */.g$)(e.dnsNames.join(', '))}` : '';
         const added = e.change === 'added' ? paint('green', ' [uploaded by this run]') : '';
-        lines.push(`  ${escape_printable(`${e.name} (${e.id})`)}${names}: ${left}${added}${e.lineage ? '' : paint('dim', ' [not managed]')}`);
+        lines.push(`  ${(0,report_escape/* printable */.g$)(`${e.name} (${e.id})`)}${names}: ${left}${added}${e.lineage ? '' : paint('dim', ' [not managed]')}`);
     }
     return lines;
 }
@@ -3283,14 +2962,14 @@ function certificateLines(cert, paint) {
         const days = leaf.daysRemaining;
         const left = days < 0 ? `expired ${(0,plural/* plural */.L)(-days, 'day')} ago` : `${(0,plural/* plural */.L)(days, 'day')} left`;
         const dayColour = expiryColour(cert);
-        const names = escape_printable([...leaf.dnsNames, ...leaf.ipAddresses].join(', ')) || '(no subjectAltName)';
-        lines.push(`Certificate  ${escape_printable(leaf.subject)}`, `  Issuer     ${escape_printable(leaf.issuer)}`, `  Names      ${names}`, `  Key        ${(0,keys/* keyLabel */.w8)(leaf.key)}, signed ${leaf.signatureAlgorithm}`, `  Valid      ${leaf.notBefore} → ${leaf.notAfter} (${paint(dayColour, left)})`, `  Serial     ${leaf.serial}`, `  SHA-1      ${leaf.sha1}`, `  SHA-256    ${leaf.sha256}`);
+        const names = (0,report_escape/* printable */.g$)([...leaf.dnsNames, ...leaf.ipAddresses].join(', ')) || '(no subjectAltName)';
+        lines.push(`Certificate  ${(0,report_escape/* printable */.g$)(leaf.subject)}`, `  Issuer     ${(0,report_escape/* printable */.g$)(leaf.issuer)}`, `  Names      ${names}`, `  Key        ${(0,keys/* keyLabel */.w8)(leaf.key)}, signed ${leaf.signatureAlgorithm}`, `  Valid      ${leaf.notBefore} → ${leaf.notAfter} (${paint(dayColour, left)})`, `  Serial     ${leaf.serial}`, `  SHA-1      ${leaf.sha1}`, `  SHA-256    ${leaf.sha256}`);
     }
     if (cert.chain.length > 0) {
         lines.push('Chain, as served');
         cert.chain.forEach((entry, i) => {
             const note = entry.role === 'root' ? paint('dim', ' (root: not uploaded)') : '';
-            lines.push(`  ${i + 1}. ${entry.role.padEnd(12)} ${escape_printable(entry.subject)}  expires ${entry.notAfter}${note}`);
+            lines.push(`  ${i + 1}. ${entry.role.padEnd(12)} ${(0,report_escape/* printable */.g$)(entry.subject)}  expires ${entry.notAfter}${note}`);
         });
     }
     if (cert.findings.length > 0) {
@@ -3301,8 +2980,8 @@ function certificateLines(cert, paint) {
                 : f.level === 'warning'
                     ? paint('yellow', '⚠ warning')
                     : 'ℹ notice ';
-            const where = f.origin?.line !== undefined ? ` [${escape_printable(f.origin.source)}:${f.origin.line}]` : '';
-            lines.push(`  ${mark} ${f.code}${where}: ${escape_printable(f.message)}`, `             ${paint('dim', `fix: ${escape_printable(f.fix)}`)}`);
+            const where = f.origin?.line !== undefined ? ` [${(0,report_escape/* printable */.g$)(f.origin.source)}:${f.origin.line}]` : '';
+            lines.push(`  ${mark} ${f.code}${where}: ${(0,report_escape/* printable */.g$)(f.message)}`, `             ${paint('dim', `fix: ${(0,report_escape/* printable */.g$)(f.fix)}`)}`);
         }
     }
     else {
@@ -3339,7 +3018,7 @@ async function run(settings, deps) {
         const { checkServed } = await __webpack_require__.e(/* import() */ 471).then(__webpack_require__.bind(__webpack_require__, 2471));
         const served = await checkServed(settings, { cwd: deps.cwd, now, ...(deps.verification ?? {}) });
         return {
-            report: buildReport({ settings, checked: [], skipped: settings.skipped, now, served }),
+            report: (0,report_report/* buildReport */.FK)({ settings, checked: [], skipped: settings.skipped, now, served }),
             checked: [],
         };
     }
@@ -3373,7 +3052,7 @@ async function run(settings, deps) {
     const matrix = settings.mode === 'plan' || settings.mode === 'validate'
         ? matrixOf(settings, checked, loaded.targetKinds, deps)
         : undefined;
-    const report = (rotation) => buildReport({
+    const report = (rotation) => (0,report_report/* buildReport */.FK)({
         settings,
         checked,
         skipped: [...settings.skipped, ...loaded.skipped],
@@ -3439,7 +3118,7 @@ async function run(settings, deps) {
     }
     const outcomes = await rotateTargets(targets, prepare);
     return {
-        report: buildReport({
+        report: (0,report_report/* buildReport */.FK)({
             settings,
             checked,
             skipped: [...settings.skipped, ...loaded.skipped],
@@ -3546,9 +3225,23 @@ async function main(argv) {
     // Nothing is logged by a terminal run, so there is nothing to mask.
     const { report } = await run(parsed.settings, { cwd: process.cwd(), mask: () => { } });
     if (parsed.json)
-        process.stdout.write(`${printableJson(JSON.stringify(report, null, 2))}\n`);
+        process.stdout.write(`${(0,report_escape/* printableJson */.et)(JSON.stringify(report, null, 2))}\n`);
     else
         process.stdout.write(renderText(report, { color: useColor() }));
+    const notifySettings = parsed.settings.notify;
+    if (notifySettings) {
+        // To stderr, so --json's output stays the report alone. A chat that is down changes no exit code.
+        const { notify } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(597)]).then(__webpack_require__.bind(__webpack_require__, 2597));
+        await notify(report, {
+            settings: notifySettings,
+            place: {},
+            pullRequest: false,
+            log: {
+                info: (line) => process.stderr.write(`cert-rotate: ${line}\n`),
+                warning: (line) => process.stderr.write(`cert-rotate: warning: ${line}\n`),
+            },
+        });
+    }
     return report.ok ? 0 : 1;
 }
 function useColor() {
@@ -3563,7 +3256,7 @@ main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
 }, (thrown) => {
     // A provider's message is outside text: its own line breaks are kept, nothing else unseen.
-    const message = printableLines((0,errors/* messageWithFix */.vW)(thrown, '\n'));
+    const message = (0,report_escape/* printableLines */.fk)((0,errors/* messageWithFix */.vW)(thrown, '\n'));
     process.stderr.write(`cert-rotate: ${message}\n`);
     // Bad inputs (a manifest's problems among them) are usage errors; anything else failed the run.
     process.exitCode = thrown instanceof errors/* InputError */.dz ? 2 : 1;
@@ -3578,8 +3271,10 @@ main(process.argv.slice(2)).then((code) => {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FN: () => (/* binding */ MODES),
 /* harmony export */   G0: () => (/* binding */ Inputs),
+/* harmony export */   GA: () => (/* binding */ NOTIFY_ON),
 /* harmony export */   WH: () => (/* binding */ DEFAULT_CONCURRENCY),
 /* harmony export */   dI: () => (/* binding */ VERIFY_FAILURE_ACTIONS),
+/* harmony export */   fK: () => (/* binding */ NOTIFY_FORMATS),
 /* harmony export */   pH: () => (/* binding */ SECRET_INPUTS),
 /* harmony export */   v4: () => (/* binding */ VERIFY_MODES),
 /* harmony export */   xq: () => (/* binding */ PROVIDERS)
@@ -3629,6 +3324,10 @@ const Inputs = {
     VerifyTimeoutSeconds: 'verify-timeout-seconds',
     OnVerifyFailure: 'on-verify-failure',
     Shard: 'shard',
+    // Alerts in chat (src/notify/).
+    NotifyWebhook: 'notify-webhook',
+    NotifyFormat: 'notify-format',
+    NotifyOn: 'notify-on',
 };
 /** Inputs whose values are secrets: masked the moment they are read. */
 const SECRET_INPUTS = [
@@ -3638,6 +3337,8 @@ const SECRET_INPUTS = [
     Inputs.KeyPassphrase,
     Inputs.ApiToken,
     Inputs.GitHubToken,
+    // Slack's (and Mattermost's) webhook URL carries its token in the path.
+    Inputs.NotifyWebhook,
 ];
 const Outputs = {
     Valid: 'valid',
@@ -3665,6 +3366,9 @@ const PROVIDERS = ['digitalocean', 'dokploy'];
 const DEFAULT_CONCURRENCY = 32;
 const VERIFY_MODES = ['auto', 'require', 'false'];
 const VERIFY_FAILURE_ACTIONS = ['keep', 'rollback'];
+const NOTIFY_FORMATS = ['slack', 'json'];
+/** Each takes in what the one before it does: `change` also sends what needs attention. */
+const NOTIFY_ON = ['attention', 'change', 'always'];
 //# sourceMappingURL=constants.js.map
 
 /***/ }),
@@ -4197,6 +3901,26 @@ function display(cwd, path, given) {
 
 /***/ }),
 
+/***/ 6887:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ isLoopbackHost)
+/* harmony export */ });
+/**
+ * This machine's own addresses: the only place a webhook may be plain http, and where the sender
+ * never goes through a proxy (the proxy's loopback is not ours). The same rule as the providers'
+ * base URLs (providers/http.ts), kept apart so that reading settings loads no HTTP client.
+ */
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
+function isLoopbackHost(hostname) {
+    const host = hostname.toLowerCase();
+    return LOOPBACK_HOSTS.has(host) || /^127(\.\d{1,3}){3}$/.test(host) || host.endsWith('.localhost');
+}
+//# sourceMappingURL=loopback.js.map
+
+/***/ }),
+
 /***/ 3412:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -4268,6 +3992,386 @@ function rateLimitFix(help) {
         `and pass it ${help.via}. Then run again.`);
 }
 //# sourceMappingURL=permissions.js.map
+
+/***/ }),
+
+/***/ 9924:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   et: () => (/* binding */ printableJson),
+/* harmony export */   fk: () => (/* binding */ printableLines),
+/* harmony export */   g$: () => (/* binding */ printable)
+/* harmony export */ });
+/* unused harmony export escapeMarkdown */
+/**
+ * Text from outside (a certificate's subject and names, a provider's names, ids and messages) as
+ * the report shows it. Anyone can put anything in a certificate, and a pull request can add one,
+ * so that text must stay inside its table cell or line: no line break, no Markdown, no HTML, no
+ * terminal escape, and on GitHub no mention, reference or link may come out of it.
+ *
+ * The true value is kept where it is compared (a subjectAltName with a line break still matches
+ * nothing but itself): only what is shown is escaped, here.
+ */
+/**
+ * What a reader cannot see or what moves text about: line breaks and every other control
+ * character (C0, DEL, C1), format characters (bidi controls, zero-width joiners and spaces, the
+ * soft hyphen, tag characters), the line and paragraph separators U+2028/2029, and lone
+ * surrogate halves.
+ */
+const UNSEEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+/** `\u000a`, as Node spells such a character in a subjectAltName: seen, and harmless. */
+function spelled(char) {
+    const code = char.codePointAt(0) ?? 0;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+/** For a terminal or a log line: every unseen character spelled out, so none can move the cursor or recolour. */
+function printable(text) {
+    return text.replace(UNSEEN, spelled);
+}
+/** Text of several lines (an error with its fix, a manifest's problems): each line printable, the breaks kept. */
+function printableLines(text) {
+    return text.split('\n').map(printable).join('\n');
+}
+/**
+ * JSON for a terminal: what JSON.stringify leaves as it is (DEL, C1 controls, format characters,
+ * U+2028/2029) as `\uXXXX` escapes too. They can only be inside strings, so the value is the
+ * same; a raw line break is the indentation's.
+ */
+function printableJson(json) {
+    return json.replace(UNSEEN, (char) => char === '\n'
+        ? char
+        : char
+            .split('')
+            .map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`)
+            .join(''));
+}
+/**
+ * What Markdown or HTML would read as syntax, as numeric entities: `&` `<` `>` and quotes (HTML),
+ * the backtick (code), `|` (a table cell's end), `\` (escapes), `[` `]` (links), `*` `_` (emphasis),
+ * `~` (strikethrough), `$` (math), `#` (a heading at the start of a line).
+ */
+const SYNTAX = /[&<>"'`|\\[\]*_~$#]/g;
+/**
+ * An empty HTML comment renders as nothing but splits the text around it in two. GitHub finds
+ * mentions and references in the rendered text, after entities are decoded (so `&#64;octocat`
+ * still notifies: github/cmark-gfm#181, openjdk/skara#1548) and a backslash does not escape `@`
+ * (github/markup#1168); its autolinks find `https://` and `www.` in the source. Split where each
+ * would begin, they find nothing: this is how OpenJDK's Skara bots keep `@` from notifying.
+ */
+const BREAK = '<!-- -->';
+/**
+ * Where GitHub would otherwise make a link or a notification:
+ * - `@`: mentions of a person or a team (`@octocat`, `@acme/admins`), email addresses, `user@sha`;
+ * - `#` (an entity by now): issue and pull request references (`#26`, `owner/repo#26`); `GH-`
+ *   before digits too;
+ * - `:` before `//`: URLs (`https://…`); `www.`: the address without a scheme;
+ * - runs of seven or more hex digits: commit SHAs (cut every six).
+ */
+const REFERENCE = /(@|&#35;|GH-(?=\d)|:(?=\/\/)|www(?=\.))|([0-9a-f]{7,})/gi;
+/**
+ * Outside text for a Markdown table cell or inline text (the job summary, the PR comment, the
+ * expiry issue), also inside `<code>` and `<summary>`. Not for a fenced block (the Mermaid chart
+ * has its own rules) and not inside a backtick code span (which decodes no entity).
+ */
+function escapeMarkdown(text) {
+    return printable(text)
+        .replace(SYNTAX, (c) => `&#${c.charCodeAt(0)};`)
+        .replace(REFERENCE, (_, starts, hex) => starts !== undefined ? `${starts}${BREAK}` : (hex ?? '').replace(/.{6}(?=.)/g, `$&${BREAK}`));
+}
+//# sourceMappingURL=escape.js.map
+
+/***/ }),
+
+/***/ 3244:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  FK: () => (/* binding */ buildReport),
+  s_: () => (/* binding */ expiringSoon),
+  yB: () => (/* binding */ held),
+  gX: () => (/* binding */ overallStatus),
+  WJ: () => (/* binding */ report_verdict)
+});
+
+// UNUSED EXPORTS: PRIORITY, rotationOk
+
+// EXTERNAL MODULE: ./build/plural.js
+var plural = __webpack_require__(3412);
+// EXTERNAL MODULE: ./build/certs/inspect.js
+var inspect = __webpack_require__(9620);
+// EXTERNAL MODULE: ./build/certs/findings.js
+var findings = __webpack_require__(3716);
+;// CONCATENATED MODULE: ./build/rotation/key-reuse.js
+/**
+ * Key reuse: a superseded version that certifies the same public key as the new certificate (a
+ * renewal that kept its key). Renewal tools make a new key by default, so reuse is most often an
+ * accident, and it keeps in service a key that may have been exposed. Only public keys are
+ * compared (SHA-256 of each leaf's SubjectPublicKeyInfo), and only where the provider's listing
+ * carries the certificates (Dokploy): a DigitalOcean listing has none, so nothing is said there.
+ *
+ * The certificate's own findings are made before the provider is read; this one comes from the
+ * plan and is added to them when the report is built. It is a warning: it never changes the
+ * run's status or fails the step.
+ */
+
+/** Names a message lists at most: a provider can list any number of old versions. */
+const NAMED = 5;
+function keyReuseFindings(plan, subject) {
+    const reused = plan.keyReused ?? [];
+    if (reused.length === 0)
+        return [];
+    const named = reused.slice(0, NAMED).map((c) => `${c.name} (${c.id})`);
+    const more = reused.length > NAMED ? ` and ${reused.length - NAMED} more` : '';
+    const versions = reused.length === 1 ? 'version' : 'versions';
+    const current = plan.current.kind === 'present' ? plan.current.certificate.name : plan.current.name;
+    return [
+        (0,findings/* finding */.gk)('KEY_REUSED', 'warning', `The new certificate ${current} of ${plan.desired.lineage} certifies the same key as the superseded ${versions} ${named.join(', ')}${more}, which it replaces: the private key was kept at renewal.`, 'Generate a new key with each renewal: with certbot, leave --reuse-key off (the default; --no-reuse-key turns it off for a certificate that has it); with openssl, make the request with `openssl req -new -newkey ...`, not `-key` with the old key file. Then rotate with the new certificate and its key.', subject === undefined ? {} : { subject }),
+    ];
+}
+//# sourceMappingURL=key-reuse.js.map
+// EXTERNAL MODULE: ./build/verification/endpoints.js
+var endpoints = __webpack_require__(1284);
+// EXTERNAL MODULE: ./build/verification/verdict.js
+var verdict = __webpack_require__(9731);
+;// CONCATENATED MODULE: ./build/report/report.js
+
+
+
+
+
+/** Statuses of a lineage that are a success; anything else fails the run. */
+const GOOD = new Set(['created', 'rotated', 'unchanged', 'planned']);
+function rotationOk(rotation) {
+    return rotation.lineages.every((l) => GOOD.has(l.status)) && rotation.settle?.status !== 'failed';
+}
+function buildReport(input) {
+    const { settings, rotation, now } = input;
+    const certificates = input.checked.map(({ certificate, bundle }) => {
+        const status = bundle.ok ? 'valid' : 'invalid';
+        const lineage = rotation?.lineages.find((l) => l.lineage === certificate.name);
+        const report = {
+            label: certificate.name ?? subjectLabel(bundle.leaf) ?? certificate.label,
+            domains: certificate.domains,
+            status,
+            outcome: lineage?.status ?? acrossTargets(input.targets, certificate.name) ?? status,
+            chain: bundle.chain,
+            orderFound: bundle.orderFound,
+            // What only the provider's listing shows (a reused key) joins the certificate's own findings.
+            findings: lineage === undefined
+                ? bundle.findings
+                : [...bundle.findings, ...keyReuseFindings(lineage.plan, bundle.leaf?.subject)],
+        };
+        if (certificate.name !== undefined)
+            report.name = certificate.name;
+        if (bundle.leaf)
+            report.leaf = bundle.leaf;
+        return report;
+    });
+    const servedFindings = input.served?.endpoints.flatMap((e) => e.findings) ?? [];
+    const all = [...certificates.flatMap((c) => c.findings), ...servedFindings];
+    const count = (level) => all.filter((f) => f.level === level).length;
+    const report = {
+        mode: settings.mode,
+        ok: certificates.every((c) => c.status === 'valid') &&
+            (rotation === undefined || rotationOk(rotation)) &&
+            (input.targets ?? []).every((t) => t.result !== undefined && rotationOk(t.result)) &&
+            !servedFindings.some((f) => f.level === 'error'),
+        generatedAt: now.toISOString(),
+        warnDays: settings.warnDays,
+        failDays: settings.failDays,
+        counts: { errors: count('error'), warnings: count('warning'), notices: count('notice') },
+        certificates,
+        skipped: [...input.skipped],
+    };
+    if (rotation) {
+        const { inventory, ...rest } = rotation;
+        report.rotation = rest;
+        if (settings.inventory)
+            report.inventory = inventory.map((item) => inventoryEntry(item, now));
+        const verifications = rotation.lineages.flatMap((l) => (l.verification ? [l.verification] : []));
+        if (rotation.mode === 'apply' && verifications.length > 0)
+            report.verified = (0,verdict/* overallVerified */.OL)(verifications);
+    }
+    if (input.matrix)
+        report.matrix = [...input.matrix];
+    const shard = input.settings.shard;
+    if (shard)
+        report.shard = shard.count > 1 ? `${shard.target}/${shard.index}/${shard.count}` : shard.target;
+    if (input.targets) {
+        report.targets = input.targets.map((t) => targetReport(t, settings.inventory, now));
+        const verifications = input.targets.flatMap((t) => t.result?.mode === 'apply'
+            ? t.result.lineages.flatMap((l) => (l.verification ? [l.verification] : []))
+            : []);
+        if (verifications.length > 0)
+            report.verified = (0,verdict/* overallVerified */.OL)(verifications);
+    }
+    if (input.served) {
+        report.served = input.served.endpoints;
+        report.servedSkipped = input.served.skipped;
+        report.verified = servedFindings.some((f) => f.level === 'error') ? 'failed' : 'verified';
+    }
+    return report;
+}
+/** A certificate's outcome over the targets it went to: the worst; `failed` where a target could not be rotated. */
+function acrossTargets(targets, name) {
+    if (targets === undefined || name === undefined)
+        return undefined;
+    const outcomes = new Set();
+    for (const target of targets) {
+        if (!target.lineages.includes(name))
+            continue;
+        const status = target.result?.lineages.find((l) => l.lineage === name)?.status;
+        outcomes.add(target.error !== undefined ? 'failed' : (status ?? 'failed'));
+    }
+    return PRIORITY.find((status) => outcomes.has(status));
+}
+function targetReport(target, inventory, now) {
+    const out = { name: target.name, label: target.label, lineages: [...target.lineages] };
+    if (target.result) {
+        const { inventory: items, ...rotation } = target.result;
+        out.rotation = rotation;
+        if (inventory)
+            out.inventory = items.map((item) => inventoryEntry(item, now));
+    }
+    if (target.error)
+        out.error = target.error;
+    return out;
+}
+/** An unnamed certificate is called what it is for: its CN, else the first name it covers. */
+function subjectLabel(leaf) {
+    if (leaf === undefined)
+        return undefined;
+    return leaf.commonName || leaf.dnsNames[0] || leaf.ipAddresses[0];
+}
+function inventoryEntry(item, now) {
+    const { certificate } = item;
+    const entry = {
+        id: certificate.id,
+        name: certificate.name,
+        dnsNames: certificate.dnsNames,
+    };
+    const expiry = certificate.notAfter === undefined ? undefined : new Date(certificate.notAfter);
+    if (expiry !== undefined && !Number.isNaN(expiry.getTime())) {
+        entry.notAfter = expiry.toISOString();
+        entry.daysRemaining = (0,inspect/* daysUntil */.AQ)(expiry, now);
+    }
+    if (certificate.state !== undefined)
+        entry.state = certificate.state;
+    if (item.lineage !== undefined)
+        entry.lineage = item.lineage;
+    if (item.change !== undefined)
+        entry.change = item.change;
+    return entry;
+}
+/**
+ * Worst first: the run's one-word status is the first of these any certificate has. The README's
+ * and action.yml's `status` output describe this order (__tests__/status-docs.test.ts).
+ */
+const PRIORITY = [
+    'failed',
+    'blocked',
+    'partial',
+    'invalid',
+    'rotated',
+    'created',
+    'planned',
+    'unchanged',
+    'valid',
+];
+/**
+ * The run's status in one word (the `status` output): the worst outcome among its certificates;
+ * `skipped` when a pull request could check none (their secrets are not passed), `none` when
+ * there were none to check (an inventory-only run).
+ */
+function overallStatus(report) {
+    if (report.served !== undefined) {
+        if (report.served.length === 0)
+            return 'none';
+        return report.served.some((e) => e.findings.some((f) => f.level === 'error')) ? 'invalid' : 'valid';
+    }
+    const outcomes = new Set(report.certificates.map((c) => c.outcome));
+    const worst = PRIORITY.find((status) => outcomes.has(status));
+    if (worst !== undefined)
+        return worst;
+    return report.skipped.length > 0 ? 'skipped' : 'none';
+}
+function report_verdict(report) {
+    const { errors, warnings } = report.counts;
+    const tally = `(${[(0,plural/* plural */.L)(errors, 'error'), (0,plural/* plural */.L)(warnings, 'warning')].join(', ')})`;
+    const settleFailed = report.rotation?.settle?.status === 'failed' ? ', settle failed' : '';
+    const { certificates } = report;
+    if (report.served !== undefined) {
+        const bad = report.served.filter((e) => e.findings.some((f) => f.level === 'error')).length;
+        return `${(0,plural/* plural */.L)(report.served.length, 'endpoint address', 'endpoint addresses')} checked${bad > 0 ? `, ${bad} with errors` : ''} ${tally}`;
+    }
+    if (certificates.length === 1)
+        return `${certificates[0]?.outcome}${settleFailed} ${tally}`;
+    if (certificates.length === 0) {
+        if (report.inventory)
+            return `inventory of ${(0,plural/* plural */.L)(held(report.inventory).length, 'certificate')}`;
+        return report.skipped.length > 0 ? 'skipped: nothing could be checked' : 'no certificates';
+    }
+    const tallies = new Map();
+    for (const c of certificates)
+        tallies.set(c.outcome, (tallies.get(c.outcome) ?? 0) + 1);
+    const parts = PRIORITY.filter((s) => tallies.has(s)).map((s) => `${tallies.get(s)} ${s}`);
+    return `${(0,plural/* plural */.L)(certificates.length, 'certificate')}: ${parts.join(', ')}${settleFailed} ${tally}`;
+}
+/** What the provider still holds: the inventory without what this run removed. */
+function held(inventory) {
+    return inventory.filter((entry) => entry.change !== 'removed');
+}
+/** Everything inside warn-days (or expired): what an expiry issue lists, soonest first. */
+function expiringSoon(report) {
+    const out = [];
+    for (const c of report.certificates) {
+        // Inside warn-days, or (warn-percent) a leaf's expiry finding said by its share of its lifetime.
+        const byShare = c.findings.some((f) => (f.code === 'EXPIRING' || f.code === 'EXPIRES_SOON') && f.subject === c.leaf?.subject);
+        if (c.leaf && (c.leaf.daysRemaining <= report.warnDays || byShare)) {
+            out.push({
+                what: c.label,
+                notAfter: c.leaf.notAfter,
+                daysRemaining: c.leaf.daysRemaining,
+                source: 'checked',
+            });
+        }
+    }
+    const inventories = [
+        ...(report.inventory ?? []),
+        ...(report.targets ?? []).flatMap((t) => (t.inventory ?? []).map((e) => ({ ...e, name: `${e.name} (${t.name})` }))),
+    ];
+    for (const entry of held(inventories)) {
+        if (entry.daysRemaining !== undefined &&
+            entry.notAfter !== undefined &&
+            entry.daysRemaining <= report.warnDays) {
+            out.push({
+                what: entry.name,
+                notAfter: entry.notAfter,
+                daysRemaining: entry.daysRemaining,
+                source: 'inventory',
+            });
+        }
+    }
+    for (const entry of report.served ?? []) {
+        if (entry.daysRemaining === undefined || entry.notAfter === undefined)
+            continue;
+        // Inside warn-days, or under warn-percent of its lifetime (assess.ts says either as EXPIRING/EXPIRES_SOON).
+        const late = entry.findings.some((f) => ['EXPIRED', 'EXPIRES_SOON', 'EXPIRING'].includes(f.code));
+        if (entry.daysRemaining <= report.warnDays || late) {
+            out.push({
+                what: `${(0,endpoints/* formatEndpoint */.T0)(entry)}${entry.address === undefined ? '' : ` at ${entry.address}`}`,
+                notAfter: entry.notAfter,
+                daysRemaining: entry.daysRemaining,
+                source: 'served',
+            });
+        }
+    }
+    return out.sort((a, b) => a.daysRemaining - b.daysRemaining);
+}
+//# sourceMappingURL=report.js.map
 
 /***/ }),
 
@@ -5029,7 +5133,7 @@ function parseBoolean(value, name, fallback) {
 
 /***/ }),
 
-/***/ 8096:
+/***/ 3818:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5200,12 +5304,70 @@ function within(setting, parse) {
 var lifetime = __webpack_require__(7177);
 // EXTERNAL MODULE: ./build/fleet/shards.js
 var shards = __webpack_require__(4274);
+// EXTERNAL MODULE: ./build/notify/loopback.js
+var loopback = __webpack_require__(6887);
+;// CONCATENATED MODULE: ./build/notify/settings.js
+/**
+ * The chat alert's settings: the webhook, the message's form and when to send it. Read by
+ * src/settings.ts with the rest. The webhook URL is a secret (Slack's and Mattermost's carry their
+ * token in the path), so no message here quotes it, not even a piece of it.
+ */
+
+
+
+
+const EXAMPLE = 'e.g. https://hooks.slack.com/services/…, from a secret';
+/** Undefined when no webhook is set: the run sends nothing. The other two are checked either way. */
+function parseNotify(get, words) {
+    const { name: named } = words;
+    const format = oneOf(get(constants/* Inputs */.G0.NotifyFormat), named(constants/* Inputs */.G0.NotifyFormat), constants/* NOTIFY_FORMATS */.fK, 'slack');
+    const on = oneOf(get(constants/* Inputs */.G0.NotifyOn), named(constants/* Inputs */.G0.NotifyOn), constants/* NOTIFY_ON */.GA, 'attention');
+    const raw = get(constants/* Inputs */.G0.NotifyWebhook)?.trim();
+    if (raw === undefined)
+        return undefined;
+    return { url: webhookUrl(raw, words), format, on };
+}
+function oneOf(value, name, allowed, fallback) {
+    if (value === undefined)
+        return fallback;
+    const text = value.trim().toLowerCase();
+    if (allowed.includes(text))
+        return text;
+    throw new errors/* InputError */.dz(`Invalid ${name} ${(0,secrets/* quoteValue */.cl)(value.trim())}. Expected one of: ${allowed.join(', ')}.`);
+}
+/**
+ * https, or plain http to this machine only (a test receiver, a tunnel): over plain http the token
+ * in the path would cross the network in the clear. Each refusal says what is wrong, never what
+ * was given.
+ */
+function webhookUrl(raw, words) {
+    const name = words.name(constants/* Inputs */.G0.NotifyWebhook);
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new errors/* InputError */.dz(`${name} is not a URL (its value is a secret and is not shown).`, `Give the incoming-webhook address the chat shows, ${EXAMPLE}.`);
+    }
+    if (url.username !== '' || url.password !== '') {
+        throw new errors/* InputError */.dz(`${name} holds a user name or password before its host (the value is a secret and is not shown).`, `Give the incoming-webhook address as the chat shows it, ${EXAMPLE}.`);
+    }
+    if (url.protocol === 'https:')
+        return url;
+    if (url.protocol === 'http:' && (0,loopback/* isLoopbackHost */.c)(url.hostname))
+        return url;
+    throw new errors/* InputError */.dz(url.protocol === 'http:'
+        ? `${name} is a plain http address of another machine: the token in it would travel unencrypted (the value is a secret and is not shown).`
+        : `${name} is not an http(s) address (the value is a secret and is not shown).`, `Use the https:// address, ${EXAMPLE}. Plain http is accepted only to this machine (localhost, 127.0.0.1, [::1]).`);
+}
+//# sourceMappingURL=settings.js.map
 ;// CONCATENATED MODULE: ./build/settings.js
 /**
  * Every input, read and validated in one place into one typed object. The action and the
  * terminal command collect raw strings differently (`core.getInput` / flags and environment)
  * and both hand them to `parseSettings`, so the rules and the error messages are the same.
  */
+
 
 
 
@@ -5310,6 +5472,7 @@ function parseSettings(raw, place = {}) {
         allowDroppedNames: (0,setting_values/* parseBoolean */.y)(get(constants/* Inputs */.G0.AllowDroppedNames), named(constants/* Inputs */.G0.AllowDroppedNames), false),
         ...shardOf(get(constants/* Inputs */.G0.Shard), named(constants/* Inputs */.G0.Shard)),
         github: githubSettings(get, raw, words),
+        notify: parseNotify(get, words),
         secretsOptional,
         skipped,
         words,
@@ -5370,6 +5533,7 @@ function checkSettings(get, expiry, raw, words, skipped) {
         repairChain: true,
         verify: { ...verify, domains },
         github: githubSettings(get, raw, words),
+        notify: parseNotify(get, words),
         secretsOptional: false,
         skipped,
         words,
@@ -6091,4 +6255,4 @@ const ACTION_WORDS = {
 
 };
 
-//# sourceMappingURL=566.index.js.map
+//# sourceMappingURL=460.index.js.map
