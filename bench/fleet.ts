@@ -1,7 +1,7 @@
 /**
  * The fleet rows (issue 13): three DigitalOcean accounts (three doubles, each with DigitalOcean's
  * real rate limit and 100 ms a request) and 100 lineages that go to all three, rotated in one run
- * (`run()` with three targets, as a manifest's `targets:` gives them); against the same rotation on
+ * (`run()` on a manifest whose `targets:` are the three accounts); against the same rotation on
  * one account alone. Targets run side by side, each under its own limit, so the run should take
  * little more than its slowest target (target ≤ 1.2×). Then a re-run with nothing to do, whose
  * requests must be exactly each target's listing.
@@ -9,9 +9,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { TargetRun } from '../src/fleet/run-targets.ts';
 import { run } from '../src/run.ts';
-import { parseSettings, type RotationSettings } from '../src/settings.ts';
+import { parseSettings } from '../src/settings.ts';
 import type { Pki } from '../test/support/pki.ts';
 import { checkEndState, type Prepared, prepareScenario, type Scenario } from './scenario.ts';
 
@@ -27,63 +26,47 @@ export interface FleetMeasurement {
   rerun: { requests: number; listing: number; writes: number }[];
 }
 
-function rotationOf(prepared: Prepared): RotationSettings {
-  const settings = parseSettings({
-    mode: 'apply',
-    name: 'x',
-    certificate: 'x',
-    provider: 'digitalocean',
-    'api-url': prepared.double.url,
-    'api-token': prepared.double.token,
+/**
+ * The manifest a user would write: every lineage to every account, each account a target whose
+ * token comes from its own variable.
+ */
+async function writeManifest(
+  accounts: readonly Prepared[],
+): Promise<{ file: string; env: Record<string, string> }> {
+  const [first] = accounts;
+  if (first === undefined) throw new Error('bench: no account');
+  const file = join(first.dir, 'fleet.yml');
+  const env: Record<string, string> = {};
+  const targets = accounts.map((prepared, i) => {
+    env[`ACCOUNT_${i + 1}_TOKEN`] = prepared.double.token;
+    return `  account-${i + 1}: { provider: digitalocean, api-url: ${prepared.double.url}, api-token: { env: ACCOUNT_${i + 1}_TOKEN } }`;
   });
-  if (settings.rotation === undefined) throw new Error('bench: no rotation settings');
-  return settings.rotation;
-}
-
-async function writeManifest(prepared: Prepared): Promise<string> {
-  const file = join(prepared.dir, 'fleet.yml');
-  const entries = prepared.lineages.map((l) =>
+  const names = accounts.map((_, i) => `account-${i + 1}`).join(', ');
+  const entries = first.lineages.map((l) =>
     [
       `  - name: ${l.name}`,
+      `    targets: [${names}]`,
       `    certificate: { file: ${JSON.stringify(l.certFile)} }`,
       `    certificate-chain: { file: ${JSON.stringify(l.chainFile)} }`,
       `    private-key: { file: ${JSON.stringify(l.keyFile)} }`,
     ].join('\n'),
   );
-  await writeFile(file, `certificates:\n${entries.join('\n')}\n`);
-  return file;
+  await writeFile(file, `targets:\n${targets.join('\n')}\ncertificates:\n${entries.join('\n')}\n`);
+  return { file, env };
 }
 
-/** Rotate every lineage on every prepared account in one run; the time of the run. */
+/** Rotate every lineage on every prepared account in one run (the manifest's targets); its time. */
 async function rotateOn(accounts: readonly Prepared[]): Promise<number> {
   const [first] = accounts;
   if (first === undefined) throw new Error('bench: no account');
-  const manifest = await writeManifest(first);
-  const settings = parseSettings({
-    mode: 'apply',
-    manifest,
-    provider: 'digitalocean',
-    'api-url': first.double.url,
-    'api-token': first.double.token,
-    verify: 'false',
-  });
+  const { file, env } = await writeManifest(accounts);
+  const settings = parseSettings({ mode: 'apply', manifest: file, verify: 'false' });
   const started = performance.now();
-  const { report } = await run(settings, {
-    cwd: first.dir,
-    mask: () => {},
-    env: {},
-    targets: (ready): TargetRun[] =>
-      accounts.map((prepared, i) => ({
-        name: `account-${i + 1}`,
-        rotation: rotationOf(prepared),
-        lineages: ready,
-      })),
-  });
+  const { report } = await run(settings, { cwd: first.dir, mask: () => {}, env });
   const ms = performance.now() - started;
-  if (!report.ok)
-    throw new Error(
-      `bench: the fleet rotation failed: ${JSON.stringify(report.targets?.map((t) => t.error))}`,
-    );
+  const failed = report.targets?.filter((t) => t.error !== undefined) ?? [];
+  if (!report.ok || failed.length > 0)
+    throw new Error(`bench: the fleet rotation failed: ${JSON.stringify(failed)}`);
   for (const prepared of accounts) checkEndState(prepared);
   return ms;
 }

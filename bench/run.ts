@@ -170,7 +170,7 @@ try {
     out.push(
       `### Fleet: ${FLEET_TARGETS} targets × ${FLEET_SCENARIO.lineages} lineages @ ${FLEET_SCENARIO.latencyMs} ms (one run each)`,
       '',
-      `Three DigitalOcean accounts (doubles with DigitalOcean's real rate limit), every lineage with one older version on each; one run rotates all three side by side (\`run()\` with three targets, \`bench/fleet.ts\`), against the same rotation on one account alone. Target: ≤ 1.2× the slowest target alone. Then a re-run with nothing to do: per target, exactly its listing.`,
+      `Three DigitalOcean accounts (doubles with DigitalOcean's real rate limit), every lineage with one older version on each; one run rotates all three side by side (\`run()\` on a manifest whose \`targets:\` are the three accounts, \`bench/fleet.ts\`), against the same rotation on one account alone. Target: ≤ 1.2× the slowest target alone. Then a re-run with nothing to do: per target, exactly its listing.`,
       '',
       table(
         ['run', 'time', '÷ one account alone'],
