@@ -19,17 +19,19 @@ export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const ENV_SHAPE = 'expected { env: NAME } (an environment variable, e.g. from a secret)';
 
-export function readSource(
+/**
+ * The `{ env: … }` / `{ file: … }` mapping under `key`, its keys checked; undefined (said, unless
+ * the key is absent) when it is not a mapping: a value written in the manifest itself is refused.
+ */
+function sourceMap(
   map: YAMLMap,
   key: string,
-  where: string,
+  at: string,
+  shape: string,
   report: Report,
-  lineOf: LineOf,
-): SourceRef | undefined {
+): YAMLMap | undefined {
   const node = map.get(key, true) as Node | undefined;
   if (node === undefined) return undefined;
-  const at = `${where}.${key}`;
-  const shape = `${ENV_SHAPE} or { file: PATH }.`;
   if (!isMap(node)) {
     report(
       node,
@@ -41,6 +43,20 @@ export function readSource(
     return undefined;
   }
   checkKeys(node, ['env', 'file'], at, report);
+  return node;
+}
+
+export function readSource(
+  map: YAMLMap,
+  key: string,
+  where: string,
+  report: Report,
+  lineOf: LineOf,
+): SourceRef | undefined {
+  const at = `${where}.${key}`;
+  const shape = `${ENV_SHAPE} or { file: PATH }.`;
+  const node = sourceMap(map, key, at, shape, report);
+  if (node === undefined) return undefined;
   const env = node.get('env', true) as Node | undefined;
   const file = node.get('file', true) as Node | undefined;
   const line = lineOf(node) ?? 0;
@@ -68,21 +84,10 @@ export function readEnvSource(
   report: Report,
   lineOf: LineOf,
 ): EnvRef | undefined {
-  const node = map.get(key, true) as Node | undefined;
-  if (node === undefined) return undefined;
   const at = `${where}.${key}`;
   const shape = `${ENV_SHAPE}; a token is read from the environment only.`;
-  if (!isMap(node)) {
-    report(
-      node,
-      at,
-      isScalar(node) && typeof node.value === 'string'
-        ? `a value in the manifest itself is not read: ${shape}`
-        : shape,
-    );
-    return undefined;
-  }
-  checkKeys(node, ['env', 'file'], at, report);
+  const node = sourceMap(map, key, at, shape, report);
+  if (node === undefined) return undefined;
   const env = node.get('env', true) as Node | undefined;
   if (node.has('file') || env === undefined) {
     report(node, at, shape);

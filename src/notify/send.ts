@@ -13,6 +13,7 @@ import { Agent, type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
 import { plural } from '../plural.ts';
 import { USER_AGENT } from '../version.ts';
 import { isLoopbackHost } from './loopback.ts';
+import { NOT_SENT } from '../network-errors.ts';
 
 export const MAX_TRIES = 2;
 /** Slack answers `ok` or an error word; a receiver's reply is read this far and no further. */
@@ -52,15 +53,6 @@ export type SendOutcome =
   /** `problem`: a phrase for "could not send the notification: …", with no part of the URL. */
   | { ok: false; problem: string; tries: number };
 
-/** Network errors where the request cannot have reached the receiver: safe to send again. */
-const NOT_SENT = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
 const TIMEOUTS = new Set([
   'UND_ERR_HEADERS_TIMEOUT',
   'UND_ERR_BODY_TIMEOUT',

@@ -17,6 +17,7 @@ import { USER_AGENT } from '../version.ts';
 import { type Clock, realClock } from './clock.ts';
 import { ProviderError } from './errors.ts';
 import { headerNumber, type RateLimiter } from './rate-limit.ts';
+import { NOT_SENT } from '../network-errors.ts';
 
 export interface RetryPolicy {
   /** Tries in all, the first included. */
@@ -103,15 +104,6 @@ export interface HttpResponse {
   echoed?: boolean;
 }
 
-/** Network errors where the request cannot have reached the server. */
-const NOT_SENT = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
 /** Network errors after which the server may or may not have processed the request. */
 const MAYBE_SENT = new Set([
   'ECONNRESET',
