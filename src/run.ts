@@ -129,6 +129,8 @@ export async function run(settings: Settings, deps: RunDependencies): Promise<Ru
     ]);
   const redactor = new Redactor();
   for (const { bundle } of checked) redactor.add(bundle.upload?.privateKey);
+  // Read once for every target, and before anything is sent: a bad file is an input error.
+  const extraCaPems = await trustedCaOf(settings, deps);
   const all: TargetRun[] = deps.targets?.(ready) ?? targetRuns(ready, loaded.targets, settings.inventory);
   const spec = settings.shard;
   const targets = spec === undefined ? all : [shardOfTargets(all, spec)];
@@ -151,7 +153,7 @@ export async function run(settings: Settings, deps: RunDependencies): Promise<Ru
     return {
       label: provider.label,
       rotate: async () => {
-        const verify = await liveCheck(settings, target.rotation, target.lineages, deps);
+        const verify = await liveCheck(settings, target.rotation, target.lineages, extraCaPems, deps);
         return rotate(
           provider,
           target.lineages.map((c) => ({ lineage: c.certificate.name as string, bundle: c.bundle })),
@@ -249,16 +251,12 @@ async function liveCheck(
   settings: Settings,
   rotation: RotationSettings,
   ready: readonly Checked[],
+  extraCaPems: readonly string[],
   deps: RunDependencies,
 ): Promise<RotationVerify | undefined> {
   const verify = settings.verify;
   if (verify === undefined || verify.mode === 'off') return undefined;
-  const [{ rotationVerify }, { readTrustedCa }] = await Promise.all([
-    import('./verification/rotation-verify.ts'),
-    import('./verification/trusted-ca.ts'),
-  ]);
-  const extraCaPems =
-    verify.trustedCa === undefined ? [] : await readTrustedCa(verify.trustedCa, deps.cwd, settings.words);
+  const { rotationVerify } = await import('./verification/rotation-verify.ts');
   return rotationVerify({
     verify,
     rotation,
@@ -273,4 +271,12 @@ async function liveCheck(
     words: settings.words,
     ...(deps.verification === undefined ? {} : { overrides: deps.verification }),
   });
+}
+
+/** `trusted-ca`, read when the live check will run. */
+async function trustedCaOf(settings: Settings, deps: RunDependencies): Promise<string[]> {
+  const verify = settings.verify;
+  if (verify === undefined || verify.mode === 'off' || verify.trustedCa === undefined) return [];
+  const { readTrustedCa } = await import('./verification/trusted-ca.ts');
+  return readTrustedCa(verify.trustedCa, deps.cwd, settings.words);
 }
