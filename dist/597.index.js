@@ -2,6 +2,28 @@ export const id = 597;
 export const ids = [597];
 export const modules = {
 
+/***/ 9236:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ NOT_SENT)
+/* harmony export */ });
+/**
+ * Network error codes (Node's and undici's) after which a request cannot have reached the other
+ * side: sending it again can do no harm. Shared by the provider client and the chat alert.
+ */
+const NOT_SENT = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT',
+]);
+//# sourceMappingURL=network-errors.js.map
+
+/***/ }),
+
 /***/ 2597:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -122,6 +144,8 @@ var plural = __webpack_require__(3412);
 var version = __webpack_require__(8508);
 // EXTERNAL MODULE: ./build/notify/loopback.js
 var loopback = __webpack_require__(6887);
+// EXTERNAL MODULE: ./build/network-errors.js
+var network_errors = __webpack_require__(9236);
 ;// CONCATENATED MODULE: ./build/notify/send.js
 /**
  * The one request that carries the message: POST of JSON to the webhook, with a timeout on the
@@ -138,6 +162,7 @@ var loopback = __webpack_require__(6887);
 
 
 
+
 const MAX_TRIES = 2;
 /** Slack answers `ok` or an error word; a receiver's reply is read this far and no further. */
 const MAX_REPLY_BYTES = 16 * 1024;
@@ -149,15 +174,6 @@ const DEFAULT_SEND_LIMITS = {
     retryDelayMs: 2_000,
     maxRetryAfterMs: 15_000,
 };
-/** Network errors where the request cannot have reached the receiver: safe to send again. */
-const NOT_SENT = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'UND_ERR_CONNECT_TIMEOUT',
-]);
 const TIMEOUTS = new Set([
     'UND_ERR_HEADERS_TIMEOUT',
     'UND_ERR_BODY_TIMEOUT',
@@ -252,7 +268,7 @@ function replyWord(reply, url) {
 }
 function retryable(result) {
     if (result.kind === 'network')
-        return NOT_SENT.has(result.code);
+        return network_errors/* NOT_SENT */.F.has(result.code);
     return result.status === 429 || result.status >= 500;
 }
 function problemOf(result, limits, tries) {
@@ -264,7 +280,7 @@ function problemOf(result, limits, tries) {
     if (TIMEOUTS.has(result.code)) {
         return `no complete answer from the webhook within ${Math.round(limits.tryMs / 1000)} s (${result.code})${after}`;
     }
-    if (NOT_SENT.has(result.code))
+    if (network_errors/* NOT_SENT */.F.has(result.code))
         return `could not connect to the webhook (${result.code})${after}`;
     return `the connection to the webhook failed (${result.code})${after}`;
 }
@@ -277,7 +293,7 @@ function networkCode(thrown) {
         const code = e.code;
         const name = e.name;
         if (typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(code)) {
-            if (NOT_SENT.has(code) || TIMEOUTS.has(code))
+            if (network_errors/* NOT_SENT */.F.has(code) || TIMEOUTS.has(code))
                 return code;
             found ??= code;
         }

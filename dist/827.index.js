@@ -85,12 +85,14 @@ function messageOf(thrown) {
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ENV_SHAPE = 'expected { env: NAME } (an environment variable, e.g. from a secret)';
-function readSource(map, key, where, report, lineOf) {
+/**
+ * The `{ env: … }` / `{ file: … }` mapping under `key`, its keys checked; undefined (said, unless
+ * the key is absent) when it is not a mapping: a value written in the manifest itself is refused.
+ */
+function sourceMap(map, key, at, shape, report) {
     const node = map.get(key, true);
     if (node === undefined)
         return undefined;
-    const at = `${where}.${key}`;
-    const shape = `${ENV_SHAPE} or { file: PATH }.`;
     if (!(0,dist/* isMap */.jh)(node)) {
         report(node, at, (0,dist/* isScalar */.jn)(node) && typeof node.value === 'string'
             ? `a value in the manifest itself is not read: ${shape}`
@@ -98,6 +100,14 @@ function readSource(map, key, where, report, lineOf) {
         return undefined;
     }
     checkKeys(node, ['env', 'file'], at, report);
+    return node;
+}
+function readSource(map, key, where, report, lineOf) {
+    const at = `${where}.${key}`;
+    const shape = `${ENV_SHAPE} or { file: PATH }.`;
+    const node = sourceMap(map, key, at, shape, report);
+    if (node === undefined)
+        return undefined;
     const env = node.get('env', true);
     const file = node.get('file', true);
     const line = lineOf(node) ?? 0;
@@ -119,18 +129,11 @@ function readSource(map, key, where, report, lineOf) {
 }
 /** A token: from an environment variable only. */
 function readEnvSource(map, key, where, report, lineOf) {
-    const node = map.get(key, true);
-    if (node === undefined)
-        return undefined;
     const at = `${where}.${key}`;
     const shape = `${ENV_SHAPE}; a token is read from the environment only.`;
-    if (!(0,dist/* isMap */.jh)(node)) {
-        report(node, at, (0,dist/* isScalar */.jn)(node) && typeof node.value === 'string'
-            ? `a value in the manifest itself is not read: ${shape}`
-            : shape);
+    const node = sourceMap(map, key, at, shape, report);
+    if (node === undefined)
         return undefined;
-    }
-    checkKeys(node, ['env', 'file'], at, report);
     const env = node.get('env', true);
     if (node.has('file') || env === undefined) {
         report(node, at, shape);

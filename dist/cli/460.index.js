@@ -3078,6 +3078,8 @@ async function run(settings, deps) {
     const redactor = new secrets/* Redactor */.pO();
     for (const { bundle } of checked)
         redactor.add(bundle.upload?.privateKey);
+    // Read once for every target, and before anything is sent: a bad file is an input error.
+    const extraCaPems = await trustedCaOf(settings, deps);
     const all = deps.targets?.(ready) ?? targetRuns(ready, loaded.targets, settings.inventory);
     const spec = settings.shard;
     const targets = spec === undefined ? all : [shardOfTargets(all, spec)];
@@ -3099,7 +3101,7 @@ async function run(settings, deps) {
         return {
             label: provider.label,
             rotate: async () => {
-                const verify = await liveCheck(settings, target.rotation, target.lineages, deps);
+                const verify = await liveCheck(settings, target.rotation, target.lineages, extraCaPems, deps);
                 return rotate(provider, target.lineages.map((c) => ({ lineage: c.certificate.name, bundle: c.bundle })), {
                     mode: settings.mode,
                     template: target.rotation.template,
@@ -3170,15 +3172,11 @@ function matrixOf(settings, checked, kinds, deps) {
     return (0,shards/* planMatrix */.T4)(loads.map((load) => ({ ...load, lineages: load.lineages.map((c) => c.certificate.name) })));
 }
 /** The live check between placing and removing (verification/), unless verify is false. */
-async function liveCheck(settings, rotation, ready, deps) {
+async function liveCheck(settings, rotation, ready, extraCaPems, deps) {
     const verify = settings.verify;
     if (verify === undefined || verify.mode === 'off')
         return undefined;
-    const [{ rotationVerify }, { readTrustedCa }] = await Promise.all([
-        __webpack_require__.e(/* import() */ 870).then(__webpack_require__.bind(__webpack_require__, 7870)),
-        __webpack_require__.e(/* import() */ 22).then(__webpack_require__.bind(__webpack_require__, 4022)),
-    ]);
-    const extraCaPems = verify.trustedCa === undefined ? [] : await readTrustedCa(verify.trustedCa, deps.cwd, settings.words);
+    const { rotationVerify } = await __webpack_require__.e(/* import() */ 870).then(__webpack_require__.bind(__webpack_require__, 7870));
     return rotationVerify({
         verify,
         rotation,
@@ -3193,6 +3191,14 @@ async function liveCheck(settings, rotation, ready, deps) {
         words: settings.words,
         ...(deps.verification === undefined ? {} : { overrides: deps.verification }),
     });
+}
+/** `trusted-ca`, read when the live check will run. */
+async function trustedCaOf(settings, deps) {
+    const verify = settings.verify;
+    if (verify === undefined || verify.mode === 'off' || verify.trustedCa === undefined)
+        return [];
+    const { readTrustedCa } = await __webpack_require__.e(/* import() */ 22).then(__webpack_require__.bind(__webpack_require__, 4022));
+    return readTrustedCa(verify.trustedCa, deps.cwd, settings.words);
 }
 //# sourceMappingURL=run.js.map
 // EXTERNAL MODULE: ./build/version.js

@@ -2,6 +2,28 @@ export const id = 574;
 export const ids = [574,777,551];
 export const modules = {
 
+/***/ 9236:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ NOT_SENT)
+/* harmony export */ });
+/**
+ * Network error codes (Node's and undici's) after which a request cannot have reached the other
+ * side: sending it again can do no harm. Shared by the provider client and the chat alert.
+ */
+const NOT_SENT = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT',
+]);
+//# sourceMappingURL=network-errors.js.map
+
+/***/ }),
+
 /***/ 551:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -117,6 +139,8 @@ var secrets = __webpack_require__(6410);
 var version = __webpack_require__(8508);
 // EXTERNAL MODULE: ./build/providers/rate-limit.js
 var rate_limit = __webpack_require__(777);
+// EXTERNAL MODULE: ./build/network-errors.js
+var network_errors = __webpack_require__(9236);
 ;// CONCATENATED MODULE: ./build/providers/http.js
 /**
  * The one place provider HTTP happens: undici with keep-alive, timeouts and the runner's proxy
@@ -137,6 +161,7 @@ var rate_limit = __webpack_require__(777);
 
 
 
+
 const DEFAULT_RETRY = {
     attempts: 5,
     baseDelayMs: 500,
@@ -144,15 +169,6 @@ const DEFAULT_RETRY = {
     budgetMs: 120_000,
 };
 const DEFAULT_TIMEOUTS = { connectMs: 10_000, headersMs: 30_000, bodyMs: 30_000 };
-/** Network errors where the request cannot have reached the server. */
-const NOT_SENT = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'UND_ERR_CONNECT_TIMEOUT',
-]);
 /** Network errors after which the server may or may not have processed the request. */
 const MAYBE_SENT = new Set([
     'ECONNRESET',
@@ -269,7 +285,7 @@ class HttpClient {
     /** Milliseconds to wait before trying again, or undefined when this outcome is final. */
     retryDelay(req, outcome, attempt) {
         if (outcome.kind === 'network') {
-            if (NOT_SENT.has(outcome.code))
+            if (network_errors/* NOT_SENT */.F.has(outcome.code))
                 return this.backoff(attempt);
             if (MAYBE_SENT.has(outcome.code) && req.retry === 'idempotent')
                 return this.backoff(attempt);
@@ -320,7 +336,7 @@ class HttpClient {
         const tries = attempts === undefined ? '' : ` after ${attempts} ${attempts === 1 ? 'try' : 'tries'}`;
         const provider = this.options.provider;
         if (outcome.kind === 'network') {
-            if (req.retry === 'once' && !NOT_SENT.has(outcome.code) && attempts === undefined) {
+            if (req.retry === 'once' && !network_errors/* NOT_SENT */.F.has(outcome.code) && attempts === undefined) {
                 throw new providers_errors/* ProviderError */.m('AMBIGUOUS', `${provider}: ${what} failed (${outcome.code}) after the request may have reached the server.`, { fix: 'Run again: the rotation looks for what this request created before creating anything.' });
             }
             throw new providers_errors/* ProviderError */.m('NETWORK', `${provider}: ${what} failed (${outcome.code})${tries}.`, {
@@ -357,7 +373,7 @@ function networkCode(thrown) {
     for (let e = thrown; e && typeof e === 'object' && !seen.has(e); e = e.cause) {
         seen.add(e);
         const code = e.code;
-        if (typeof code === 'string' && (NOT_SENT.has(code) || MAYBE_SENT.has(code)))
+        if (typeof code === 'string' && (network_errors/* NOT_SENT */.F.has(code) || MAYBE_SENT.has(code)))
             return code;
     }
     const code = thrown?.code;
