@@ -84,7 +84,7 @@ export async function publishToGitHub(
 
   if (settings.github.expiryIssue && !context.pullRequest) {
     // A run that checked nothing (a skipped one) knows nothing about expiry: it must not close the issue.
-    if (report.certificates.length === 0 && report.inventory === undefined) {
+    if (report.certificates.length === 0 && report.inventory === undefined && report.served === undefined) {
       log.info('Expiry issue left as it is: this run checked no certificate.');
       return published;
     }
@@ -168,13 +168,19 @@ function issueTitle(expiring: readonly Expiring[], warnDays: number): string {
   return `Certificates: ${what} (warning window ${plural(warnDays, 'day')})`;
 }
 
+const SEEN_IN: Record<Expiring['source'], string> = {
+  checked: 'checked by the run',
+  inventory: 'provider inventory',
+  served: 'served at the endpoint',
+};
+
 function issueBody(expiring: readonly Expiring[], report: RunReport, context: RunContext): string {
   const rows = expiring.map((e) => {
     const left =
       e.daysRemaining < 0
         ? `🔴 expired ${plural(-e.daysRemaining, 'day')} ago`
         : `${e.daysRemaining <= report.failDays ? '🔴' : '🟠'} ${e.daysRemaining}`;
-    return `| ${escapeMarkdown(e.what)} | ${e.notAfter.slice(0, 10)} | ${left} | ${e.source === 'checked' ? 'checked by the run' : 'provider inventory'} |`;
+    return `| ${escapeMarkdown(e.what)} | ${e.notAfter.slice(0, 10)} | ${left} | ${SEEN_IN[e.source]} |`;
   });
   const run = context.runUrl ? ` [The run](${context.runUrl}) has the whole report.` : '';
   return [
