@@ -12,7 +12,7 @@
 import { Agent, type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
 import { plural } from '../plural.ts';
 import { USER_AGENT } from '../version.ts';
-import { isLoopbackHost } from './loopback.ts';
+import { isLoopbackHost } from '../loopback.ts';
 import { NOT_SENT } from '../network-errors.ts';
 
 export const MAX_TRIES = 2;

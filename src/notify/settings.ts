@@ -7,7 +7,7 @@ import { type InputName, Inputs, NOTIFY_FORMATS, NOTIFY_ON } from '../constants.
 import { InputError } from '../errors.ts';
 import { quoteValue } from '../secrets.ts';
 import type { Vocabulary } from '../vocabulary.ts';
-import { isLoopbackHost } from './loopback.ts';
+import { isLoopbackHost } from '../loopback.ts';
 
 export type NotifyFormat = (typeof NOTIFY_FORMATS)[number];
 export type NotifyOn = (typeof NOTIFY_ON)[number];

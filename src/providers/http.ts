@@ -18,6 +18,7 @@ import { type Clock, realClock } from './clock.ts';
 import { ProviderError } from './errors.ts';
 import { headerNumber, type RateLimiter } from './rate-limit.ts';
 import { NOT_SENT } from '../network-errors.ts';
+import { isLoopbackHost } from '../loopback.ts';
 
 export interface RetryPolicy {
   /** Tries in all, the first included. */
@@ -143,7 +144,7 @@ export class HttpClient {
     // (allowed to loopback only because it stays here) would carry the token off the machine.
     this.dispatcher =
       options.dispatcher ??
-      (isLoopback(this.baseUrl.hostname) ? new Agent(agentOptions) : new EnvHttpProxyAgent(agentOptions));
+      (isLoopbackHost(this.baseUrl.hostname) ? new Agent(agentOptions) : new EnvHttpProxyAgent(agentOptions));
     this.timeouts = timeouts;
   }
 
@@ -350,14 +351,6 @@ function parseJson(text: string): unknown {
   }
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
-
-function isLoopback(hostname: string): boolean {
-  return (
-    LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname) || hostname.endsWith('.localhost')
-  );
-}
-
 /**
  * A base URL the action may send a token to: https, or plain http only to this machine or with
  * an explicit opt-in. Credentials in the URL are refused (they would end up in logs).
@@ -394,7 +387,7 @@ export function checkBaseUrl(provider: string, raw: string, allowInsecureHttp: b
   url.search = '';
   url.hash = '';
   if (url.protocol === 'https:') return url;
-  if (url.protocol === 'http:' && (isLoopback(url.hostname) || allowInsecureHttp)) return url;
+  if (url.protocol === 'http:' && (isLoopbackHost(url.hostname) || allowInsecureHttp)) return url;
   throw new ProviderError(
     'INSECURE_URL',
     url.protocol === 'http:'
