@@ -3907,16 +3907,16 @@ function display(cwd, path, given) {
 
 /***/ }),
 
-/***/ 6887:
+/***/ 2515:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ isLoopbackHost)
 /* harmony export */ });
 /**
- * This machine's own addresses: the only place a webhook may be plain http, and where the sender
- * never goes through a proxy (the proxy's loopback is not ours). The same rule as the providers'
- * base URLs (providers/http.ts), kept apart so that reading settings loads no HTTP client.
+ * This machine's own addresses: the only place a provider's base URL or a webhook may be plain
+ * http, and where requests never go through a proxy (the proxy's loopback is not ours). A module
+ * of its own, so that reading settings loads no HTTP client.
  */
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
 function isLoopbackHost(hostname) {
@@ -5310,8 +5310,8 @@ function within(setting, parse) {
 var lifetime = __webpack_require__(7177);
 // EXTERNAL MODULE: ./build/fleet/shards.js
 var shards = __webpack_require__(4274);
-// EXTERNAL MODULE: ./build/notify/loopback.js
-var loopback = __webpack_require__(6887);
+// EXTERNAL MODULE: ./build/loopback.js
+var loopback = __webpack_require__(2515);
 ;// CONCATENATED MODULE: ./build/notify/settings.js
 /**
  * The chat alert's settings: the webhook, the message's form and when to send it. Read by
@@ -6056,17 +6056,20 @@ const MAX_QUOTED = 64;
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ quote)
 /* harmony export */ });
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9924);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8764);
 /**
  * A bad entry quoted back in an error: cut to a bound (an input can be megabytes) and in JSON
- * form, so control characters and lookalike spaces show as escapes instead of moving the text.
+ * form, with every character a reader cannot see as an escape (printableJson: controls, bidi and
+ * other format characters, the line separators), so nothing in it moves or hides the text.
  */
+
 
 function quote(text) {
     const chars = Array.from(text);
     return chars.length <= _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_QUOTED */ .kW
-        ? JSON.stringify(text)
-        : `${JSON.stringify(chars.slice(0, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_QUOTED */ .kW).join(''))}… (${chars.length} characters)`;
+        ? (0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .printableJson */ .et)(JSON.stringify(text))
+        : `${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .printableJson */ .et)(JSON.stringify(chars.slice(0, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_QUOTED */ .kW).join('')))}… (${chars.length} characters)`;
 }
 //# sourceMappingURL=quote.js.map
 

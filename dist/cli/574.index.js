@@ -141,6 +141,8 @@ var version = __webpack_require__(8508);
 var rate_limit = __webpack_require__(777);
 // EXTERNAL MODULE: ./build/network-errors.js
 var network_errors = __webpack_require__(9236);
+// EXTERNAL MODULE: ./build/loopback.js
+var loopback = __webpack_require__(2515);
 ;// CONCATENATED MODULE: ./build/providers/http.js
 /**
  * The one place provider HTTP happens: undici with keep-alive, timeouts and the runner's proxy
@@ -155,6 +157,7 @@ var network_errors = __webpack_require__(9236);
  * client, which Terraform's DigitalOcean provider uses, does the same) and where the caller says
  * so; a 500 on a write comes back to the caller, as does every other 4xx.
  */
+
 
 
 
@@ -206,7 +209,7 @@ class HttpClient {
         // (allowed to loopback only because it stays here) would carry the token off the machine.
         this.dispatcher =
             options.dispatcher ??
-                (isLoopback(this.baseUrl.hostname) ? new undici/* Agent */.g6(agentOptions) : new undici/* EnvHttpProxyAgent */.J2(agentOptions));
+                ((0,loopback/* isLoopbackHost */.c)(this.baseUrl.hostname) ? new undici/* Agent */.g6(agentOptions) : new undici/* EnvHttpProxyAgent */.J2(agentOptions));
         this.timeouts = timeouts;
     }
     timeouts;
@@ -397,10 +400,6 @@ function parseJson(text) {
         return undefined;
     }
 }
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
-function isLoopback(hostname) {
-    return (LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname) || hostname.endsWith('.localhost'));
-}
 /**
  * A base URL the action may send a token to: https, or plain http only to this machine or with
  * an explicit opt-in. Credentials in the URL are refused (they would end up in logs).
@@ -431,7 +430,7 @@ function checkBaseUrl(provider, raw, allowInsecureHttp) {
     url.hash = '';
     if (url.protocol === 'https:')
         return url;
-    if (url.protocol === 'http:' && (isLoopback(url.hostname) || allowInsecureHttp))
+    if (url.protocol === 'http:' && ((0,loopback/* isLoopbackHost */.c)(url.hostname) || allowInsecureHttp))
         return url;
     throw new providers_errors/* ProviderError */.m('INSECURE_URL', url.protocol === 'http:'
         ? `${provider}: refusing to send the API token over plain http to ${(0,secrets/* quotable */.E7)(url.host)}.`

@@ -142,8 +142,8 @@ var undici = __webpack_require__(6752);
 var plural = __webpack_require__(3412);
 // EXTERNAL MODULE: ./build/version.js
 var version = __webpack_require__(8508);
-// EXTERNAL MODULE: ./build/notify/loopback.js
-var loopback = __webpack_require__(6887);
+// EXTERNAL MODULE: ./build/loopback.js
+var loopback = __webpack_require__(2515);
 // EXTERNAL MODULE: ./build/network-errors.js
 var network_errors = __webpack_require__(9236);
 ;// CONCATENATED MODULE: ./build/notify/send.js
