@@ -13,7 +13,7 @@ import { Agent, type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
 import { plural } from '../plural.ts';
 import { USER_AGENT } from '../version.ts';
 import { isLoopbackHost } from '../loopback.ts';
-import { NOT_SENT } from '../network-errors.ts';
+import { causeChain, NOT_SENT } from '../network-errors.ts';
 
 export const MAX_TRIES = 2;
 /** Slack answers `ok` or an error word; a receiver's reply is read this far and no further. */
@@ -173,16 +173,8 @@ function problemOf(result: Try, limits: SendLimits, tries: number): string {
 
 /** A code from the error or its causes: never its message, which names the address. */
 function networkCode(thrown: unknown): string {
-  const seen = new Set<unknown>();
   let found: string | undefined;
-  for (
-    let e: unknown = thrown;
-    e && typeof e === 'object' && !seen.has(e);
-    e = (e as { cause?: unknown }).cause
-  ) {
-    seen.add(e);
-    const code = (e as { code?: unknown }).code;
-    const name = (e as { name?: unknown }).name;
+  for (const { code, name } of causeChain(thrown)) {
     if (typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(code)) {
       if (NOT_SENT.has(code) || TIMEOUTS.has(code)) return code;
       found ??= code;

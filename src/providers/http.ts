@@ -17,7 +17,7 @@ import { USER_AGENT } from '../version.ts';
 import { type Clock, realClock } from './clock.ts';
 import { ProviderError } from './errors.ts';
 import { headerNumber, type RateLimiter } from './rate-limit.ts';
-import { NOT_SENT } from '../network-errors.ts';
+import { causeChain, NOT_SENT } from '../network-errors.ts';
 import { isLoopbackHost } from '../loopback.ts';
 
 export interface RetryPolicy {
@@ -320,14 +320,7 @@ function describe(outcome: Outcome): string {
 }
 
 function networkCode(thrown: unknown): string {
-  const seen = new Set<unknown>();
-  for (
-    let e: unknown = thrown;
-    e && typeof e === 'object' && !seen.has(e);
-    e = (e as { cause?: unknown }).cause
-  ) {
-    seen.add(e);
-    const code = (e as { code?: unknown }).code;
+  for (const { code } of causeChain(thrown)) {
     if (typeof code === 'string' && (NOT_SENT.has(code) || MAYBE_SENT.has(code))) return code;
   }
   const code = (thrown as { code?: unknown } | undefined)?.code;
