@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ causeChain),
 /* harmony export */   F: () => (/* binding */ NOT_SENT)
 /* harmony export */ });
 /**
@@ -20,6 +21,17 @@ const NOT_SENT = new Set([
     'ENETUNREACH',
     'UND_ERR_CONNECT_TIMEOUT',
 ]);
+/**
+ * An error and its causes, outermost first, each once: undici wraps the socket's error (with the
+ * code that says what happened) in its own, and a cause chain may loop.
+ */
+function* causeChain(thrown) {
+    const seen = new Set();
+    for (let e = thrown; e && typeof e === 'object' && !seen.has(e); e = e.cause) {
+        seen.add(e);
+        yield e;
+    }
+}
 //# sourceMappingURL=network-errors.js.map
 
 /***/ }),
@@ -286,12 +298,8 @@ function problemOf(result, limits, tries) {
 }
 /** A code from the error or its causes: never its message, which names the address. */
 function networkCode(thrown) {
-    const seen = new Set();
     let found;
-    for (let e = thrown; e && typeof e === 'object' && !seen.has(e); e = e.cause) {
-        seen.add(e);
-        const code = e.code;
-        const name = e.name;
+    for (const { code, name } of (0,network_errors/* causeChain */.D)(thrown)) {
         if (typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(code)) {
             if (network_errors/* NOT_SENT */.F.has(code) || TIMEOUTS.has(code))
                 return code;

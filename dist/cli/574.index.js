@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ causeChain),
 /* harmony export */   F: () => (/* binding */ NOT_SENT)
 /* harmony export */ });
 /**
@@ -20,6 +21,17 @@ const NOT_SENT = new Set([
     'ENETUNREACH',
     'UND_ERR_CONNECT_TIMEOUT',
 ]);
+/**
+ * An error and its causes, outermost first, each once: undici wraps the socket's error (with the
+ * code that says what happened) in its own, and a cause chain may loop.
+ */
+function* causeChain(thrown) {
+    const seen = new Set();
+    for (let e = thrown; e && typeof e === 'object' && !seen.has(e); e = e.cause) {
+        seen.add(e);
+        yield e;
+    }
+}
 //# sourceMappingURL=network-errors.js.map
 
 /***/ }),
@@ -372,10 +384,7 @@ function describe(outcome) {
     return outcome.kind === 'network' ? outcome.code : `HTTP ${outcome.response.status}`;
 }
 function networkCode(thrown) {
-    const seen = new Set();
-    for (let e = thrown; e && typeof e === 'object' && !seen.has(e); e = e.cause) {
-        seen.add(e);
-        const code = e.code;
+    for (const { code } of (0,network_errors/* causeChain */.D)(thrown)) {
         if (typeof code === 'string' && (network_errors/* NOT_SENT */.F.has(code) || MAYBE_SENT.has(code)))
             return code;
     }
